@@ -1,0 +1,16 @@
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { AuthCard } from '@/components/auth/auth-card';
+import { SignOutButton } from '@/components/shell/sign-out-button';
+import { currentMember, currentUser } from '@/lib/auth/session';
+
+export default async function NoOrganizationPage() {
+  if (!(await currentUser())) redirect('/login');
+  if (await currentMember()) redirect('/');
+  const t = await getTranslations('auth');
+  return (
+    <AuthCard title={t('noOrganizationTitle')} subtitle={t('noOrganizationText')}>
+      <SignOutButton />
+    </AuthCard>
+  );
+}

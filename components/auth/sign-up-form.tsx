@@ -1,0 +1,23 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { signUpAction } from '@/app/(auth)/actions';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form-error';
+import { useActionForm } from '@/components/ui/use-action-form';
+
+export function SignUpForm() {
+  const t = useTranslations('auth');
+  const form = useActionForm(signUpAction, { onSuccess: () => window.location.assign('/') });
+  return (
+    <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
+      <TextField label={t('organizationName')} name="organizationName" autoComplete="organization" required error={form.fieldError('organizationName')} />
+      <TextField label={t('yourName')} name="name" autoComplete="name" required error={form.fieldError('name')} />
+      <TextField label={t('email')} name="email" type="email" autoComplete="email" required error={form.fieldError('email')} />
+      <TextField label={t('password')} name="password" type="password" autoComplete="new-password" required hint={t('passwordHint')} error={form.fieldError('password')} />
+      <FormError message={form.formError} />
+      <Button type="submit" className="w-full" disabled={form.pending}>{t('createOrganization')}</Button>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { dataDir, env } from '@/lib/env';
+import { lockDataDir } from './lock';
+import * as schema from './schema';
+
+/** A database or a transaction: queries take either. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface OpenDatabase {
+  db: Database;
+  kind: DatabaseKind;
+  close: () => Promise<void>;
+}
+
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+
+/**
+ * The one place that decides the driver: a PostgreSQL URL -> postgres.js; otherwise embedded PGlite,
+ * stored in `dir` (locked for this process) or in memory. Migrations are applied before it is returned.
+ */
+export async function openDatabase(options: { url?: string; dir?: string | 'memory' }): Promise<OpenDatabase> {
+  if (options.url) {
+    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const db = drizzlePostgres({ client, schema }) as unknown as Database;
+    await migratePostgres(db as never, { migrationsFolder });
+    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+  }
+  const dir = options.dir ?? 'memory';
+  const release = dir === 'memory' ? () => {} : lockDataDir(dir);
+  try {
+    const client = dir === 'memory' ? new PGlite() : new PGlite(path.join(dir, 'pglite'));
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema }) as unknown as Database;
+    await migratePglite(db as never, { migrationsFolder });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+interface ProcessDatabase {
+  opening: Promise<OpenDatabase>;
+  ready: boolean;
+}
+
+// One database per process, shared by every bundle Next builds (route handlers, pages, instrumentation).
+const holder = globalThis as typeof globalThis & { __touchpointDatabase?: ProcessDatabase };
+
+/** This process's database, opened and migrated on first use. */
+export function processDatabase(): Promise<OpenDatabase> {
+  if (!holder.__touchpointDatabase) {
+    const url = env().DATABASE_URL;
+    const state: ProcessDatabase = {
+      ready: false,
+      opening: openDatabase(url ? { url } : { dir: dataDir() }).then((open) => {
+        state.ready = true;
+        return open;
+      }),
+    };
+    state.opening.catch(() => {
+      delete holder.__touchpointDatabase; // let the next request try again and report the cause
+    });
+    holder.__touchpointDatabase = state;
+  }
+  return holder.__touchpointDatabase.opening;
+}
+
+export async function getDb(): Promise<Database> {
+  return (await processDatabase()).db;
+}
+
+/** True once migrations have been applied in this process. */
+export function isDatabaseReady(): boolean {
+  return holder.__touchpointDatabase?.ready ?? false;
+}
+
+export function configuredKind(): DatabaseKind {
+  return env().DATABASE_URL ? 'postgres' : 'pglite';
+}

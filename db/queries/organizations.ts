@@ -1,0 +1,64 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { organizations } from '@/db/schema';
+
+const columns = {
+  id: organizations.id,
+  name: organizations.name,
+  slug: organizations.slug,
+  timeZone: organizations.timeZone,
+  weekStartsOn: organizations.weekStartsOn,
+  defaultLocale: organizations.defaultLocale,
+  currency: organizations.currency,
+};
+
+export type Organization = { id: string; name: string; slug: string; timeZone: string; weekStartsOn: number; defaultLocale: string; currency: string };
+
+export async function findOrganization(db: Database, organizationId: string): Promise<Organization | null> {
+  const [row] = await db.select(columns).from(organizations).where(eq(organizations.id, organizationId));
+  return row ?? null;
+}
+
+function slugify(name: string): string {
+  const base = name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
+  return base || 'organization';
+}
+
+/** A slug not yet taken: the name's slug, or it with a number appended. */
+export async function freeSlug(db: Database, name: string): Promise<string> {
+  const base = slugify(name);
+  const taken = await db
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(sql`${organizations.slug} = ${base} or ${organizations.slug} like ${base + '-%'}`);
+  const set = new Set(taken.map((r) => r.slug));
+  if (!set.has(base)) return base;
+  for (let n = 2; ; n++) if (!set.has(`${base}-${n}`)) return `${base}-${n}`;
+}
+
+export async function createOrganization(
+  db: Database,
+  values: { name: string; timeZone?: string; weekStartsOn?: number; defaultLocale?: string; currency?: string },
+) {
+  const slug = await freeSlug(db, values.name);
+  const [row] = await db.insert(organizations).values({ ...values, slug }).returning(columns);
+  return row!;
+}
+
+export async function updateOrganization(
+  db: Database,
+  organizationId: string,
+  values: Partial<Pick<Organization, 'name' | 'timeZone' | 'weekStartsOn' | 'currency' | 'defaultLocale'>>,
+) {
+  await db.update(organizations).set(values).where(eq(organizations.id, organizationId));
+}
+
+export async function countOrganizations(db: Database): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,3 @@
+export * from './organizations';
+export * from './structure';
+export * from './people';

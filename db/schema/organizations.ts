@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { boolean, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+/** The tenant. Everything a company owns hangs off one organization. */
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  slug: text('slug').notNull().unique(),
+  timeZone: text('time_zone').notNull().default('UTC'),
+  /** ISO day number of the first day of the week: 1 = Monday, 7 = Sunday. */
+  weekStartsOn: smallint('week_starts_on').notNull().default(1),
+  defaultLocale: text('default_locale').notNull().default('en'),
+  currency: text('currency').notNull().default('EUR'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** People. Not tenant-owned: one person may belong to several organizations. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    locale: text('locale'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+);
+
+export const roleEnum = pgEnum('member_role', ['executive', 'lead', 'staff']);
+
+/** Failed sign-in attempts, per account and per IP address, to slow guessing down. */
+export const signInThrottles = pgTable('sign_in_throttles', {
+  key: text('key').primaryKey(),
+  failures: smallint('failures').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+});

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Database } from '@/db/client';
+import { type AuditEntry, recordAudit } from '@/db/queries/audit';
+import { type Actor as PermissionActor, can, type Permission, permissionTable, type Target } from '@/lib/domain/permissions';
+import { fieldErrorsOf } from '@/lib/validation/messages';
+import { ActionError, type ActionResult } from './errors';
+
+/** The signed-in member on whose behalf a command runs, as read from the database on this request. */
+export interface Actor extends PermissionActor {
+  userId: string;
+  organizationId: string;
+}
+
+export interface CommandContext<Input, Resource> {
+  tx: Database;
+  actor: Actor;
+  input: Input;
+  resource: Resource;
+  /** Records an audit event in the same transaction as the change. */
+  audit: (entry: AuditEntry) => void;
+}
+
+interface CommandSpec<Schema extends z.ZodType, Resource, Result> {
+  permission: Permission;
+  input: Schema;
+  /** Loads what the command acts on, scoped to the caller's organization; null means "not found". */
+  load: (tx: Database, organizationId: string, input: z.output<Schema>) => Promise<Resource | null>;
+  /** The department the resource belongs to, for "own department" rules. */
+  target?: (resource: Resource, input: z.output<Schema>) => Target;
+  run: (ctx: CommandContext<z.output<Schema>, Resource>) => Promise<Result>;
+}
+
+export interface Command<Result> {
+  permission: Permission;
+  execute: (db: Database, actor: Actor | null, input: unknown) => Promise<ActionResult<Result>>;
+}
+
+/** Loader for commands that act on the organization itself. */
+export const organizationScope = async () => ({});
+
+/**
+ * Every mutation goes through here, so none can skip a step: authenticate, validate, load scoped to the
+ * caller's organization, check the permission table, write in one transaction with its audit events,
+ * and return a small result. Unexpected errors are logged with a request id the person can quote.
+ */
+export function command<Schema extends z.ZodType, Resource, Result>(
+  spec: CommandSpec<Schema, Resource, Result>,
+): Command<Result> {
+  return {
+    permission: spec.permission,
+    async execute(db, actor, rawInput) {
+      if (!actor) return { ok: false, code: 'unauthenticated', message: { key: 'errors.unauthenticated' } };
+      if (permissionTable[spec.permission][actor.role] === 'none') {
+        return { ok: false, code: 'forbidden', message: { key: 'errors.forbidden' } };
+      }
+      const parsed = spec.input.safeParse(rawInput);
+      if (!parsed.success) {
+        return { ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: fieldErrorsOf(parsed.error) };
+      }
+      const input = parsed.data;
+      try {
+        const data = await db.transaction(async (tx) => {
+          const resource = await spec.load(tx, actor.organizationId, input);
+          if (resource === null) throw new ActionError('not_found', { key: 'errors.notFound' });
+          if (!can(actor, spec.permission, spec.target?.(resource, input) ?? {})) {
+            throw new ActionError('forbidden', { key: 'errors.forbidden' });
+          }
+          const audits: AuditEntry[] = [];
+          const result = await spec.run({ tx, actor, input, resource, audit: (entry) => audits.push(entry) });
+          for (const entry of audits) await recordAudit(tx, actor.organizationId, actor.userId, entry);
+          return result;
+        });
+        return { ok: true, data };
+      } catch (error) {
+        return failureOf(error);
+      }
+    },
+  };
+}
+
+function pgCode(error: unknown): string | undefined {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === 'string') return e.code;
+  }
+  return undefined;
+}
+
+export function failureOf(error: unknown): Extract<ActionResult<never>, { ok: false }> {
+  if (error instanceof ActionError) {
+    return { ok: false, code: error.code, message: error.userMessage, fieldErrors: error.fieldErrors };
+  }
+  const code = pgCode(error);
+  if (code === '23505') return { ok: false, code: 'conflict', message: { key: 'errors.conflict' } };
+  if (code === '23503') return { ok: false, code: 'not_found', message: { key: 'errors.notFound' } };
+  const requestId = randomUUID().slice(0, 8);
+  console.error(`[request ${requestId}]`, error);
+  return { ok: false, code: 'internal', message: { key: 'errors.internal', values: { requestId } }, requestId };
+}

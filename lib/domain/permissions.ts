@@ -1,0 +1,56 @@
+/**
+ * The permission table: the single source of truth for who may do what.
+ * Every server action and route handler checks it through `can`; anything not listed is refused.
+ */
+export const roles = ['executive', 'lead', 'staff'] as const;
+export type Role = (typeof roles)[number];
+
+/** `any`: anywhere in the organization; `own-department`: only for the member's own department. */
+export type Rule = 'any' | 'own-department' | 'none';
+
+const executiveOnly = { executive: 'any', lead: 'none', staff: 'none' } as const;
+
+export const permissionTable = {
+  'settings.read': executiveOnly,
+  'organization.update': executiveOnly,
+  'department.create': executiveOnly,
+  'department.update': { executive: 'any', lead: 'own-department', staff: 'none' },
+  'department.archive': executiveOnly,
+  'journeyStage.manage': executiveOnly,
+  'touchpoint.manage': executiveOnly,
+  'member.invite': executiveOnly,
+  'member.update': executiveOnly,
+  'member.remove': executiveOnly,
+  'invitation.revoke': executiveOnly,
+  'audit.read': executiveOnly,
+} as const satisfies Record<string, Record<Role, Rule>>;
+
+export type Permission = keyof typeof permissionTable;
+export const permissions = Object.keys(permissionTable) as Permission[];
+
+export interface Actor {
+  role: Role;
+  departmentId: string | null;
+}
+
+/** The department the action touches, when the rule depends on it. */
+export interface Target {
+  departmentId?: string | null;
+}
+
+export function can(actor: Actor, permission: Permission, target: Target = {}): boolean {
+  const rules = permissionTable[permission] as Record<Role, Rule> | undefined;
+  const rule = rules?.[actor.role];
+  switch (rule) {
+    case 'any':
+      return true;
+    case 'own-department':
+      return actor.departmentId !== null && target.departmentId != null && target.departmentId === actor.departmentId;
+    default:
+      return false; // fail closed on anything unknown
+  }
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value);
+}

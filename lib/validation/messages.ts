@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+
+/** A user-visible message as a catalog key with its values; the page translates it. */
+export interface Message {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/** One message per field (the first problem found), keyed by the field's path. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, Message> {
+  const out: Record<string, Message> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'form';
+    if (!out[field]) out[field] = messageOf(issue);
+  }
+  return out;
+}
+
+function messageOf(issue: z.core.$ZodIssue): Message {
+  if (issue.message.startsWith('validation.')) return { key: issue.message };
+  switch (issue.code) {
+    case 'too_small':
+      if (issue.origin === 'string') {
+        return Number(issue.minimum) <= 1 ? { key: 'validation.required' } : { key: 'validation.tooShort', values: { min: Number(issue.minimum) } };
+      }
+      return { key: 'validation.tooSmall', values: { min: Number(issue.minimum) } };
+    case 'too_big':
+      return issue.origin === 'string'
+        ? { key: 'validation.tooLong', values: { max: Number(issue.maximum) } }
+        : { key: 'validation.tooBig', values: { max: Number(issue.maximum) } };
+    case 'invalid_format':
+      return issue.format === 'email' ? { key: 'validation.email' } : { key: 'validation.format' };
+    case 'invalid_value':
+      return { key: 'validation.choice' };
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null || issue.input === ''
+        ? { key: 'validation.required' }
+        : { key: 'validation.invalid' };
+    default:
+      return { key: 'validation.invalid' };
+  }
+}

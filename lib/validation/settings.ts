@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { checkbox, currency, description, id, name, optionalId, role, timeZone, email } from './common';
+
+export const organizationSettingsSchema = z.object({
+  name: name(80),
+  timeZone,
+  weekStartsOn: z.coerce.number().int().refine((d) => d === 1 || d === 7, 'validation.choice'),
+  currency,
+});
+
+export const departmentStage = z.enum(['front', 'back']);
+export const createDepartmentSchema = z.object({ name: name(60), stage: departmentStage, description });
+export const updateDepartmentSchema = createDepartmentSchema.extend({ departmentId: id });
+export const archiveDepartmentSchema = z.object({ departmentId: id, archived: checkbox });
+
+export const journeyPhase = z.enum(['before', 'during', 'after']);
+export const createStageSchema = z.object({ name: name(60), phase: journeyPhase });
+export const updateStageSchema = createStageSchema.extend({ stageId: id });
+export const moveSchema = z.object({ direction: z.enum(['up', 'down']) });
+export const moveStageSchema = moveSchema.extend({ stageId: id });
+export const deleteStageSchema = z.object({ stageId: id });
+
+export const channel = z.enum(['online', 'offline']);
+export const createTouchpointSchema = z.object({
+  name: name(80),
+  stageId: id,
+  departmentId: id,
+  channel,
+  description,
+});
+export const updateTouchpointSchema = createTouchpointSchema.extend({ touchpointId: id });
+export const moveTouchpointSchema = moveSchema.extend({ touchpointId: id });
+export const archiveTouchpointSchema = z.object({ touchpointId: id, archived: checkbox });
+
+/** Leads and staff belong to a department; an executive may or may not. */
+const withDepartment = <T extends { role: string; departmentId?: string | undefined }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.role !== 'executive' && !v.departmentId) {
+    ctx.addIssue({ code: 'custom', path: ['departmentId'], message: 'validation.departmentRequired' });
+  }
+};
+
+export const inviteMemberSchema = z.object({ email, role, departmentId: optionalId }).superRefine(withDepartment);
+export const updateMemberSchema = z.object({ userId: id, role, departmentId: optionalId }).superRefine(withDepartment);
+export const removeMemberSchema = z.object({ userId: id });
+export const revokeInvitationSchema = z.object({ invitationId: id });

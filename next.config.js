@@ -1,0 +1,13 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships 15 MB of WASM: keep it a server-side package so it never lands in public static files.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default withNextIntl(nextConfig);
