@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   // PGlite ships 15 MB of WASM: keep it a server-side package so it never lands in public static files.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  // A separate build folder lets a test run build beside a running dev server (NEXT_DIST_DIR=.next-e2e).
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   typedRoutes: false,
 };
