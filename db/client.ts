@@ -30,13 +30,19 @@ export async function openDatabase(options: { url?: string; dir?: string | 'memo
   if (options.url) {
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema }) as unknown as Database;
-    await migratePostgres(db as never, { migrationsFolder });
+    try {
+      await migratePostgres(db as never, { migrationsFolder });
+    } catch (error) {
+      await client.end({ timeout: 5 });
+      throw error;
+    }
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const dir = options.dir ?? 'memory';
   const release = dir === 'memory' ? () => {} : lockDataDir(dir);
+  let client: PGlite | undefined;
   try {
-    const client = dir === 'memory' ? new PGlite() : new PGlite(path.join(dir, 'pglite'));
+    client = dir === 'memory' ? new PGlite() : new PGlite(path.join(dir, 'pglite'));
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     await migratePglite(db as never, { migrationsFolder });
@@ -44,11 +50,12 @@ export async function openDatabase(options: { url?: string; dir?: string | 'memo
       db,
       kind: 'pglite',
       close: async () => {
-        await client.close();
+        await client?.close();
         release();
       },
     };
   } catch (error) {
+    await client?.close().catch(() => {});
     release();
     throw error;
   }

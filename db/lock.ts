@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 
@@ -38,9 +38,19 @@ function readHolder(file: string): LockHolder | null {
   }
 }
 
+function pause(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function sameHolder(a: LockHolder | null, b: LockHolder | null) {
+  return a !== null && b !== null && a.pid === b.pid && a.host === b.host && a.since === b.since;
+}
+
 /**
  * Takes the exclusive lock on `dir` for this process, or throws DataDirLockedError naming the holder.
- * A lock left by a process that no longer runs on this host is taken over. Returns the release function.
+ * The lock file appears atomically with its content (written aside, then hard-linked into place), so another
+ * process never reads a half-written lock. A lock left by a process that no longer runs on this host is taken
+ * over: renamed away first, so two processes cannot both take over the same stale lock.
  */
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
@@ -51,36 +61,57 @@ export function lockDataDir(dir: string): () => void {
     command: process.argv.slice(1).map((a) => path.basename(a)).join(' ') || 'node',
     since: new Date().toISOString(),
   };
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, JSON.stringify(me));
-      closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          if (readHolder(file)?.pid === process.pid) unlinkSync(file);
-        } catch {
-          /* already gone */
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readHolder(file);
-      if (holder && holder.pid === process.pid && holder.host === me.host) {
-        throw new DataDirLockedError(dir, holder); // opened twice in one process: a bug, never share silently
-      }
-      if (holder && (holder.host !== me.host || isAlive(holder.pid))) throw new DataDirLockedError(dir, holder);
+  const draft = `${file}.${process.pid}.${Date.now()}`;
+  writeFileSync(draft, JSON.stringify(me), { mode: 0o600 });
+  try {
+    for (let attempt = 0; attempt < 20; attempt++) {
       try {
-        unlinkSync(file); // stale: its process is gone
-      } catch {
-        /* another process took it over first; try again */
+        linkSync(draft, file);
+        return releaser(file, me);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       }
+      const holder = readHolder(file);
+      if (!holder) {
+        pause(25); // vanished or unreadable for a moment: look again, never treat it as stale
+        continue;
+      }
+      if (holder.host !== me.host || isAlive(holder.pid)) throw new DataDirLockedError(dir, holder);
+      takeOverStale(file, holder);
+    }
+    throw new DataDirLockedError(dir, readHolder(file) ?? { pid: 0, host: '?', command: 'unknown', since: '?' });
+  } finally {
+    rmSync(draft, { force: true });
+  }
+}
+
+function takeOverStale(file: string, stale: LockHolder) {
+  const aside = `${file}.stale.${process.pid}`;
+  try {
+    renameSync(file, aside);
+  } catch {
+    return; // another process moved it first; try again from the start
+  }
+  if (!sameHolder(readHolder(aside), stale)) {
+    // A live lock was created between our read and the rename: put it back untouched.
+    try {
+      linkSync(aside, file);
+    } catch {
+      /* its place is taken again; the next attempt reports the holder */
     }
   }
-  throw new DataDirLockedError(dir, readHolder(file) ?? { pid: 0, host: '?', command: '?', since: '?' });
+  rmSync(aside, { force: true });
+}
+
+function releaser(file: string, me: LockHolder) {
+  const release = () => {
+    process.off('exit', release);
+    try {
+      if (sameHolder(readHolder(file), me)) unlinkSync(file);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on('exit', release);
+  return release;
 }

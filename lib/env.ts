@@ -8,6 +8,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('./.data'),
   AUTH_SECRET: z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional(),
   SMTP_URL: z.string().url('SMTP_URL must be a URL such as smtp://user:pass@host:587').optional(),
+  APP_URL: z.string().url('APP_URL must be the public address, such as https://cx.example.com').optional(),
   SMTP_FROM: z.string().default('Touchpoint <no-reply@touchpoint.local>'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });

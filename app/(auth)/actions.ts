@@ -26,7 +26,7 @@ async function rememberOrganization(organizationId: string) {
 }
 
 export async function signInAction(input: unknown): Promise<ActionResult<null>> {
-  const parsed = signInSchema.safeParse(input);
+  const parsed = signInSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: fieldErrorsOf(parsed.error) };
   const locked = await tooManyAttempts(parsed.data.email);
   if (locked) return locked;

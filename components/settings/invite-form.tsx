@@ -13,8 +13,22 @@ export function InviteForm({ departments }: { departments: Option[] }) {
   const t = useTranslations('settings.members');
   const tr = useTranslations('roles');
   const [sent, setSent] = useState<{ link: string; email: string; mailed: boolean } | null>(null);
-  const [copied, setCopied] = useState(false);
-  const form = useActionForm(invite, { reset: true, onSuccess: (data) => { setSent(data); setCopied(false); } });
+  const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
+  const form = useActionForm(invite, { reset: true, onSubmit: () => setSent(null), onSuccess: (data) => { setSent(data); setCopy('idle'); } });
+
+  // The clipboard API exists only on secure pages (https or localhost): elsewhere select the link for a manual copy.
+  async function copyLink(link: string) {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(link);
+      setCopy('copied');
+    } catch {
+      const input = document.getElementById('invitation-link') as HTMLInputElement | null;
+      input?.focus();
+      input?.select();
+      setCopy('manual');
+    }
+  }
   return (
     <div className="space-y-4">
       <form onSubmit={form.onSubmit} className="grid items-start gap-3 sm:grid-cols-[2fr_1fr_1.5fr_auto]" noValidate>
@@ -35,10 +49,11 @@ export function InviteForm({ departments }: { departments: Option[] }) {
             <label htmlFor="invitation-link" className="sr-only">{t('invitationLink')}</label>
             <input id="invitation-link" readOnly value={sent.link} onFocus={(e) => e.currentTarget.select()}
               className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" />
-            <Button size="sm" variant="secondary" onClick={async () => { await navigator.clipboard?.writeText(sent.link).catch(() => {}); setCopied(true); }}>
-              {copied ? t('copied') : t('copy')}
+            <Button size="sm" variant="secondary" onClick={() => copyLink(sent.link)}>
+              {copy === 'copied' ? t('copied') : t('copy')}
             </Button>
           </div>
+          {copy === 'manual' ? <p className="mt-1 text-xs text-slate-700">{t('copyManually')}</p> : null}
         </div>
       ) : null}
     </div>

@@ -28,7 +28,7 @@ export function JourneyEditor({ stages, touchpoints, departments }: { stages: Jo
             ) : (
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h3 className="flex items-center gap-2 font-semibold">
-                  <span className="text-slate-400 tabular-nums">{index + 1}.</span> {stage.name}
+                  <span className="text-slate-600 tabular-nums">{index + 1}.</span> {stage.name}
                   <Badge tone="blue">{tj(`phase.${stage.phase}`)}</Badge>
                 </h3>
                 <div className="flex flex-wrap gap-1">

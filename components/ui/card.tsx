@@ -1,14 +1,19 @@
-import type { ReactNode } from 'react';
+'use client';
 
+import { type ReactNode, useId } from 'react';
+
+/** A titled region of a page; its heading names it for screen readers. */
 export function Card({ title, description, actions, children, className = '' }: {
   title?: string; description?: ReactNode; actions?: ReactNode; children: ReactNode; className?: string;
 }) {
+  const id = useId();
+  const headingId = title ? id : undefined;
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5 ${className}`}>
+    <section aria-labelledby={headingId} className={`rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5 ${className}`}>
       {title || actions ? (
         <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
           <div>
-            {title ? <h2 className="text-base font-semibold">{title}</h2> : null}
+            {title ? <h2 id={headingId} className="text-base font-semibold">{title}</h2> : null}
             {description ? <p className="mt-0.5 text-sm text-slate-600">{description}</p> : null}
           </div>
           {actions}

@@ -13,7 +13,7 @@ type Failure = Extract<ActionResult<unknown>, { ok: false }>;
  */
 export function useActionForm<T>(
   action: (input: Record<string, FormDataEntryValue>) => Promise<ActionResult<T>>,
-  options: { onSuccess?: (data: T, form: HTMLFormElement) => void; reset?: boolean } = {},
+  options: { onSuccess?: (data: T, form: HTMLFormElement) => void; onSubmit?: () => void; reset?: boolean } = {},
 ) {
   const t = useTranslations();
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -22,6 +22,7 @@ export function useActionForm<T>(
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    options.onSubmit?.();
     const form = event.currentTarget;
     const input = Object.fromEntries(new FormData(form));
     startTransition(async () => {
@@ -32,8 +33,10 @@ export function useActionForm<T>(
         options.onSuccess?.(result.data, form);
       } else {
         setFailure(result);
-        const firstInvalid = result.fieldErrors ? form.querySelector<HTMLElement>(`[name="${Object.keys(result.fieldErrors)[0]}"]`) : null;
-        firstInvalid?.focus();
+        // Focus the first field on screen that has an error, in the form's own order.
+        const invalid = result.fieldErrors ?? {};
+        const firstInvalid = Array.from(form.elements).find((el) => el instanceof HTMLElement && 'name' in el && (el as HTMLInputElement).name in invalid);
+        (firstInvalid as HTMLElement | undefined)?.focus();
       }
     });
   }

@@ -121,6 +121,6 @@ CREATE INDEX "journey_stages_org_position_idx" ON "journey_stages" USING btree (
 CREATE INDEX "touchpoints_org_stage_idx" ON "touchpoints" USING btree ("organization_id","stage_id","position");--> statement-breakpoint
 CREATE INDEX "touchpoints_org_department_idx" ON "touchpoints" USING btree ("organization_id","department_id");--> statement-breakpoint
 CREATE INDEX "audit_events_org_time_idx" ON "audit_events" USING btree ("organization_id","created_at");--> statement-breakpoint
-CREATE UNIQUE INDEX "invitations_token_hash_key" ON "invitations" USING btree ("token_hash");--> statement-breakpoint
+CREATE UNIQUE INDEX "invitations_org_token_hash_key" ON "invitations" USING btree ("organization_id","token_hash");--> statement-breakpoint
 CREATE INDEX "invitations_org_email_idx" ON "invitations" USING btree ("organization_id","email");--> statement-breakpoint
 CREATE INDEX "memberships_user_idx" ON "memberships" USING btree ("user_id");

@@ -77,13 +77,17 @@ export async function findTouchpoint(db: Database, organizationId: string, touch
   return row ?? null;
 }
 
+/** The position after the last touchpoint of a stage (archived ones included). */
+export async function nextTouchpointPosition(db: Database, organizationId: string, stageId: string) {
+  return nextPosition(db, touchpoints, and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.stageId, stageId))!);
+}
+
 export async function insertTouchpoint(
   db: Database,
   organizationId: string,
   values: { name: string; stageId: string; departmentId: string; channel: Channel; description?: string },
 ) {
-  const position = await nextPosition(db, touchpoints,
-    and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.stageId, values.stageId))!);
+  const position = await nextTouchpointPosition(db, organizationId, values.stageId);
   const [row] = await db.insert(touchpoints).values({ organizationId, ...values, position }).returning(touchpointColumns);
   return row!;
 }

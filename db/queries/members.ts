@@ -75,9 +75,10 @@ export async function findInvitation(db: Database, organizationId: string, invit
   return row ?? null;
 }
 
-/** The invitation a token opens, in whichever organization issued it; the token itself is the proof. */
-export async function findInvitationByTokenHash(db: Database, tokenHash: string) {
-  const [row] = await db.select(invitationColumns).from(invitations).where(eq(invitations.tokenHash, tokenHash));
+/** The invitation a link's secret opens; the secret itself is the proof. */
+export async function findInvitationByTokenHash(db: Database, organizationId: string, tokenHash: string) {
+  const [row] = await db.select(invitationColumns).from(invitations)
+    .where(and(eq(invitations.organizationId, organizationId), eq(invitations.tokenHash, tokenHash)));
   return row ?? null;
 }
 

@@ -18,13 +18,17 @@ export async function lockedMinutes(db: Database, keys: string[], now = new Date
   return longest;
 }
 
+/** Counts one more failure. The row is locked while it is read and written, so parallel guesses all count. */
 export async function recordFailure(db: Database, key: string, policy: ThrottlePolicy, now = new Date()) {
   await db.transaction(async (tx) => {
-    const next = afterFailure(await state(tx, key), now, policy);
-    await tx
-      .insert(signInThrottles)
-      .values({ key, ...next })
-      .onConflictDoUpdate({ target: signInThrottles.key, set: next });
+    await tx.insert(signInThrottles).values({ key, failures: 0, windowStartedAt: now }).onConflictDoNothing();
+    const [current] = await tx
+      .select({ failures: signInThrottles.failures, windowStartedAt: signInThrottles.windowStartedAt, lockedUntil: signInThrottles.lockedUntil })
+      .from(signInThrottles)
+      .where(eq(signInThrottles.key, key))
+      .for('update');
+    const next = afterFailure(current && current.failures > 0 ? current : null, now, policy);
+    await tx.update(signInThrottles).set(next).where(eq(signInThrottles.key, key));
   });
 }
 

@@ -46,7 +46,7 @@ export const invitations = pgTable(
       columns: [t.organizationId, t.departmentId],
       foreignColumns: [departments.organizationId, departments.id],
     }),
-    uniqueIndex('invitations_token_hash_key').on(t.tokenHash),
+    uniqueIndex('invitations_org_token_hash_key').on(t.organizationId, t.tokenHash),
     index('invitations_org_email_idx').on(t.organizationId, t.email),
   ],
 );

@@ -54,7 +54,7 @@ export function command<Schema extends z.ZodType, Resource, Result>(
       if (permissionTable[spec.permission][actor.role] === 'none') {
         return { ok: false, code: 'forbidden', message: { key: 'errors.forbidden' } };
       }
-      const parsed = spec.input.safeParse(rawInput);
+      const parsed = spec.input.safeParse(rawInput, { reportInput: true });
       if (!parsed.success) {
         return { ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: fieldErrorsOf(parsed.error) };
       }

@@ -9,3 +9,16 @@ export function newToken(): { token: string; hash: string } {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/**
+ * The token in an invitation link: the organization's id and the secret. The id lets the lookup stay within one
+ * organization (its index starts with organization_id, like every tenant index); the secret is the proof.
+ */
+export function invitationLinkToken(organizationId: string, secret: string): string {
+  return `${organizationId}.${secret}`;
+}
+
+export function parseInvitationLinkToken(token: string): { organizationId: string; tokenHash: string } | null {
+  const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{20,})$/i.exec(token);
+  return match ? { organizationId: match[1]!.toLowerCase(), tokenHash: hashToken(match[2]!) } : null;
+}

@@ -7,7 +7,7 @@ import { createUser, findUserByEmail, findUserById, passwordHashOf, updateUser }
 import { failureOf } from '@/lib/auth/command';
 import { ActionError, type ActionResult, refuse } from '@/lib/auth/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { hashToken } from '@/lib/auth/tokens';
+import { parseInvitationLinkToken } from '@/lib/auth/tokens';
 import { acceptInvitationSchema, signUpSchema } from '@/lib/validation/auth';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/profile';
@@ -16,7 +16,7 @@ import { changePasswordSchema, profileSchema } from '@/lib/validation/profile';
 async function inTransaction<S extends z.ZodType, R>(
   db: Database, schema: S, raw: unknown, work: (tx: Database, input: z.output<S>) => Promise<R>,
 ): Promise<ActionResult<R>> {
-  const parsed = schema.safeParse(raw);
+  const parsed = schema.safeParse(raw, { reportInput: true });
   if (!parsed.success) return { ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     return { ok: true, data: await db.transaction((tx) => work(tx, parsed.data)) };
@@ -38,7 +38,8 @@ export function signUp(db: Database, raw: unknown) {
 }
 
 async function openInvitation(tx: Database, token: string) {
-  const invitation = await findInvitationByTokenHash(tx, hashToken(token));
+  const link = parseInvitationLinkToken(token);
+  const invitation = link ? await findInvitationByTokenHash(tx, link.organizationId, link.tokenHash) : null;
   if (!invitation || invitation.revokedAt || invitation.acceptedAt || invitation.expiresAt <= new Date()) {
     throw new ActionError('not_found', { key: 'invite.invalid' });
   }

@@ -38,11 +38,11 @@ export const archiveDepartment = command({
   permission: 'department.archive',
   input: archiveDepartmentSchema,
   load: (tx, organizationId, input) => findDepartment(tx, organizationId, input.departmentId),
-  run: async ({ tx, actor, input, audit }) => {
+  run: async ({ tx, actor, input, resource, audit }) => {
     await updateDepartment(tx, actor.organizationId, input.departmentId, { archived: input.archived });
     audit({
       action: input.archived ? 'department.archive' : 'department.restore',
-      entityType: 'department', entityId: input.departmentId,
+      entityType: 'department', entityId: input.departmentId, changes: { name: resource.name },
     });
     return null;
   },

@@ -1,6 +1,6 @@
 import { findDepartment } from '@/db/queries/departments';
 import {
-  countTouchpointsInStage, deleteStage, findStage, findTouchpoint, insertStage, insertTouchpoint, listStages,
+  countTouchpointsInStage, deleteStage, findStage, findTouchpoint, insertStage, insertTouchpoint, listStages, nextTouchpointPosition,
   listTouchpoints, updateStage, updateTouchpoint,
 } from '@/db/queries/journey';
 import { command, organizationScope } from '@/lib/auth/command';
@@ -40,10 +40,10 @@ export const moveStage = command({
   permission: 'journeyStage.manage',
   input: moveStageSchema,
   load: (tx, organizationId, input) => findStage(tx, organizationId, input.stageId),
-  run: async ({ tx, actor, input, audit }) => {
+  run: async ({ tx, actor, input, resource, audit }) => {
     const moves = moveOnePlace(await listStages(tx, actor.organizationId), input.stageId, input.direction);
     for (const m of moves) await updateStage(tx, actor.organizationId, m.id, { position: m.position });
-    audit({ action: 'journeyStage.move', entityType: 'journeyStage', entityId: input.stageId, changes: { direction: input.direction } });
+    audit({ action: 'journeyStage.move', entityType: 'journeyStage', entityId: input.stageId, changes: { name: resource.name, direction: input.direction } });
     return null;
   },
 });
@@ -90,9 +90,7 @@ export const updateTouchpointDetails = command({
     const { touchpointId, ...values } = input;
     await checkPlacement(tx, actor.organizationId, values.stageId, values.departmentId);
     const movedStage = values.stageId !== resource.stageId;
-    const position = movedStage
-      ? (await listTouchpoints(tx, actor.organizationId, { includeArchived: true })).filter((t) => t.stageId === values.stageId).length
-      : resource.position;
+    const position = movedStage ? await nextTouchpointPosition(tx, actor.organizationId, values.stageId) : resource.position;
     await updateTouchpoint(tx, actor.organizationId, touchpointId, { ...values, position });
     const before = { name: resource.name, stageId: resource.stageId, departmentId: resource.departmentId, channel: resource.channel, description: resource.description };
     audit({ action: movedStage ? 'touchpoint.move' : 'touchpoint.update', entityType: 'touchpoint', entityId: touchpointId, changes: { before, after: values } });
@@ -109,7 +107,7 @@ export const moveTouchpoint = command({
     for (const m of moveOnePlace(inStage, input.touchpointId, input.direction)) {
       await updateTouchpoint(tx, actor.organizationId, m.id, { position: m.position });
     }
-    audit({ action: 'touchpoint.reorder', entityType: 'touchpoint', entityId: input.touchpointId, changes: { direction: input.direction } });
+    audit({ action: 'touchpoint.reorder', entityType: 'touchpoint', entityId: input.touchpointId, changes: { name: resource.name, direction: input.direction } });
     return null;
   },
 });
@@ -118,9 +116,9 @@ export const archiveTouchpoint = command({
   permission: 'touchpoint.manage',
   input: archiveTouchpointSchema,
   load: (tx, organizationId, input) => findTouchpoint(tx, organizationId, input.touchpointId),
-  run: async ({ tx, actor, input, audit }) => {
+  run: async ({ tx, actor, input, resource, audit }) => {
     await updateTouchpoint(tx, actor.organizationId, input.touchpointId, { archived: input.archived });
-    audit({ action: input.archived ? 'touchpoint.archive' : 'touchpoint.restore', entityType: 'touchpoint', entityId: input.touchpointId });
+    audit({ action: input.archived ? 'touchpoint.archive' : 'touchpoint.restore', entityType: 'touchpoint', entityId: input.touchpointId, changes: { name: resource.name } });
     return null;
   },
 });

@@ -7,7 +7,7 @@ import { findUserByEmail } from '@/db/queries/users';
 import type { Database } from '@/db/client';
 import { command, organizationScope } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
-import { newToken } from '@/lib/auth/tokens';
+import { invitationLinkToken, newToken } from '@/lib/auth/tokens';
 import { inviteMemberSchema, removeMemberSchema, revokeInvitationSchema, updateMemberSchema } from '@/lib/validation/settings';
 
 export const INVITATION_DAYS = 7;
@@ -39,7 +39,7 @@ export const inviteMember = command({
       email: input.email, role: input.role, departmentId, tokenHash: hash, invitedBy: actor.userId, expiresAt,
     });
     audit({ action: 'member.invite', entityType: 'invitation', entityId: invitation.id, changes: { email: input.email, role: input.role, departmentId } });
-    return { invitationId: invitation.id, token, email: input.email };
+    return { invitationId: invitation.id, token: invitationLinkToken(actor.organizationId, token), email: input.email };
   },
 });
 
@@ -71,7 +71,7 @@ export const updateMember = command({
     const departmentId = await checkDepartment(tx, actor.organizationId, input.departmentId);
     await updateMembership(tx, actor.organizationId, input.userId, { role: input.role, departmentId });
     audit({ action: 'member.update', entityType: 'member', entityId: input.userId,
-      changes: { before: { role: resource.role, departmentId: resource.departmentId }, after: { role: input.role, departmentId } } });
+      changes: { email: resource.email, before: { role: resource.role, departmentId: resource.departmentId }, after: { role: input.role, departmentId } } });
     return null;
   },
 });

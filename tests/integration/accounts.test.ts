@@ -8,7 +8,7 @@ import {
   auditEventsOf, countRows, FIXTURE_PASSWORD, makeOrganization, type OrganizationFixture, type TestDatabase, testDatabase,
 } from '@/db/testing';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { newToken } from '@/lib/auth/tokens';
+import { invitationLinkToken, newToken } from '@/lib/auth/tokens';
 import { acceptInvitation, changePassword, joinWithInvitation, signUp, updateProfile } from '@/lib/commands/accounts';
 import { inviteMember, revokeInvitation } from '@/lib/commands/members';
 
@@ -93,11 +93,13 @@ describe('acceptInvitation', () => {
       email: 'expired@example.test', role: 'staff', departmentId: f.departmentA, tokenHash: hash,
       invitedBy: f.executive.userId, expiresAt: new Date(Date.now() - 1000),
     });
-    expect(await acceptInvitation(db, { token, name: 'Too Late', password: PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
+    const link = invitationLinkToken(f.organizationId, token);
+    expect(await acceptInvitation(db, { token: link, name: 'Too Late', password: PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await findUserByEmail(db, 'expired@example.test')).toBeNull();
   });
 
   it('refuses an unknown token', async () => {
+    expect(await acceptInvitation(db, { token: invitationLinkToken(f.organizationId, newToken().token), name: 'Nobody', password: PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
     expect(await acceptInvitation(db, { token: newToken().token, name: 'Nobody', password: PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
   });
 

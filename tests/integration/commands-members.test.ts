@@ -8,7 +8,7 @@ import { invitations } from '@/db/schema';
 import { makeOrganization, type OrganizationFixture, type TestDatabase, testDatabase, withNewAuditEvents } from '@/db/testing';
 import type { Actor, Command } from '@/lib/auth/command';
 import type { ActionResult } from '@/lib/auth/errors';
-import { hashToken } from '@/lib/auth/tokens';
+import { parseInvitationLinkToken } from '@/lib/auth/tokens';
 import { describeInvitation } from '@/lib/commands/accounts';
 import { archiveDepartment } from '@/lib/commands/departments';
 import { INVITATION_DAYS, inviteMember, removeMember, revokeInvitation, updateMember } from '@/lib/commands/members';
@@ -55,7 +55,8 @@ describe('invitations', () => {
     expect(data.email).toBe('new.person@example.test');
     expect(data.token.length).toBeGreaterThanOrEqual(40);
     const [stored] = await db.select().from(invitations).where(eq(invitations.id, data.invitationId));
-    expect(stored?.tokenHash).toBe(hashToken(data.token));
+    expect(stored?.tokenHash).toBe(parseInvitationLinkToken(data.token)?.tokenHash);
+    expect(data.token.startsWith(`${f.organizationId}.`)).toBe(true);
     expect(stored?.tokenHash).not.toContain(data.token);
     expect(stored?.invitedBy).toBe(f.executive.userId);
     const days = (stored!.expiresAt.getTime() - before) / 86_400_000;

@@ -206,11 +206,8 @@ describe('touchpoints', () => {
     await run(updateTouchpointDetails, f.executive.actor, edit('Store', f.stageId), 'touchpoint.move');
   });
 
-  // KNOWN BUG (lib/commands/journey.ts, updateTouchpointDetails): the new position is the number of touchpoints
-  // in the target stage, not max(position) + 1, so after a touchpoint has left a stage (leaving a gap) the one
-  // moved in ties with the last one (Store and Zone both at 2) and sorts before it by name.
-  // When fixed, this starts failing: turn `it.fails` into `it`.
-  it.fails('puts that touchpoint at the end of the stage', async () => {
+  // A touchpoint that left the stage leaves a gap; the one moved in still goes after the last one.
+  it('puts that touchpoint at the end of the stage', async () => {
     expect((await inStage(f.stageId)).map((p) => p.split(':')[1])).toEqual(['Yard', 'Zone', 'Store']);
   });
 });

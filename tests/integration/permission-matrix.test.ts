@@ -199,10 +199,10 @@ for (const [name, spec] of Object.entries(specs)) {
           const before = { own: await snapshotOrganization(db, f.own.organizationId), other: await snapshotOrganization(db, f.other.organizationId) };
 
           const result = await command.execute(db, actor, input);
+          if (result.ok) fixtures = null; // changed: the next case starts afresh
 
           expect(await snapshotOrganization(db, f.other.organizationId)).toBe(before.other);
           if (expected.ok) {
-            fixtures = null; // changed: the next case starts afresh
             expect(result).toMatchObject({ ok: true });
             const events = await auditEventsOf(db, f.own.organizationId);
             expect(events).toHaveLength(1);

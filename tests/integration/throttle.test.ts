@@ -68,4 +68,12 @@ describe('account throttling', () => {
     await recordFailure(db, 'ip:198.51.100.7', addressPolicy, t0);
     expect(await lockedMinutes(db, ['ip:198.51.100.7'], t0)).toBe(15);
   });
+
+  // Parallel guesses must all count (the row is locked while updated). PGlite runs one query at a time, so
+  // only PostgreSQL can show a lost update.
+  (process.env.TEST_DATABASE_URL ? it : it.skip)('counts concurrent failures (PostgreSQL)', async () => {
+    const keys = ['a', 'b', 'c', 'd', 'e'].map((k) => `account:parallel-${k}@example.test`);
+    for (const key of keys) await Promise.all(Array.from({ length: 5 }, () => recordFailure(db, key, accountPolicy, t0)));
+    expect(await Promise.all(keys.map(async (key) => (await stored(key))?.failures))).toEqual([5, 5, 5, 5, 5]);
+  });
 });

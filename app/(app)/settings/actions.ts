@@ -9,6 +9,7 @@ import {
 } from '@/lib/commands/journey';
 import { inviteMember, removeMember, revokeInvitation, updateMember } from '@/lib/commands/members';
 import { updateOrganizationSettings } from '@/lib/commands/organization';
+import { env } from '@/lib/env';
 import { sendInvitationMail } from '@/lib/mail';
 
 // Thin wrappers: each runs one command as the signed-in member and refreshes the settings pages.
@@ -30,13 +31,19 @@ export const saveTouchpoint = async (input: unknown) => runAsMember(updateTouchp
 export const reorderTouchpoint = async (input: unknown) => runAsMember(moveTouchpoint, input, settings);
 export const setTouchpointArchived = async (input: unknown) => runAsMember(archiveTouchpoint, input, settings);
 
+/** APP_URL when set (behind a proxy), else the address this request came to. */
+async function publicOrigin() {
+  const configured = env().APP_URL;
+  if (configured) return configured.replace(/\/$/, '');
+  const h = await headers();
+  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
+}
+
 /** Invites and returns the link to copy; mails it too when SMTP_URL is set. */
 export async function invite(input: unknown) {
   const result = await runAsMember(inviteMember, input, settings);
   if (!result.ok) return result;
-  const h = await headers();
-  const origin = `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
-  const link = `${origin}/invite/${result.data.token}`;
+  const link = `${await publicOrigin()}/invite/${result.data.token}`;
   const mailed = await sendInvitationMail(result.data.email, link);
   return { ok: true as const, data: { link, email: result.data.email, mailed } };
 }

@@ -36,6 +36,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     }),
     listMembers(db, member.organization.id),
   ]);
+  // A sentence for each known action ("added the touchpoint Checkout"); the raw code for anything else.
+  const describe = (action: string, changes: Record<string, unknown>) => {
+    const key = `actions.${action}` as const;
+    if (!t.has(key as never)) return <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">{action}</code>;
+    return t(key as never, { name: subjectOf(changes) } as never);
+  };
   return (
     <Card title={t('title')} description={t('description')}>
       <form method="get" className="mb-4 grid items-end gap-3 sm:grid-cols-5">
@@ -58,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </time>
               <span className="font-medium">{e.actorName ?? t('system')}</span>
               <div className="min-w-0">
-                <p><code className="rounded bg-slate-100 px-1 py-0.5 text-xs">{e.action}</code></p>
+                <p>{describe(e.action, e.changes)}</p>
                 {Object.keys(e.changes).length > 0 ? (
                   <details className="mt-1">
                     <summary className="cursor-pointer text-xs text-slate-600">{t('changes')}</summary>
@@ -72,4 +78,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       )}
     </Card>
   );
+}
+
+/** The name an audit entry is about, from what it recorded. */
+function subjectOf(changes: Record<string, unknown>): string {
+  const after = changes.after as Record<string, unknown> | undefined;
+  const before = changes.before as Record<string, unknown> | undefined;
+  const value = changes.name ?? after?.name ?? before?.name ?? changes.email;
+  return typeof value === 'string' ? value : '';
 }

@@ -1,0 +1,66 @@
+import { type Browser, type BrowserContext, expect, type Page, test as base } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'touchpoint-demo';
+export const DEMO_ORGANIZATION = 'Bookshelf';
+
+export const demo = {
+  exec: 'exec@demo.test',
+  lead: 'lead@demo.test',
+  staff: 'staff@demo.test',
+  delivery: 'delivery@demo.test',
+  it: 'it@demo.test',
+} as const;
+
+/** A value no other test (or earlier run against the same server) has used. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}
+
+export function uniqueEmail(prefix = 'e2e'): string {
+  return `${unique(prefix)}@example.test`.toLowerCase();
+}
+
+/** Fills the login form like a person would, and waits for the page the form sends us to. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, landing: string | RegExp = '/') {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(landing);
+}
+
+/** Signs in and checks the overview of the demo organization is shown. */
+export async function signInToOverview(page: Page, email: string, password = DEMO_PASSWORD, organization = DEMO_ORGANIZATION) {
+  await signIn(page, email, password);
+  await expect(page.getByRole('heading', { level: 1, name: organization })).toBeVisible();
+}
+
+export function mainNavigation(page: Page) {
+  return page.getByRole('navigation', { name: 'Main' });
+}
+
+/** A second, independent browser (own cookies), using the same base URL as the test's page. */
+export async function newSession(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** A card on a settings page, found by its heading (cards are <section>s without a landmark name). */
+export function card(page: Page, heading: string | RegExp) {
+  return page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: heading }) });
+}
+
+type Fixtures = {
+  /** A page already signed in as the demo executive. */
+  execPage: Page;
+};
+
+export const test = base.extend<Fixtures>({
+  execPage: async ({ page }, use) => {
+    await signInToOverview(page, demo.exec);
+    await use(page);
+  },
+});
+
+export { expect };
