@@ -17,7 +17,7 @@ test.describe('inviting members', () => {
     const linkField = page.getByLabel('Invitation link');
     await expect(linkField).toHaveAttribute('readonly', '');
     const shown = await linkField.inputValue();
-    expect(shown).toMatch(/\/invite\/[\w-]{20,}$/);
+    expect(shown).toMatch(/\/invite\/[0-9a-f-]{36}\.[\w-]{20,}$/);
     // Copy it the way the executive would.
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();

@@ -48,7 +48,7 @@ test.describe('organization settings', () => {
     await expect(page).toHaveURL('/settings/journey');
     await page.getByRole('button', { name: 'Add a touchpoint to Discover' }).click();
     await page.getByLabel('Touchpoint name').fill(touchpoint);
-    await expect(page.getByLabel('Journey stage').locator('option:checked')).toHaveText('Discover');
+    await expect(page.getByLabel('Journey stage', { exact: true }).locator('option:checked')).toHaveText('Discover');
     await page.getByLabel('Owning department').selectOption({ label: department });
     await page.getByLabel('Channel').selectOption({ label: 'Offline' });
     await page.getByLabel('Description').fill('Monthly meetups in the shop.');
