@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
 import { insertDepartment } from '@/db/queries/departments';
@@ -6,9 +6,12 @@ import { insertStage, insertTouchpoint } from '@/db/queries/journey';
 import { insertInvitation, insertMembership } from '@/db/queries/members';
 import { createOrganization } from '@/db/queries/organizations';
 import { createUser } from '@/db/queries/users';
-import { organizations, users } from '@/db/schema';
+import { departments as departmentsTable, organizations, users } from '@/db/schema';
 import { hashPassword } from '@/lib/auth/password';
 import { newToken } from '@/lib/auth/tokens';
+import type { DemoContext } from './seed-context';
+import { seedGoal } from './seed-goal';
+import { seedPlans } from './seed-plans';
 
 export const DEMO_PASSWORD = 'touchpoint-demo';
 export const DEMO_SLUG = 'bookshelf';
@@ -84,12 +87,14 @@ export async function seedDemo(db: Database) {
     }
     const executive = people.get('exec@demo.test')!;
     await recordAudit(tx, orgId, executive, { action: 'organization.create', entityType: 'organization', entityId: orgId, changes: { name: 'Bookshelf' } });
+    const touchpointIds = new Map<string, string>();
     for (const stage of journey) {
       const { id: stageId } = await insertStage(tx, orgId, { name: stage.name, phase: stage.phase });
       for (const tp of stage.touchpoints) {
         const touchpoint = await insertTouchpoint(tx, orgId, {
           name: tp.name, stageId, departmentId: departmentIds.get(tp.department)!, channel: tp.channel, description: tp.description,
         });
+        touchpointIds.set(tp.name, touchpoint.id);
         await recordAudit(tx, orgId, executive, { action: 'touchpoint.create', entityType: 'touchpoint', entityId: touchpoint.id, changes: { name: tp.name } });
       }
     }
@@ -98,6 +103,11 @@ export async function seedDemo(db: Database) {
       tokenHash: newToken().hash, invitedBy: executive, expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60_000),
     });
     await recordAudit(tx, orgId, executive, { action: 'member.invite', entityType: 'invitation', changes: { email: 'warehouse@demo.test', role: 'lead' } });
+    await tx.update(departmentsTable).set({ ownsPromises: true })
+      .where(and(eq(departmentsTable.organizationId, orgId), eq(departmentsTable.id, departmentIds.get('Marketing')!)));
+    const context: DemoContext = { tx, organizationId: orgId, people, departmentIds, touchpointIds };
+    await seedGoal(context);
+    await seedPlans(context);
   });
 }
 

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { choosePromiseOwner } from '@/app/(app)/plans/actions';
 import { setDepartmentArchived } from '@/app/(app)/settings/actions';
 import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
@@ -25,12 +26,18 @@ export function DepartmentList({ departments }: { departments: Department[] }) {
                   <span className={d.archived ? 'text-slate-500 line-through' : ''}>{d.name}</span>
                   <Badge tone={d.stage === 'front' ? 'blue' : 'slate'}>{t(d.stage)}</Badge>
                   {d.archived ? <Badge tone="amber">{t('archived')}</Badge> : null}
+                  {d.ownsPromises ? <Badge tone="green">{t('promiseOwner')}</Badge> : null}
                 </p>
                 {d.description ? <p className="mt-0.5 text-sm text-slate-600">{d.description}</p> : null}
               </div>
-              <div className="flex gap-2">
+              <div className="flex flex-wrap gap-2">
                 {!d.archived ? (
                   <Button variant="secondary" size="sm" onClick={() => setEditing(d.id)} aria-label={t('editNamed', { name: d.name })}>{t('edit')}</Button>
+                ) : null}
+                {!d.archived && !d.ownsPromises ? (
+                  <ActionButton action={choosePromiseOwner} input={{ departmentId: d.id }} label={t('makePromiseOwnerNamed', { name: d.name })}>
+                    {t('makePromiseOwner')}
+                  </ActionButton>
                 ) : null}
                 <ActionButton action={setDepartmentArchived} input={{ departmentId: d.id, archived: !d.archived }}
                   label={t(d.archived ? 'restoreNamed' : 'archiveNamed', { name: d.name })}>

@@ -4,13 +4,18 @@ import type { ReactNode } from 'react';
 import type { Member } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 import { NavLinks } from './nav-links';
+import { NotificationBell } from './notification-bell';
 import { OrganizationSwitcher } from './organization-switcher';
 import { SignOutButton } from './sign-out-button';
 
 /** The app's frame: who you are, where you are, and the sections built so far. */
 export async function AppShell({ member, children }: { member: Member; children: ReactNode }) {
   const t = await getTranslations('shell');
-  const items = [{ href: '/', label: t('nav.overview') }];
+  const items = [
+    { href: '/', label: t('nav.overview') },
+    { href: '/goal', label: t('nav.goal') },
+    { href: '/plans', label: t('nav.plans') },
+  ];
   if (can(member.actor, 'settings.read')) items.push({ href: '/settings', label: t('nav.settings') });
   return (
     <div className="min-h-screen">
@@ -28,6 +33,7 @@ export async function AppShell({ member, children }: { member: Member; children:
             <OrganizationSwitcher current={member.organization} organizations={member.organizations} />
           </div>
           <div className="flex shrink-0 items-center gap-2">
+            <NotificationBell member={member} />
             <Link href="/profile" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
               <span className="sr-only">{t('profile')}: </span>
               <span className="hidden sm:inline">{member.user.name}</span>

@@ -12,7 +12,7 @@ type Failure = Extract<ActionResult<unknown>, { ok: false }>;
  * Field errors come back next to their fields; other failures as one form-level message.
  */
 export function useActionForm<T>(
-  action: (input: Record<string, FormDataEntryValue>) => Promise<ActionResult<T>>,
+  action: (input: Record<string, FormDataEntryValue | FormDataEntryValue[]>) => Promise<ActionResult<T>>,
   options: { onSuccess?: (data: T, form: HTMLFormElement) => void; onSubmit?: () => void; reset?: boolean } = {},
 ) {
   const t = useTranslations();
@@ -24,7 +24,7 @@ export function useActionForm<T>(
     event.preventDefault();
     options.onSubmit?.();
     const form = event.currentTarget;
-    const input = Object.fromEntries(new FormData(form));
+    const input = formValues(new FormData(form));
     startTransition(async () => {
       const result = await action(input).catch((): Failure => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }));
       if (result.ok) {
@@ -47,4 +47,14 @@ export function useActionForm<T>(
     fieldError: (name: string) => translate(failure?.fieldErrors?.[name]),
     formError: failure && !failure.fieldErrors ? translate(failure.message) : undefined,
   };
+}
+
+/** A form's values; a name that occurs several times (a group of checkboxes) becomes a list. */
+export function formValues(data: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const values: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const name of new Set(data.keys())) {
+    const all = data.getAll(name);
+    values[name] = all.length > 1 ? all : all[0]!;
+  }
+  return values;
 }

@@ -8,9 +8,10 @@ const columns = {
   stage: departments.stage,
   description: departments.description,
   archived: departments.archived,
+  ownsPromises: departments.ownsPromises,
 };
 
-export type Department = { id: string; name: string; stage: 'front' | 'back'; description: string; archived: boolean };
+export type Department = { id: string; name: string; stage: 'front' | 'back'; description: string; archived: boolean; ownsPromises: boolean };
 
 export async function listDepartments(db: Database, organizationId: string, opts: { includeArchived?: boolean } = {}) {
   const where = [eq(departments.organizationId, organizationId)];

@@ -1,3 +1,5 @@
 export * from './organizations';
 export * from './structure';
 export * from './people';
+export * from './goal';
+export * from './plans';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
@@ -20,11 +21,14 @@ export const departments = pgTable(
     stage: departmentStageEnum('stage').notNull(),
     description: text('description').notNull().default(''),
     archived: boolean('archived').notNull().default(false),
+    /** The department that owns brand promises hears of every plan item that changes a service, product or channel. */
+    ownsPromises: boolean('owns_promises').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('departments_org_name_key').on(t.organizationId, t.name),
+    uniqueIndex('departments_org_promise_owner_key').on(t.organizationId).where(sql`${t.ownsPromises}`),
   ],
 );
 

@@ -13,11 +13,26 @@ const staffOfA: Actor = { role: 'staff', departmentId: DEPT_A };
 const executiveOnly: Permission[] = [
   'settings.read', 'organization.update', 'department.create', 'department.archive', 'journeyStage.manage',
   'touchpoint.manage', 'member.invite', 'member.update', 'member.remove', 'invitation.revoke', 'audit.read',
+  'goal.edit', 'goal.publish', 'goal.readStatus', 'plans.overview', 'promiseOwner.set',
 ];
+const everyone: Permission[] = ['goal.read', 'goal.acknowledge', 'plan.read'];
+const leadsOwnDepartment: Permission[] = ['department.update', 'plan.edit', 'planRequest.answer'];
 
 describe('permission table', () => {
   it('lists exactly the known permissions', () => {
-    expect([...permissions].sort()).toEqual([...executiveOnly, 'department.update'].sort());
+    expect([...permissions].sort()).toEqual([...executiveOnly, ...everyone, ...leadsOwnDepartment].sort());
+  });
+
+  it.each(everyone)('lets every role do %s', (permission) => {
+    for (const actor of [executive, leadOfA, leadWithoutDept, staffOfA]) expect(can(actor, permission)).toBe(true);
+  });
+
+  it.each(leadsOwnDepartment)('lets a lead do %s only for their own department, never staff', (permission) => {
+    expect(can(leadOfA, permission, { departmentId: DEPT_A })).toBe(true);
+    expect(can(leadOfA, permission, { departmentId: DEPT_B })).toBe(false);
+    expect(can(leadWithoutDept, permission, { departmentId: DEPT_A })).toBe(false);
+    expect(can(staffOfA, permission, { departmentId: DEPT_A })).toBe(false);
+    expect(can(executive, permission, { departmentId: DEPT_B })).toBe(true);
   });
 
   it('gives every role a rule for every permission', () => {

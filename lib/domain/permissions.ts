@@ -9,6 +9,8 @@ export type Role = (typeof roles)[number];
 export type Rule = 'any' | 'own-department' | 'none';
 
 const executiveOnly = { executive: 'any', lead: 'none', staff: 'none' } as const;
+const everyone = { executive: 'any', lead: 'any', staff: 'any' } as const;
+const leadsOwnDepartment = { executive: 'any', lead: 'own-department', staff: 'none' } as const;
 
 export const permissionTable = {
   'settings.read': executiveOnly,
@@ -23,6 +25,18 @@ export const permissionTable = {
   'member.remove': executiveOnly,
   'invitation.revoke': executiveOnly,
   'audit.read': executiveOnly,
+  // The one-page goal: executives write and publish it, everyone reads it and confirms having read it.
+  'goal.read': everyone,
+  'goal.edit': executiveOnly,
+  'goal.publish': executiveOnly,
+  'goal.acknowledge': everyone,
+  'goal.readStatus': executiveOnly,
+  // Action plans: leads keep their own department's plan and answer requests addressed to it.
+  'plan.read': everyone,
+  'plan.edit': leadsOwnDepartment,
+  'planRequest.answer': leadsOwnDepartment,
+  'plans.overview': executiveOnly,
+  'promiseOwner.set': executiveOnly,
 } as const satisfies Record<string, Record<Role, Rule>>;
 
 export type Permission = keyof typeof permissionTable;

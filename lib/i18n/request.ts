@@ -8,6 +8,6 @@ export default getRequestConfig(async () => {
   const locale = pickLocale(user?.locale, (await headers()).get('accept-language'));
   return {
     locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: (await import(`../../messages/${locale}/index.ts`)).default,
   };
 });

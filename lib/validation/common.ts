@@ -22,3 +22,21 @@ export const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'validation.timeZone');
+
+/** A field that may repeat (checkboxes with one name): absent -> [], one value -> [value]. */
+export const list = <T extends z.ZodType>(item: T, max = 50) =>
+  z.preprocess((v) => (v === undefined || v === null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(item).max(max));
+
+/** A calendar date typed in a form (YYYY-MM-DD), within a sensible range. */
+export const isoDate = z.string().date('validation.date').refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'validation.date');
+export const optionalDate = z.preprocess((v) => (v === '' || v === null ? undefined : v), isoDate.optional());
+
+/** An amount of money typed in a form: "1200", "1 200,50" or "1200.50"; never negative. */
+export const amount = z.preprocess(
+  (v) => (typeof v === 'string' ? v.replace(/[\s\u00a0]/g, '').replace(',', '.') : v),
+  z.union([
+    z.literal('').transform(() => null),
+    z.coerce.number('validation.amount').min(0, 'validation.amountNegative').max(1e12, 'validation.amountTooBig')
+      .refine((n) => Math.abs(n * 100 - Math.round(n * 100)) < 1e-6, 'validation.amountCents'),
+  ], { error: 'validation.amount' }),
+).nullable();

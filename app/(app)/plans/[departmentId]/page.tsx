@@ -1,0 +1,83 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { z } from 'zod';
+import { AddPlanItem } from '@/components/plans/add-plan-item';
+import { AnswerRequestForm } from '@/components/plans/answer-request-form';
+import { PlanItemCard } from '@/components/plans/plan-item-card';
+import { cardView, formChoices, loadPlanContext } from '@/components/plans/plan-view';
+import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { findDepartment } from '@/db/queries/departments';
+import { listPlanItems, listRequests } from '@/db/queries/plans';
+import { requirePermission } from '@/lib/auth/session';
+import { can } from '@/lib/domain/permissions';
+
+export async function generateMetadata({ params }: { params: Promise<{ departmentId: string }> }) {
+  const t = await getTranslations('plans');
+  void params;
+  return { title: t('title') };
+}
+
+export default async function DepartmentPlanPage({ params }: { params: Promise<{ departmentId: string }> }) {
+  const member = await requirePermission('plan.read');
+  const departmentId = z.string().uuid().safeParse((await params).departmentId);
+  if (!departmentId.success) notFound();
+  const db = await getDb();
+  const organization = member.organization;
+  const department = await findDepartment(db, organization.id, departmentId.data);
+  if (!department) notFound();
+  const t = await getTranslations('plans');
+  const [items, incoming, context] = await Promise.all([
+    listPlanItems(db, organization.id, { departmentId: department.id }),
+    listRequests(db, organization.id, { departmentId: department.id, status: 'pending' }),
+    loadPlanContext(db, organization),
+  ]);
+  const editable = can(member.actor, 'plan.edit', { departmentId: department.id });
+  const answers = can(member.actor, 'planRequest.answer', { departmentId: department.id });
+  const choices = await formChoices(context, department.id, organization.currency);
+  const cards = await Promise.all(items.map((item) => cardView(item, context, organization)));
+  const open = cards.filter((c) => c.status === 'planned' || c.status === 'in_progress');
+  const closed = cards.filter((c) => c.status === 'done' || c.status === 'dropped');
+  return (
+    <>
+      <p className="mb-2 text-sm"><Link href="/plans" className="text-brand-700 underline">{t('allPlans')}</Link></p>
+      <PageHeader
+        title={t('planTitle', { department: department.name })}
+        description={<span className="inline-flex flex-wrap items-center gap-2"><Badge tone={department.stage === 'front' ? 'blue' : 'slate'}>{t(`stage.${department.stage}`)}</Badge>{department.description}</span>}
+      />
+      <div className="space-y-6">
+        {incoming.length > 0 ? (
+          <Card title={t('incomingTitle', { count: incoming.length })} description={t('incomingDescription')}>
+            <ul className="divide-y divide-slate-200">
+              {incoming.map((r) => (
+                <li key={r.id} className="py-3">
+                  <p className="text-sm">
+                    {t.rich(r.kind === 'promise' ? 'incomingPromise' : 'incomingRipple', {
+                      from: r.itemDepartmentName,
+                      item: () => <Link className="font-medium text-brand-700 underline" href={`/plans/${r.itemDepartmentId}#item-${r.planItemId}`}>{r.itemTitle}</Link>,
+                    })}
+                  </p>
+                  {answers ? <AnswerRequestForm requestId={r.id} itemTitle={r.itemTitle} /> : <p className="mt-1 text-xs text-slate-500">{t('requests.waiting')}</p>}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+        {editable ? <AddPlanItem departmentId={department.id} choices={choices} /> : null}
+        <section aria-labelledby="open-items" className="space-y-3">
+          <h2 id="open-items" className="text-lg font-semibold">{t('openItems', { count: open.length })}</h2>
+          {open.length === 0 ? (
+            <EmptyState title={t('noOpenItems')}>{editable ? t('noOpenItemsEditor') : t('noOpenItemsReader')}</EmptyState>
+          ) : open.map((item) => <PlanItemCard key={item.id} item={item} departmentId={department.id} choices={choices} editable={editable} />)}
+        </section>
+        {closed.length > 0 ? (
+          <section aria-labelledby="closed-items" className="space-y-3">
+            <h2 id="closed-items" className="text-lg font-semibold">{t('closedItems', { count: closed.length })}</h2>
+            {closed.map((item) => <PlanItemCard key={item.id} item={item} departmentId={department.id} choices={choices} editable={editable} />)}
+          </section>
+        ) : null}
+      </div>
+    </>
+  );
+}

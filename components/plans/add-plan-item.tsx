@@ -1,0 +1,17 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { type PlanFormChoices, PlanItemForm } from './plan-item-form';
+
+export function AddPlanItem({ departmentId, choices }: { departmentId: string; choices: PlanFormChoices }) {
+  const t = useTranslations('plans.form');
+  const [open, setOpen] = useState(false);
+  if (!open) return <Button onClick={() => setOpen(true)}>+ {t('addItem')}</Button>;
+  return (
+    <section aria-label={t('addItem')}>
+      <PlanItemForm departmentId={departmentId} choices={choices} onDone={() => setOpen(false)} />
+    </section>
+  );
+}

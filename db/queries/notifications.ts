@@ -1,0 +1,35 @@
+import { and, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { goalReads, goalVersions, planItems } from '@/db/schema';
+import type { Actor } from '@/lib/domain/permissions';
+import { can } from '@/lib/domain/permissions';
+import { listRequests } from './plans';
+
+export type Notification =
+  | { kind: 'goalToRead'; version: number }
+  | { kind: 'requestToAnswer'; requestId: string; itemTitle: string; departmentId: string; planItemId: string; itemDepartmentId: string; promise: boolean }
+  | { kind: 'itemOverdue'; planItemId: string; itemTitle: string; departmentId: string; dueDate: string };
+
+/** What waits for this person, derived from the data on every request, so it is never out of date. */
+export async function notificationsFor(db: Database, organizationId: string, actor: Actor & { userId: string }, today: string): Promise<Notification[]> {
+  const out: Notification[] = [];
+  const [latest] = await db.select({ id: goalVersions.id, version: goalVersions.version }).from(goalVersions)
+    .where(and(eq(goalVersions.organizationId, organizationId), eq(goalVersions.status, 'published'), isNotNull(goalVersions.version)))
+    .orderBy(desc(goalVersions.version)).limit(1);
+  if (latest?.version) {
+    const [read] = await db.select({ userId: goalReads.userId }).from(goalReads)
+      .where(and(eq(goalReads.organizationId, organizationId), eq(goalReads.goalVersionId, latest.id), eq(goalReads.userId, actor.userId)));
+    if (!read) out.push({ kind: 'goalToRead', version: latest.version });
+  }
+  if (actor.departmentId && can(actor, 'planRequest.answer', { departmentId: actor.departmentId })) {
+    for (const r of await listRequests(db, organizationId, { departmentId: actor.departmentId, status: 'pending' })) {
+      out.push({ kind: 'requestToAnswer', requestId: r.id, itemTitle: r.itemTitle, departmentId: r.departmentId, planItemId: r.planItemId, itemDepartmentId: r.itemDepartmentId, promise: r.kind === 'promise' });
+    }
+  }
+  const overdue = await db.select({ id: planItems.id, title: planItems.title, departmentId: planItems.departmentId, dueDate: planItems.dueDate })
+    .from(planItems)
+    .where(and(eq(planItems.organizationId, organizationId), eq(planItems.ownerUserId, actor.userId),
+      inArray(planItems.status, ['planned', 'in_progress']), sql`${planItems.dueDate} < ${today}`));
+  for (const item of overdue) out.push({ kind: 'itemOverdue', planItemId: item.id, itemTitle: item.title, departmentId: item.departmentId, dueDate: item.dueDate! });
+  return out;
+}
