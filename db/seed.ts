@@ -12,6 +12,7 @@ import { newToken } from '@/lib/auth/tokens';
 import type { DemoContext } from './seed-context';
 import { seedGoal } from './seed-goal';
 import { seedPlans } from './seed-plans';
+import { seedWeekly } from './seed-weekly';
 
 export const DEMO_PASSWORD = 'touchpoint-demo';
 export const DEMO_SLUG = 'bookshelf';
@@ -108,6 +109,7 @@ export async function seedDemo(db: Database) {
     const context: DemoContext = { tx, organizationId: orgId, people, departmentIds, touchpointIds };
     await seedGoal(context);
     await seedPlans(context);
+    await seedWeekly(context, organization.timeZone);
   });
 }
 

@@ -10,12 +10,16 @@ import { insertDepartment } from '@/db/queries/departments';
 import { insertStage, insertTouchpoint } from '@/db/queries/journey';
 import { insertInvitation, insertMembership } from '@/db/queries/members';
 import { createOrganization } from '@/db/queries/organizations';
+import { insertPlanItem, listRequests, syncRequests } from '@/db/queries/plans';
 import { createUser } from '@/db/queries/users';
-import { auditEvents, departments, invitations, journeyStages, memberships, organizations, touchpoints, users } from '@/db/schema';
+import {
+  auditEvents, departments, invitations, journeyStages, memberships, organizations, planItems, planItemTouchpoints, planRequests, touchpoints, users,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/command';
 import { hashPassword } from '@/lib/auth/password';
 import { invitationLinkToken, newToken } from '@/lib/auth/tokens';
 import type { Role } from '@/lib/domain/permissions';
+import { type PlanItemStatus, requestsFor } from '@/lib/domain/plans';
 
 export interface TestDatabase {
   db: Database;
@@ -113,7 +117,8 @@ export async function makeUser(db: Database, email: string, name = email.split('
   return createUser(db, { email, name, passwordHash: await fixturePasswordHash() });
 }
 
-async function addMember(db: Database, organizationId: string, role: Role, departmentId: string | null, label: string) {
+/** A new user (`<role>-<label>@example.test`) who is a member of the organization. */
+export async function addMember(db: Database, organizationId: string, role: Role, departmentId: string | null, label: string): Promise<FixtureUser> {
   const email = `${role}-${label}@example.test`;
   const user = await makeUser(db, email, `${role} ${label}`);
   await insertMembership(db, organizationId, { userId: user.id, role, departmentId });
@@ -178,7 +183,7 @@ export async function countRows(db: Database, table: 'users' | 'organizations' |
 export async function snapshotOrganization(db: Database, organizationId: string): Promise<string> {
   const org = await db.select().from(organizations).where(eq(organizations.id, organizationId));
   const rows = await Promise.all(
-    [departments, journeyStages, touchpoints, memberships, invitations, auditEvents].map((table) =>
+    [departments, journeyStages, touchpoints, memberships, invitations, auditEvents, planItems, planItemTouchpoints, planRequests].map((table) =>
       db.select().from(table).where(eq(table.organizationId, organizationId)),
     ),
   );
@@ -194,4 +199,82 @@ export async function withNewAuditEvents<T>(db: Database, organizationId: string
   const result = await work();
   const events = (await auditEventsOf(db, organizationId)).filter((e) => !seen.has(e.id));
   return { result, events };
+}
+
+/** A plan item written straight with the query functions (no audit event), with the requests it calls for. */
+export async function insertFixturePlanItem(
+  db: Database,
+  organizationId: string,
+  values: {
+    departmentId: string; title: string; createdBy: string; status?: PlanItemStatus; affectedDepartmentIds?: string[];
+    changesPromise?: boolean; promiseOwnerId?: string | null; ownerUserId?: string | null; dueDate?: string | null;
+    investment?: number | null; quickWin?: boolean; dropReason?: string | null;
+  },
+) {
+  const status = values.status ?? 'planned';
+  const item = await insertPlanItem(db, organizationId, {
+    departmentId: values.departmentId, createdBy: values.createdBy, title: values.title, description: '',
+    ownerUserId: values.ownerUserId ?? null, dueDate: values.dueDate ?? null, status,
+    dropReason: status === 'dropped' ? (values.dropReason ?? 'No longer needed') : null, quickWin: values.quickWin ?? false,
+    investment: values.investment ?? null, expectedOutcome: '', changesPromise: values.changesPromise ?? false,
+    servesCommitment: null, servesTargetId: null, completedAt: status === 'done' ? new Date() : null,
+  });
+  const wanted = requestsFor(
+    { departmentId: values.departmentId, status, affectedDepartmentIds: values.affectedDepartmentIds ?? [], changesPromise: values.changesPromise ?? false },
+    values.promiseOwnerId ?? null,
+  );
+  await syncRequests(db, organizationId, item.id, wanted);
+  const requests = await listRequests(db, organizationId, { planItemIds: [item.id] });
+  return { id: item.id, requests };
+}
+
+export interface PlanFixture {
+  /** An item of department A that affects department B (so B has a pending request). */
+  itemA: string;
+  /** An item of department B that affects department A (so A has a pending request). */
+  itemB: string;
+  /** The pending request addressed to department A (about itemB), and the one addressed to B (about itemA). */
+  requestToA: string;
+  requestToB: string;
+}
+
+/** Two plan items with a pending request each way between departments A and B. No audit events. */
+export async function makePlanFixture(db: Database, f: OrganizationFixture): Promise<PlanFixture> {
+  return db.transaction(async (tx) => {
+    const itemA = await insertFixturePlanItem(tx, f.organizationId, {
+      departmentId: f.departmentA, title: 'Faster replies', createdBy: f.lead.userId, affectedDepartmentIds: [f.departmentB],
+    });
+    const itemB = await insertFixturePlanItem(tx, f.organizationId, {
+      departmentId: f.departmentB, title: 'Next-day shipping', createdBy: f.executive.userId, affectedDepartmentIds: [f.departmentA],
+    });
+    return { itemA: itemA.id, itemB: itemB.id, requestToA: itemB.requests[0]!.id, requestToB: itemA.requests[0]!.id };
+  });
+}
+
+export interface PlansOrganizationFixture extends OrganizationFixture {
+  /** Departments besides A ("Sales", where the lead and staff member work) and B ("Logistics"). */
+  delivery: string;
+  it: string;
+  /** Named "Marketing": the brand-promise owner until another department is chosen. */
+  marketing: string;
+  deliveryLead: FixtureUser;
+  itLead: FixtureUser;
+  marketingLead: FixtureUser;
+}
+
+/** An organization as `makeOrganization` builds it, plus Delivery, IT and Marketing departments with a lead each. */
+export async function makePlansOrganization(db: Database, name: string): Promise<PlansOrganizationFixture> {
+  const base = await makeOrganization(db, name);
+  return db.transaction(async (tx) => {
+    const label = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${uniqueSuffix()}`;
+    const delivery = (await insertDepartment(tx, base.organizationId, { name: 'Delivery', stage: 'back' })).id;
+    const it = (await insertDepartment(tx, base.organizationId, { name: 'IT', stage: 'back' })).id;
+    const marketing = (await insertDepartment(tx, base.organizationId, { name: 'Marketing', stage: 'front' })).id;
+    return {
+      ...base, delivery, it, marketing,
+      deliveryLead: await addMember(tx, base.organizationId, 'lead', delivery, `delivery-${label}`),
+      itLead: await addMember(tx, base.organizationId, 'lead', it, `it-${label}`),
+      marketingLead: await addMember(tx, base.organizationId, 'lead', marketing, `marketing-${label}`),
+    };
+  });
 }

@@ -1,17 +1,17 @@
 'use client';
 
-import { AlertDialog } from 'radix-ui';
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { publish, saveDraft } from '@/app/(app)/goal/actions';
-import { Button, buttonClass } from '@/components/ui/button';
+import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { TextArea, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { ActionResult } from '@/lib/auth/errors';
 import { COMMITMENTS_MAX, type GoalSections, goalBudget, SECTION_MAX, type TextSection } from '@/lib/domain/goal';
 import { BudgetMeter } from './budget-meter';
+import { PublishDialog } from './publish-dialog';
 import { newTargetRow, type TargetRow, TargetRows, type TouchpointOption } from './target-rows';
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
@@ -22,9 +22,11 @@ export interface GoalEditorProps {
   draftUpdatedAt: string | null;
   nextVersion: number;
   touchpoints: TouchpointOption[];
+  /** Whether this member may also publish (the permission table decides; today every editor may). */
+  canPublish: boolean;
 }
 
-const sectionRows: Record<TextSection, number> = { statement: 2, whyService: 5, atmosphere: 5, dayToDay: 5 };
+const sectionRows: Record<TextSection, number> = { statement: 2, whyService: 7, atmosphere: 7, dayToDay: 7 };
 
 /** What the server receives: the fields as typed; it trims, checks and drops blank commitments. */
 function payload(content: Content, draftUpdatedAt: string | null) {
@@ -32,7 +34,7 @@ function payload(content: Content, draftUpdatedAt: string | null) {
 }
 
 /** The executives' editor: the five sections with a live one-page budget, the targets, save and publish. */
-export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints }: GoalEditorProps) {
+export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, canPublish }: GoalEditorProps) {
   const t = useTranslations();
   const te = useTranslations('goal.edit');
   const format = useFormatter();
@@ -45,7 +47,6 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints }
   }));
   const [saved, setSaved] = useState({ content: JSON.stringify(content), updatedAt: draftUpdatedAt, at: null as Date | null });
   const [failure, setFailure] = useState<Failure | null>(null);
-  const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
   const budget = useMemo(() => goalBudget(content), [content]);
   const dirty = JSON.stringify(content) !== saved.content;
@@ -90,7 +91,6 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints }
     submit(saveDraft, () => {});
   };
   const onPublish = () => {
-    setConfirming(false);
     submit(publish, () => {
       router.push('/goal');
       router.refresh();
@@ -104,7 +104,9 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints }
   );
 
   return (
-    <form ref={formRef} onSubmit={onSave} noValidate className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+    <form ref={formRef} onSubmit={onSave} noValidate
+      // On small screens the budget bar is pinned to the bottom: keep the focused field above it.
+      className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] [&_input]:scroll-mb-52 [&_select]:scroll-mb-52 [&_textarea]:scroll-mb-52 lg:[&_input]:scroll-mb-0 lg:[&_select]:scroll-mb-0 lg:[&_textarea]:scroll-mb-0">
       <div className="min-w-0 space-y-6">
         <Card>
           <div className="space-y-4">
@@ -133,26 +135,11 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints }
             }} />
         </Card>
       </div>
-      <aside className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white p-4 shadow-lg sm:mx-0 sm:rounded-lg sm:border lg:top-4 lg:bottom-auto lg:shadow-xs">
+      <aside className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white p-3 shadow-lg sm:p-4 sm:mx-0 sm:rounded-lg sm:border lg:top-4 lg:bottom-auto lg:shadow-xs">
         <BudgetMeter budget={budget} error={fieldError('budget')} />
         <div className="mt-3 flex flex-wrap gap-2">
           <Button type="submit" variant="secondary" disabled={pending}>{pending ? te('saving') : te('save')}</Button>
-          <AlertDialog.Root open={confirming} onOpenChange={setConfirming}>
-            <AlertDialog.Trigger asChild>
-              <Button disabled={pending}>{te('publish', { version: nextVersion })}</Button>
-            </AlertDialog.Trigger>
-            <AlertDialog.Portal>
-              <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-              <AlertDialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
-                <AlertDialog.Title className="text-lg font-semibold">{te('publishTitle', { version: nextVersion })}</AlertDialog.Title>
-                <AlertDialog.Description className="mt-2 text-sm text-slate-600">{te('publishDescription')}</AlertDialog.Description>
-                <div className="mt-5 flex justify-end gap-2">
-                  <AlertDialog.Cancel className={buttonClass('secondary', 'sm')}>{t('common.cancel')}</AlertDialog.Cancel>
-                  <AlertDialog.Action className={buttonClass('primary', 'sm')} onClick={onPublish}>{te('publishConfirm')}</AlertDialog.Action>
-                </div>
-              </AlertDialog.Content>
-            </AlertDialog.Portal>
-          </AlertDialog.Root>
+          {canPublish ? <PublishDialog nextVersion={nextVersion} disabled={pending} onPublish={onPublish} /> : null}
         </div>
         <div className="mt-2 space-y-2 text-sm" aria-live="polite">
           {dirty ? <Badge tone="amber">{te('unsaved')}</Badge> : null}

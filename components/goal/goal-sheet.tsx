@@ -41,7 +41,7 @@ export async function GoalSheet({ goal, organization, timeZone }: { goal: GoalVe
                   return (
                     <li key={target.id} className="rounded-md border border-slate-200 px-3 py-2 print:px-2 print:py-1">
                       <p className="flex flex-wrap items-baseline justify-between gap-x-2">
-                        <span className="font-semibold">{text.metric} {text.value}</span>
+                        <span className="font-semibold">{t('target.metricValue', { metric: text.metric, value: text.value })}</span>
                         <span className="text-xs text-slate-500 italic">{t('target.noData')}</span>
                       </p>
                       <p className="text-sm text-slate-600">{text.scope} · {t('target.by', { date: text.due })}</p>

@@ -23,6 +23,8 @@ export function OrganizationForm({ organization, timeZones }: { organization: Or
         error={form.fieldError('timeZone')} options={timeZones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))} />
       <SelectField label={t('weekStartsOn')} name="weekStartsOn" defaultValue={String(organization.weekStartsOn)} error={form.fieldError('weekStartsOn')}
         options={[{ value: '1', label: t('monday') }, { value: '7', label: t('sunday') }]} />
+      <SelectField label={t('reminderWeekday')} name="reminderWeekday" defaultValue={String(organization.reminderWeekday)} hint={t('reminderHint')}
+        error={form.fieldError('reminderWeekday')} options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))} />
       <SelectField label={t('currency')} name="currency" defaultValue={organization.currency} hint={t('currencyHint')}
         error={form.fieldError('currency')} options={currencyOptions} />
       <FormError message={form.formError} />

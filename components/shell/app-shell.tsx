@@ -5,6 +5,7 @@ import type { Member } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 import { NavLinks } from './nav-links';
 import { NotificationBell } from './notification-bell';
+import { WeeklyReminder } from './weekly-reminder';
 import { OrganizationSwitcher } from './organization-switcher';
 import { SignOutButton } from './sign-out-button';
 
@@ -15,6 +16,7 @@ export async function AppShell({ member, children }: { member: Member; children:
     { href: '/', label: t('nav.overview') },
     { href: '/goal', label: t('nav.goal') },
     { href: '/plans', label: t('nav.plans') },
+    { href: '/weekly', label: t('nav.weekly') },
   ];
   if (can(member.actor, 'settings.read')) items.push({ href: '/settings', label: t('nav.settings') });
   return (
@@ -22,7 +24,7 @@ export async function AppShell({ member, children }: { member: Member; children:
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
         {t('skipToContent')}
       </a>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 pt-3">
           <div className="flex min-w-0 items-center gap-3">
             <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold">
@@ -46,7 +48,10 @@ export async function AppShell({ member, children }: { member: Member; children:
           <NavLinks items={items} label={t('mainNavigation')} />
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
+        <WeeklyReminder member={member} />
+        {children}
+      </main>
     </div>
   );
 }

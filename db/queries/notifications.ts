@@ -3,16 +3,32 @@ import type { Database } from '@/db/client';
 import { goalReads, goalVersions, planItems } from '@/db/schema';
 import type { Actor } from '@/lib/domain/permissions';
 import { can } from '@/lib/domain/permissions';
+import { todayIn } from '@/lib/domain/plans';
+import { reminderDue } from '@/lib/domain/weekly';
+import { type FirstDay, weekOf } from '@/lib/domain/weeks';
+import type { Organization } from './organizations';
 import { listRequests } from './plans';
+import { findImprovementInCell } from './weekly';
 
 export type Notification =
+  | { kind: 'weeklyReminder'; departmentId: string; week: string }
   | { kind: 'goalToRead'; version: number }
   | { kind: 'requestToAnswer'; requestId: string; itemTitle: string; departmentId: string; planItemId: string; itemDepartmentId: string; promise: boolean }
   | { kind: 'itemOverdue'; planItemId: string; itemTitle: string; departmentId: string; dueDate: string };
 
 /** What waits for this person, derived from the data on every request, so it is never out of date. */
-export async function notificationsFor(db: Database, organizationId: string, actor: Actor & { userId: string }, today: string): Promise<Notification[]> {
+export async function notificationsFor(db: Database, organization: Organization, actor: Actor & { userId: string }, now = new Date()): Promise<Notification[]> {
   const out: Notification[] = [];
+  const organizationId = organization.id;
+  const today = todayIn(organization.timeZone, now);
+  const firstDay = organization.weekStartsOn as FirstDay;
+  const week = weekOf(now, organization.timeZone, firstDay);
+  const isoWeekday = ((new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  if (actor.departmentId && can(actor, 'weekly.log', { departmentId: actor.departmentId })
+    && reminderDue(isoWeekday, organization.reminderWeekday, firstDay)
+    && !(await findImprovementInCell(db, organizationId, actor.departmentId, week))) {
+    out.push({ kind: 'weeklyReminder', departmentId: actor.departmentId, week });
+  }
   const [latest] = await db.select({ id: goalVersions.id, version: goalVersions.version }).from(goalVersions)
     .where(and(eq(goalVersions.organizationId, organizationId), eq(goalVersions.status, 'published'), isNotNull(goalVersions.version)))
     .orderBy(desc(goalVersions.version)).limit(1);

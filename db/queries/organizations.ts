@@ -10,9 +10,12 @@ const columns = {
   weekStartsOn: organizations.weekStartsOn,
   defaultLocale: organizations.defaultLocale,
   currency: organizations.currency,
+  reminderWeekday: organizations.reminderWeekday,
 };
 
-export type Organization = { id: string; name: string; slug: string; timeZone: string; weekStartsOn: number; defaultLocale: string; currency: string };
+export type Organization = {
+  id: string; name: string; slug: string; timeZone: string; weekStartsOn: number; defaultLocale: string; currency: string; reminderWeekday: number;
+};
 
 export async function findOrganization(db: Database, organizationId: string): Promise<Organization | null> {
   const [row] = await db.select(columns).from(organizations).where(eq(organizations.id, organizationId));
@@ -53,7 +56,7 @@ export async function createOrganization(
 export async function updateOrganization(
   db: Database,
   organizationId: string,
-  values: Partial<Pick<Organization, 'name' | 'timeZone' | 'weekStartsOn' | 'currency' | 'defaultLocale'>>,
+  values: Partial<Pick<Organization, 'name' | 'timeZone' | 'weekStartsOn' | 'currency' | 'defaultLocale' | 'reminderWeekday'>>,
 ) {
   await db.update(organizations).set(values).where(eq(organizations.id, organizationId));
 }

@@ -3,3 +3,4 @@ export * from './structure';
 export * from './people';
 export * from './goal';
 export * from './plans';
+export * from './weekly';

@@ -11,6 +11,8 @@ export const organizations = pgTable('organizations', {
   weekStartsOn: smallint('week_starts_on').notNull().default(1),
   defaultLocale: text('default_locale').notNull().default('en'),
   currency: text('currency').notNull().default('EUR'),
+  /** ISO day (1 = Monday … 7 = Sunday) from which leads whose area has not logged this week are reminded. */
+  reminderWeekday: smallint('reminder_weekday').notNull().default(4),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

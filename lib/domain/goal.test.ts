@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  characterCount, draftProblems, entryChanges, GOAL_CHARACTER_BUDGET, type GoalSections, goalBudget, goalLength, hasChanges, listChanges,
+  characterCount, draftProblems, entryChanges, entrySimilarity, GOAL_CHARACTER_BUDGET, type GoalSections, goalBudget, goalLength, hasChanges, listChanges,
   type MemberReading, publishProblems, readingByDepartment, targetValueInRange, wordChanges,
 } from './goal';
 
@@ -166,5 +166,30 @@ describe('comparing lists entry by entry', () => {
       { kind: 'removed', changes: [{ kind: 'removed', text: 'Two.' }] },
       { kind: 'same', changes: [{ kind: 'same', text: 'Three.' }] },
     ]);
+  });
+});
+
+describe('pairing reworded entries', () => {
+  it('pairs each old entry with the most alike new one, in order, and keeps new ones whole', () => {
+    const before = ['We answer every question within one working day.', 'We tell the truth about delivery dates.', 'We fix a problem first and find its cause later.'];
+    const after = [
+      'We answer every question within one working day, and solve most problems in the first reply.',
+      'We give honest delivery dates and tell you before a parcel is late, not after.',
+      'We show the full price before checkout: no fees appear at the last step.',
+      'We fix a problem first and find its cause later, then make sure it does not happen again.',
+    ];
+    expect(entryChanges(before, after).map((e) => e.kind)).toEqual(['changed', 'changed', 'added', 'changed']);
+    expect(entryChanges(before, after)[3]!.changes.filter((c) => c.kind !== 'same').map((c) => c.text))
+      .toEqual([', then make sure it does not happen again']);
+  });
+
+  it('shows an entry replaced by an unrelated one as removed and added', () => {
+    expect(entryChanges(['NPS 40 · Whole company'], ['CSAT 90% · Courier delivery']).map((e) => e.kind)).toEqual(['removed', 'added']);
+  });
+
+  it('measures likeness by shared words, whatever their case', () => {
+    expect(entrySimilarity('Deliver on time', 'deliver ON time')).toBe(1);
+    expect(entrySimilarity('NPS 40 Whole company', 'NPS 45 Whole company')).toBe(0.75);
+    expect(entrySimilarity('one two', 'three four')).toBe(0);
   });
 });

@@ -130,9 +130,24 @@ export interface EntryChange {
   changes: TextChange[];
 }
 
+/** How alike two entries are, from 0 to 1: the share of words they have in common (Dice coefficient). */
+export function entrySimilarity(a: string, b: string): number {
+  const words = (text: string) => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const left = words(a);
+  const right = words(b);
+  if (left.size + right.size === 0) return 1;
+  let common = 0;
+  for (const word of left) if (right.has(word)) common++;
+  return (2 * common) / (left.size + right.size);
+}
+
+/** Below this, a removed and an added entry are different entries, not one reworded. */
+const REWORDED = 0.3;
+
 /**
- * Compares two lists entry by entry; where entries were removed and others added in their place, they are
- * paired in order and compared word by word, so a reworded commitment reads as an edit, not a swap.
+ * Compares two lists entry by entry. Where entries were removed and others added in their place, each removed
+ * one is paired, in order, with the most alike added one and compared word by word, so a reworded commitment
+ * reads as an edit; the others are shown whole as added or removed.
  */
 export function entryChanges(before: readonly string[], after: readonly string[]): EntryChange[] {
   const parts = listChanges(before, after);
@@ -141,18 +156,27 @@ export function entryChanges(before: readonly string[], after: readonly string[]
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     const next = parts[i + 1];
-    if (part.kind === 'removed' && next?.kind === 'added') {
-      for (let j = 0; j < Math.max(part.items.length, next.items.length); j++) {
-        const old = part.items[j];
-        const now = next.items[j];
-        if (old !== undefined && now !== undefined) entries.push({ kind: 'changed', changes: wordChanges(old, now) });
-        else if (old !== undefined) entries.push(whole('removed', old));
-        else if (now !== undefined) entries.push(whole('added', now));
-      }
-      i++;
+    if (part.kind !== 'removed' || next?.kind !== 'added') {
+      for (const item of part.items) entries.push(whole(part.kind, item));
       continue;
     }
-    for (const item of part.items) entries.push(whole(part.kind, item));
+    let nextAdded = 0;
+    for (const old of part.items) {
+      let best = -1;
+      for (let j = nextAdded; j < next.items.length; j++) {
+        const score = entrySimilarity(old, next.items[j]!);
+        if (score >= REWORDED && (best < 0 || score > entrySimilarity(old, next.items[best]!))) best = j;
+      }
+      if (best < 0) {
+        entries.push(whole('removed', old));
+        continue;
+      }
+      for (; nextAdded < best; nextAdded++) entries.push(whole('added', next.items[nextAdded]!));
+      entries.push({ kind: 'changed', changes: wordChanges(old, next.items[best]!) });
+      nextAdded = best + 1;
+    }
+    for (; nextAdded < next.items.length; nextAdded++) entries.push(whole('added', next.items[nextAdded]!));
+    i++;
   }
   return entries;
 }

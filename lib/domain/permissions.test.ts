@@ -15,8 +15,8 @@ const executiveOnly: Permission[] = [
   'touchpoint.manage', 'member.invite', 'member.update', 'member.remove', 'invitation.revoke', 'audit.read',
   'goal.edit', 'goal.publish', 'goal.readStatus', 'plans.overview', 'promiseOwner.set',
 ];
-const everyone: Permission[] = ['goal.read', 'goal.acknowledge', 'plan.read'];
-const leadsOwnDepartment: Permission[] = ['department.update', 'plan.edit', 'planRequest.answer'];
+const everyone: Permission[] = ['goal.read', 'goal.acknowledge', 'plan.read', 'weekly.read'];
+const leadsOwnDepartment: Permission[] = ['department.update', 'plan.edit', 'planRequest.answer', 'weekly.log'];
 
 describe('permission table', () => {
   it('lists exactly the known permissions', () => {

@@ -37,6 +37,9 @@ export const permissionTable = {
   'planRequest.answer': leadsOwnDepartment,
   'plans.overview': executiveOnly,
   'promiseOwner.set': executiveOnly,
+  // The weekly tracker: one improvement per area per week, logged by the area's lead (or an executive).
+  'weekly.read': everyone,
+  'weekly.log': leadsOwnDepartment,
 } as const satisfies Record<string, Record<Role, Rule>>;
 
 export type Permission = keyof typeof permissionTable;

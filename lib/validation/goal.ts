@@ -7,26 +7,34 @@ const normalizeText = (v: unknown) => (v === undefined || v === null ? '' : type
 const section = (max: number) => z.preprocess(normalizeText, z.string().trim().max(max));
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
+/** A real day written YYYY-MM-DD (not 2026-02-30), between 2000 and 2100. */
+function isCalendarDate(value: string) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || value < '2000-01-01' || value > '2100-12-31') return false;
+  return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+}
+
 /** A target row of the editor. Error paths are `targets.<row>.<field>`, the names the editor uses. */
 export const goalTargetSchema = z
   .object({
     metric: z.enum(targetMetrics),
     businessMetric: z.preprocess(normalizeText, z.string().trim().max(80)),
     touchpointId: optionalId,
+    // A number as typed ("45", "12,5"); empty is "required", anything else that is not a number "invalid".
     targetValue: z.preprocess(
-      (v) => (typeof v === 'string' ? emptyToUndefined(v.trim().replace(',', '.')) : v),
-      z.coerce.number().refine(Number.isFinite, 'validation.invalid').refine((n) => Math.abs(n) < 1e9, 'validation.invalid'),
+      (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^[-+]?\d+([.,]\d+)?$/.test(v.trim()) ? Number(v.trim().replace(',', '.')) : v) : v),
+      z.number().refine((n) => Number.isFinite(n) && Math.abs(n) < 1e9, 'validation.invalid'),
     ),
-    dueDate: z.preprocess(
-      emptyToUndefined,
-      z.iso.date('validation.format').refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'validation.format'),
-    ),
+    dueDate: z.preprocess(emptyToUndefined, z.string().refine(isCalendarDate, 'validation.format')),
   })
-  .superRefine((target, ctx) => {
-    if (target.metric === 'business' && !target.businessMetric) {
-      ctx.addIssue({ code: 'custom', path: ['businessMetric'], message: 'validation.required' });
-    }
-  })
+  .superRefine(
+    (target, ctx) => {
+      if (target.metric === 'business' && !target.businessMetric) {
+        ctx.addIssue({ code: 'custom', path: ['businessMetric'], message: 'validation.required' });
+      }
+    },
+    // Also when other fields of the row are wrong, so every error shows at once.
+    { when: (payload) => payload.issues.every((issue) => !['metric', 'businessMetric'].includes(String(issue.path?.[0]))) },
+  )
   .transform(({ businessMetric, touchpointId, ...target }) => ({
     ...target,
     businessMetric: target.metric === 'business' ? businessMetric : null,

@@ -6,6 +6,7 @@ export const organizationSettingsSchema = z.object({
   timeZone,
   weekStartsOn: z.coerce.number().int().refine((d) => d === 1 || d === 7, 'validation.choice'),
   currency,
+  reminderWeekday: z.coerce.number().int().min(1, 'validation.choice').max(7, 'validation.choice').default(4),
 });
 
 export const departmentStage = z.enum(['front', 'back']);

@@ -5,6 +5,7 @@ import goal from './goal.json';
 import overview from './overview.json';
 import plans from './plans.json';
 import settings from './settings.json';
+import weekly from './weekly.json';
 
-const messages = { ...common, ...auth, ...overview, ...settings, ...goal, ...plans };
+const messages = { ...common, ...auth, ...overview, ...settings, ...goal, ...plans, ...weekly };
 export default messages;

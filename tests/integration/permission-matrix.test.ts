@@ -1,20 +1,23 @@
 /**
  * Every command x every role x (own organization, other organization's ids): the outcome must be exactly
- * what the permission table says, and a refusal must leave both organizations untouched.
+ * what the permission table says, and a refusal must leave both organizations untouched (plan items, their
+ * touchpoints and requests included).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import {
-  auditEventsOf, makeTwoOrganizations, type OrganizationFixture, snapshotOrganization, type TestDatabase, testDatabase,
+  auditEventsOf, makePlanFixture, makeTwoOrganizations, type OrganizationFixture, type PlanFixture, snapshotOrganization, type TestDatabase,
+  testDatabase,
 } from '@/db/testing';
 import type { Command } from '@/lib/auth/command';
 import * as departmentCommands from '@/lib/commands/departments';
 import * as journeyCommands from '@/lib/commands/journey';
 import * as memberCommands from '@/lib/commands/members';
 import * as organizationCommands from '@/lib/commands/organization';
+import * as planCommands from '@/lib/commands/plans';
 import { type Permission, permissionTable, type Role, roles } from '@/lib/domain/permissions';
 
-type Fixtures = { own: OrganizationFixture; other: OrganizationFixture };
+type Fixtures = { own: OrganizationFixture; other: OrganizationFixture; plans: { own: PlanFixture; other: PlanFixture } };
 type Refusal = { code: 'not_found' } | { code: 'invalid'; field: string };
 interface Variant {
   label: string;
@@ -106,13 +109,53 @@ const specs: Record<string, Spec> = {
     own: [{ label: '', input: (f) => ({ userId: f.own.staff.userId }) }],
     other: [{ label: '', input: (f) => ({ userId: f.other.staff.userId }), refusal: notFound }],
   },
+  // Action plans. Ids of the other organization inside an own-department input are reported next to their field;
+  // those variants use department A, so that the lead gets past the department rule to the check of the ids.
+  createPlanItem: {
+    own: (['A', 'B'] as const).map((d) => ({
+      label: `department ${d}`,
+      input: (f: Fixtures) => ({ departmentId: d === 'A' ? f.own.departmentA : f.own.departmentB, title: 'Faster refunds', affectedDepartmentIds: [d === 'A' ? f.own.departmentB : f.own.departmentA] }),
+      targetDepartment: d,
+    })),
+    other: [
+      { label: 'department', input: (f) => ({ departmentId: f.other.departmentA, title: 'Faster refunds' }), refusal: notFound },
+      { label: 'touchpoint', input: (f) => ({ departmentId: f.own.departmentA, title: 'Faster refunds', touchpointIds: [f.other.touchpointId] }), refusal: field('touchpointIds') },
+      { label: 'owner', input: (f) => ({ departmentId: f.own.departmentA, title: 'Faster refunds', ownerUserId: f.other.lead.userId }), refusal: field('ownerUserId') },
+      { label: 'affected department', input: (f) => ({ departmentId: f.own.departmentA, title: 'Faster refunds', affectedDepartmentIds: [f.other.departmentB] }), refusal: field('affectedDepartmentIds') },
+    ],
+  },
+  updatePlanItemDetails: {
+    own: (['A', 'B'] as const).map((d) => ({
+      label: `item of department ${d}`,
+      input: (f: Fixtures) => ({ planItemId: d === 'A' ? f.plans.own.itemA : f.plans.own.itemB, title: 'Renamed item', status: 'in_progress' }),
+      targetDepartment: d,
+    })),
+    other: [
+      { label: 'item', input: (f) => ({ planItemId: f.plans.other.itemA, title: 'Renamed item' }), refusal: notFound },
+      { label: 'touchpoint', input: (f) => ({ planItemId: f.plans.own.itemA, title: 'Renamed item', touchpointIds: f.other.touchpointId }), refusal: field('touchpointIds') },
+      { label: 'owner', input: (f) => ({ planItemId: f.plans.own.itemA, title: 'Renamed item', ownerUserId: f.other.staff.userId }), refusal: field('ownerUserId') },
+      { label: 'affected department', input: (f) => ({ planItemId: f.plans.own.itemA, title: 'Renamed item', affectedDepartmentIds: [f.other.departmentA] }), refusal: field('affectedDepartmentIds') },
+    ],
+  },
+  answerPlanRequest: {
+    own: (['A', 'B'] as const).map((d) => ({
+      label: `request to department ${d}`,
+      input: (f: Fixtures) => ({ requestId: d === 'A' ? f.plans.own.requestToA : f.plans.own.requestToB, answer: 'concern', comment: 'Needs a budget first' }),
+      targetDepartment: d,
+    })),
+    other: [{ label: '', input: (f) => ({ requestId: f.plans.other.requestToA, answer: 'acknowledged' }), refusal: notFound }],
+  },
+  setPromiseOwner: {
+    own: [{ label: '', input: (f) => ({ departmentId: f.own.departmentB }) }],
+    other: [{ label: '', input: (f) => ({ departmentId: f.other.departmentB }), refusal: notFound }],
+  },
 };
 
 function isCommand(value: unknown): value is Command<unknown> {
   return typeof value === 'object' && value !== null && 'execute' in value && 'permission' in value;
 }
 const exported: Record<string, Command<unknown>> = Object.fromEntries(
-  [organizationCommands, departmentCommands, journeyCommands, memberCommands]
+  [organizationCommands, departmentCommands, journeyCommands, memberCommands, planCommands]
     .flatMap((module) => Object.entries(module))
     .filter((entry): entry is [string, Command<unknown>] => isCommand(entry[1])),
 );
@@ -141,7 +184,10 @@ let unauthenticatedCases = 0;
 
 /** Fixtures are reused across refusals (which change nothing, as asserted) and rebuilt after any allowed change. */
 async function currentFixtures(): Promise<Fixtures> {
-  fixtures ??= await makeTwoOrganizations(db);
+  if (!fixtures) {
+    const { own, other } = await makeTwoOrganizations(db);
+    fixtures = { own, other, plans: { own: await makePlanFixture(db, own), other: await makePlanFixture(db, other) } };
+  }
   return fixtures;
 }
 
@@ -155,7 +201,7 @@ afterAll(async () => {
 
 it('covers every exported command, with the permission it declares', () => {
   expect(Object.keys(exported).sort()).toEqual(Object.keys(specs).sort());
-  expect(Object.keys(exported)).toHaveLength(16);
+  expect(Object.keys(exported)).toHaveLength(20);
   expect(Object.fromEntries(Object.entries(exported).map(([name, c]) => [name, c.permission]))).toEqual({
     updateOrganizationSettings: 'organization.update',
     createDepartment: 'department.create',
@@ -173,6 +219,10 @@ it('covers every exported command, with the permission it declares', () => {
     revokeInvitation: 'invitation.revoke',
     updateMember: 'member.update',
     removeMember: 'member.remove',
+    createPlanItem: 'plan.edit',
+    updatePlanItemDetails: 'plan.edit',
+    answerPlanRequest: 'planRequest.answer',
+    setPromiseOwner: 'promiseOwner.set',
   });
 });
 
@@ -231,7 +281,9 @@ for (const [name, spec] of Object.entries(specs)) {
 }
 
 it('ran every case', () => {
-  // 17 own-organization inputs (16 commands, department update twice) + 16 other-organization inputs, x 3 roles.
-  expect(matrixCases).toBe((17 + 16) * 3);
-  expect(unauthenticatedCases).toBe(16);
+  // Own-organization inputs: 16 settings commands (department update twice) = 17, plus plan commands: create, update and
+  // answer twice each (department A and B), promise owner once = 7; total 24.
+  // Other-organization inputs: 16 settings, plus create 4, update 4, answer 1, promise owner 1 = 10; total 26. All x 3 roles.
+  expect(matrixCases).toBe((24 + 26) * 3);
+  expect(unauthenticatedCases).toBe(20);
 });

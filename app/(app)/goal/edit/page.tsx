@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { findGoalDraft, type GoalVersion, latestGoalVersion } from '@/db/queries/goal';
 import { listTouchpoints } from '@/db/queries/journey';
 import { requirePermission } from '@/lib/auth/session';
+import { can } from '@/lib/domain/permissions';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('goal.edit'))('title') };
@@ -47,6 +48,7 @@ export default async function EditGoalPage() {
         initial={editorContent(draft ?? latest)}
         draftUpdatedAt={draft ? draft.updatedAt.toISOString() : null}
         nextVersion={nextVersion}
+        canPublish={can(member.actor, 'goal.publish')}
         touchpoints={touchpoints.map((tp) => ({ id: tp.id, name: tp.name, archived: tp.archived }))}
       />
     </>

@@ -1,0 +1,48 @@
+import Papa from 'papaparse';
+import { getDb } from '@/db/client';
+import { listTouchpoints } from '@/db/queries/journey';
+import { listImprovements } from '@/db/queries/weekly';
+import { currentMember } from '@/lib/auth/session';
+import { can } from '@/lib/domain/permissions';
+
+/** GET /api/weekly/export: every improvement of the caller's organization as CSV (UTF-8), every field, ids and links. */
+export async function GET(request: Request) {
+  const member = await currentMember();
+  if (!member) return Response.json({ error: 'unauthenticated' }, { status: 401 });
+  if (!can(member.actor, 'weekly.read')) return Response.json({ error: 'forbidden' }, { status: 403 });
+  const db = await getDb();
+  const [improvements, touchpoints] = await Promise.all([listImprovements(db, member.organization.id), listTouchpoints(db, member.organization.id, { includeArchived: true })]);
+  const names = new Map(touchpoints.map((tp) => [tp.id, tp.name]));
+  const origin = new URL(request.url).origin;
+  const rows = improvements.map((i) => ({
+    id: i.id,
+    week_start: i.weekStart,
+    department_id: i.departmentId,
+    department: i.departmentName,
+    title: i.title,
+    process: i.process,
+    before: i.before,
+    after: i.after,
+    touchpoint_ids: i.touchpointIds.join(';'),
+    touchpoints: i.touchpointIds.map((id) => names.get(id) ?? id).join(';'),
+    metric: i.metric ?? '',
+    business_metric: i.businessMetric ?? '',
+    direction: i.direction ?? '',
+    source: i.source ?? '',
+    source_plan_item_id: i.sourcePlanItemId ?? '',
+    source_plan_item: i.sourcePlanItemTitle ?? '',
+    source_plan_item_link: i.sourcePlanItemId ? `${origin}/plans/${i.departmentId}#item-${i.sourcePlanItemId}` : '',
+    source_note: i.sourceNote,
+    owner_user_id: i.ownerUserId ?? '',
+    owner: i.ownerName ?? '',
+    effective_date: i.effectiveDate,
+    late: i.late ? 'yes' : 'no',
+    link: `${origin}/weekly/${i.weekStart}`,
+    created_at: i.createdAt.toISOString(),
+    updated_at: i.updatedAt.toISOString(),
+  }));
+  // A byte-order mark lets spreadsheet programs read the UTF-8 correctly.
+  const csv = '\uFEFF' + Papa.unparse(rows, { newline: '\r\n', columns: rows.length ? undefined : ['id', 'week_start', 'department_id', 'department', 'title'] });
+  const file = `touchpoint-improvements-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
+  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"`, 'Cache-Control': 'no-store' } });
+}

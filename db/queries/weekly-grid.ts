@@ -1,0 +1,67 @@
+import type { Database } from '@/db/client';
+import type { Organization } from '@/db/queries/organizations';
+import { compliance, complianceByWeek, streak } from '@/lib/domain/compliance';
+import { can, type Actor } from '@/lib/domain/permissions';
+import { logWindow, mayLogIn } from '@/lib/domain/weekly';
+import { type FirstDay, weekOf, weekRange, weeksBetween } from '@/lib/domain/weeks';
+import { listDepartments } from './departments';
+import { firstLoggedWeek, gridCells, loggedWeeks } from './weekly';
+
+export interface GridCell {
+  id: string;
+  title: string;
+  late: boolean;
+}
+
+export interface WeeklyGrid {
+  weeks: string[];
+  currentWeek: string;
+  firstWeek: string | null;
+  areas: { id: string; name: string; stage: 'front' | 'back'; streak: number; compliance: number; loggedThisWeek: boolean; canLog: boolean }[];
+  /** cells[departmentId][weekStart] */
+  cells: Record<string, Record<string, GridCell>>;
+  compliance: number;
+  trend: { week: string; compliance: number }[];
+  /** Weeks the caller may still log in (current, previous, and for executives older ones). */
+  writableWeeks: string[];
+}
+
+/** The weekly tracker for `count` weeks ending with `lastWeek` (default: the current week). */
+export async function weeklyGrid(db: Database, organization: Organization, actor: Actor, options: { lastWeek?: string; count: number }, now = new Date()): Promise<WeeklyGrid> {
+  const firstDay = organization.weekStartsOn as FirstDay;
+  const currentWeek = weekOf(now, organization.timeZone, firstDay);
+  const lastWeek = options.lastWeek && weeksBetween(options.lastWeek, currentWeek) >= 0 ? options.lastWeek : currentWeek;
+  const weeks = weekRange(lastWeek, options.count);
+  const [departments, cells, history, firstWeek] = await Promise.all([
+    listDepartments(db, organization.id),
+    gridCells(db, organization.id, weeks[0]!, weeks.at(-1)!),
+    loggedWeeks(db, organization.id, currentWeek),
+    firstLoggedWeek(db, organization.id),
+  ]);
+  const byArea: WeeklyGrid['cells'] = {};
+  for (const c of cells) (byArea[c.departmentId] ??= {})[c.weekStart] = { id: c.id, title: c.title, late: c.late };
+  const logged = new Map<string, Set<string>>();
+  for (const h of history) {
+    if (!logged.has(h.departmentId)) logged.set(h.departmentId, new Set());
+    logged.get(h.departmentId)!.add(h.weekStart);
+  }
+  // Weeks still to come are not counted against anyone.
+  const countedWeeks = weeks.filter((w) => weeksBetween(w, currentWeek) >= 0);
+  const areas = departments.map((d) => {
+    const set = logged.get(d.id) ?? new Set<string>();
+    return {
+      id: d.id, name: d.name, stage: d.stage,
+      streak: streak(set, currentWeek),
+      compliance: compliance(set, countedWeeks),
+      loggedThisWeek: set.has(currentWeek),
+      canLog: can(actor, 'weekly.log', { departmentId: d.id }),
+    };
+  });
+  const trend = complianceByWeek(logged, departments.map((d) => d.id), countedWeeks);
+  const cellsLogged = trend.reduce((sum, t) => sum + t.compliance * departments.length, 0);
+  return {
+    weeks, currentWeek, firstWeek, areas, cells: byArea, trend,
+    compliance: departments.length && countedWeeks.length ? cellsLogged / (departments.length * countedWeeks.length) : 0,
+    writableWeeks: weeks.filter((w) => mayLogIn(actor.role, logWindow(w, currentWeek))),
+  };
+}

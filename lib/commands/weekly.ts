@@ -1,0 +1,76 @@
+import type { Database } from '@/db/client';
+import { findDepartment } from '@/db/queries/departments';
+import { findTouchpoint } from '@/db/queries/journey';
+import { findMember } from '@/db/queries/members';
+import { findOrganization } from '@/db/queries/organizations';
+import { findPlanItem } from '@/db/queries/plans';
+import { findImprovement, findImprovementInCell, insertImprovement, setImprovementTouchpoints, updateImprovement } from '@/db/queries/weekly';
+import { type Actor, command } from '@/lib/auth/command';
+import { ActionError, refuse } from '@/lib/auth/errors';
+import { isLate, logWindow, mayLogIn } from '@/lib/domain/weekly';
+import { type FirstDay, isWeekStart, weekOf, weekOfDate } from '@/lib/domain/weeks';
+import { type ImprovementInput, logImprovementSchema, updateImprovementSchema } from '@/lib/validation/weekly';
+
+/** Whether this actor may write in this week now; the window decides "late". */
+async function checkWeek(tx: Database, actor: Actor, weekStart: string, effectiveDate: string, now = new Date()) {
+  const organization = await findOrganization(tx, actor.organizationId);
+  if (!organization) throw refuse.notFound();
+  const firstDay = organization.weekStartsOn as FirstDay;
+  if (!isWeekStart(weekStart, firstDay)) throw refuse.field('weekStart', 'validation.notAWeek');
+  const window = logWindow(weekStart, weekOf(now, organization.timeZone, firstDay));
+  if (!mayLogIn(actor.role, window)) {
+    throw refuse.field('weekStart', window === 'future' ? 'validation.weekInFuture' : 'validation.weekClosed');
+  }
+  if (weekOfDate(effectiveDate, firstDay) !== weekStart) throw refuse.field('effectiveDate', 'validation.effectiveDateInWeek');
+  return { late: isLate(window) };
+}
+
+/** Every id the improvement names must be in the caller's organization. */
+async function checkReferences(tx: Database, organizationId: string, input: ImprovementInput) {
+  if (input.ownerUserId && !(await findMember(tx, organizationId, input.ownerUserId))) throw refuse.field('ownerUserId', 'validation.ownerNotMember');
+  for (const touchpointId of input.touchpointIds) {
+    if (!(await findTouchpoint(tx, organizationId, touchpointId))) throw refuse.field('touchpointIds', 'validation.notFound');
+  }
+  if (input.source === 'plan_item' && input.sourcePlanItemId && !(await findPlanItem(tx, organizationId, input.sourcePlanItemId))) {
+    throw refuse.field('sourcePlanItemId', 'validation.notFound');
+  }
+}
+
+export const logImprovement = command({
+  permission: 'weekly.log',
+  input: logImprovementSchema,
+  load: async (tx, organizationId, input) => {
+    const department = await findDepartment(tx, organizationId, input.departmentId);
+    return department && !department.archived ? department : null;
+  },
+  target: (department) => ({ departmentId: department.id }),
+  run: async ({ tx, actor, input, resource, audit }) => {
+    const { late } = await checkWeek(tx, actor, input.weekStart, input.effectiveDate);
+    await checkReferences(tx, actor.organizationId, input);
+    const { departmentId: _d, weekStart, touchpointIds, ...fields } = input;
+    const created = await insertImprovement(tx, actor.organizationId, { ...fields, departmentId: resource.id, weekStart, late, createdBy: actor.userId });
+    if (!created) {
+      const existing = await findImprovementInCell(tx, actor.organizationId, resource.id, weekStart);
+      throw new ActionError('conflict', { key: 'weekly.alreadyLogged', values: { department: resource.name, title: existing?.title ?? '' } });
+    }
+    await setImprovementTouchpoints(tx, actor.organizationId, created.id, touchpointIds);
+    audit({ action: 'improvement.log', entityType: 'improvement', entityId: created.id, changes: { name: input.title, department: resource.name, weekStart, late } });
+    return { id: created.id, late };
+  },
+});
+
+export const updateImprovementDetails = command({
+  permission: 'weekly.log',
+  input: updateImprovementSchema,
+  load: (tx, organizationId, input) => findImprovement(tx, organizationId, input.improvementId),
+  target: (improvement) => ({ departmentId: improvement.departmentId }),
+  run: async ({ tx, actor, input, resource, audit }) => {
+    await checkWeek(tx, actor, resource.weekStart, input.effectiveDate);
+    await checkReferences(tx, actor.organizationId, input);
+    const { improvementId, touchpointIds, ...fields } = input;
+    await updateImprovement(tx, actor.organizationId, improvementId, fields);
+    await setImprovementTouchpoints(tx, actor.organizationId, improvementId, touchpointIds);
+    audit({ action: 'improvement.update', entityType: 'improvement', entityId: improvementId, changes: { name: input.title, before: { title: resource.title }, after: { ...fields, touchpointIds } } });
+    return { id: improvementId };
+  },
+});
