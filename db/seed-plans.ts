@@ -1,5 +1,5 @@
 import { currentGoal } from './queries/goal';
-import { answerRequest, insertPlanItem, listRequests, setPlanItemTouchpoints, syncRequests } from './queries/plans';
+import { answerRequest, insertPlanItem, listRequests, setPlanItemAffectedDepartments, setPlanItemTouchpoints, syncRequests } from './queries/plans';
 import type { DemoContext } from './seed-context';
 import { requestsFor, type PlanItemStatus } from '@/lib/domain/plans';
 
@@ -83,6 +83,7 @@ export async function seedPlans({ tx, organizationId, people, departmentIds, tou
     });
     await setPlanItemTouchpoints(tx, organizationId, item.id, (demo.touchpoints ?? []).map((name) => touchpointIds.get(name)!));
     const affected = (demo.affects ?? []).map((name) => departmentIds.get(name)!);
+    await setPlanItemAffectedDepartments(tx, organizationId, item.id, affected);
     await syncRequests(tx, organizationId, item.id, requestsFor({ departmentId, status: demo.status, affectedDepartmentIds: affected, changesPromise: demo.changesPromise ?? false }, marketing));
     for (const request of await listRequests(tx, organizationId, { planItemIds: [item.id] })) {
       const answer = demo.answers?.[request.departmentName];

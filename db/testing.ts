@@ -20,6 +20,10 @@ import { hashPassword } from '@/lib/auth/password';
 import { invitationLinkToken, newToken } from '@/lib/auth/tokens';
 import type { Role } from '@/lib/domain/permissions';
 import { type PlanItemStatus, requestsFor } from '@/lib/domain/plans';
+import { updateOrganization } from '@/db/queries/organizations';
+import { insertImprovement, setImprovementTouchpoints } from '@/db/queries/weekly';
+import { weeklyImprovements, weeklyImprovementTouchpoints } from '@/db/schema';
+import type { FirstDay } from '@/lib/domain/weeks';
 
 export interface TestDatabase {
   db: Database;
@@ -277,4 +281,47 @@ export async function makePlansOrganization(db: Database, name: string): Promise
       marketingLead: await addMember(tx, base.organizationId, 'lead', marketing, `marketing-${label}`),
     };
   });
+}
+
+// ---- weekly tracker -------------------------------------------------------------------------------------------
+
+export interface WeeklyOrganizationFixture extends PlansOrganizationFixture {
+  timeZone: string;
+  weekStartsOn: FirstDay;
+}
+
+/**
+ * An organization as `makePlansOrganization` builds it (Sales with lead and staff, Logistics, Delivery, IT and
+ * Marketing with a lead each), whose weeks follow the given time zone and first day.
+ */
+export async function makeWeeklyOrganization(
+  db: Database, name: string, settings: { timeZone: string; weekStartsOn: FirstDay; reminderWeekday?: number },
+): Promise<WeeklyOrganizationFixture> {
+  const base = await makePlansOrganization(db, name);
+  await updateOrganization(db, base.organizationId, settings);
+  return { ...base, timeZone: settings.timeZone, weekStartsOn: settings.weekStartsOn };
+}
+
+/** A weekly improvement written straight with the query functions (no audit event, no checks of the week). */
+export async function insertFixtureImprovement(
+  db: Database,
+  organizationId: string,
+  values: { departmentId: string; weekStart: string; createdBy: string; title?: string; late?: boolean; effectiveDate?: string; touchpointIds?: string[] },
+): Promise<string> {
+  const created = await insertImprovement(db, organizationId, {
+    departmentId: values.departmentId, weekStart: values.weekStart, late: values.late ?? false, createdBy: values.createdBy,
+    title: values.title ?? `Improvement ${uniqueSuffix()}`, process: '', before: '', after: '', metric: null, businessMetric: '',
+    direction: null, source: null, sourcePlanItemId: undefined, sourceNote: '', ownerUserId: undefined, effectiveDate: values.effectiveDate ?? values.weekStart,
+  });
+  if (!created) throw new Error(`the cell ${values.departmentId} / ${values.weekStart} is taken`);
+  if (values.touchpointIds?.length) await setImprovementTouchpoints(db, organizationId, created.id, values.touchpointIds);
+  return created.id;
+}
+
+/** The weekly tracker's rows of an organization, serialized in a stable order (see `snapshotOrganization`). */
+export async function snapshotWeekly(db: Database, organizationId: string): Promise<string> {
+  const rows = await Promise.all(
+    [weeklyImprovements, weeklyImprovementTouchpoints].map((table) => db.select().from(table).where(eq(table.organizationId, organizationId))),
+  );
+  return JSON.stringify(rows.map((list) => list.map((r) => JSON.stringify(r)).sort()));
 }

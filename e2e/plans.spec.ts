@@ -143,6 +143,35 @@ test.describe('department action plans', () => {
     await expect(itemCard(page, title)).toContainText('1,200.50');
   });
 
+  // The departments an item affects are kept with it, so dropping and picking it up again loses none of them.
+  test('a dropped item picked up again still affects the departments it affected', async ({ page }) => {
+    const title = unique('Weekend chat');
+    await signInToOverview(page, demo.lead);
+    await openDepartmentPlan(page, 'Customer support');
+    await page.getByRole('button', { name: '+ Add a plan item' }).click();
+    const form = addForm(page);
+    await form.getByLabel('Title').fill(title);
+    const affects = form.getByRole('group', { name: 'Other departments it affects' });
+    await affects.getByLabel('Delivery', { exact: true }).check();
+    await affects.getByLabel('IT', { exact: true }).check();
+    await form.getByRole('button', { name: 'Add item' }).click();
+    await expect(itemCard(page, title).getByText('2 departments have not answered yet')).toBeVisible();
+
+    const editForm = page.locator('form').filter({ has: page.getByRole('button', { name: 'Save' }) });
+    await page.getByRole('button', { name: `Edit ${title}` }).click();
+    await editForm.getByLabel('Status').selectOption({ label: 'Dropped' });
+    await editForm.getByLabel('Why is it dropped?').fill('No one free on weekends');
+    await editForm.getByRole('button', { name: 'Save' }).click();
+    await expect(itemCard(page, title)).toContainText('Dropped');
+    await expect(itemCard(page, title)).toContainText('No one free on weekends');
+
+    await page.getByRole('button', { name: `Edit ${title}` }).click();
+    await editForm.getByLabel('Status').selectOption({ label: 'Planned' });
+    const editAffects = editForm.getByRole('group', { name: 'Other departments it affects' });
+    await expect(editAffects.getByLabel('Delivery', { exact: true })).toBeChecked({ timeout: 2_000 });
+    await expect(editAffects.getByLabel('IT', { exact: true })).toBeChecked({ timeout: 2_000 });
+  });
+
   test('the executive overview shows every department\'s plan and filters quick wins', async ({ execPage: page }) => {
     await mainNavigation(page).getByRole('link', { name: 'Plans' }).click();
     const table = page.getByRole('table', { name: 'Plans by department' });

@@ -4,10 +4,13 @@ import { JourneyOverview } from '@/components/overview/journey-overview';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { listDepartments } from '@/db/queries/departments';
+import { currentGoal } from '@/db/queries/goal';
 import { listStages, listTouchpoints } from '@/db/queries/journey';
 import { listMembers } from '@/db/queries/members';
+import { gridCells } from '@/db/queries/weekly';
 import { requireMember } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
+import { type FirstDay, weekOf } from '@/lib/domain/weeks';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('overview'))('title') };
@@ -19,8 +22,11 @@ export default async function OverviewPage() {
   const tr = await getTranslations('roles');
   const db = await getDb();
   const orgId = member.organization.id;
-  const [departments, stages, touchpoints, members] = await Promise.all([
+  const firstDay = member.organization.weekStartsOn as FirstDay;
+  const thisWeek = weekOf(new Date(), member.organization.timeZone, firstDay);
+  const [departments, stages, touchpoints, members, weekCells, goal] = await Promise.all([
     listDepartments(db, orgId), listStages(db, orgId), listTouchpoints(db, orgId), listMembers(db, orgId),
+    gridCells(db, orgId, thisWeek, thisWeek), currentGoal(db, orgId),
   ]);
   const manages = can(member.actor, 'settings.read');
   const myDepartment = departments.find((d) => d.id === member.actor.departmentId);
@@ -30,6 +36,18 @@ export default async function OverviewPage() {
         title={member.organization.name}
         description={t('welcome', { name: member.user.name.split(' ')[0] ?? member.user.name, role: tr(member.actor.role) })}
       />
+      <div className="mb-4 grid gap-4 sm:grid-cols-2">
+        <Link href="/weekly" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+          <p className="text-sm text-slate-600">{t('thisWeek')}</p>
+          <p className="mt-1 text-3xl font-semibold tabular-nums">{t('areasLogged', { logged: new Set(weekCells.map((c) => c.departmentId)).size, total: departments.length })}</p>
+          <p className="mt-1 text-xs text-slate-500">{t('thisWeekHint')}</p>
+        </Link>
+        <Link href="/goal" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
+          <p className="text-sm text-slate-600">{t('goal')}</p>
+          <p className="mt-1 text-base font-medium">{goal ? goal.statement : t('noGoal')}</p>
+          {goal ? <p className="mt-1 text-xs text-slate-500">{t('goalVersion', { version: goal.version })}</p> : null}
+        </Link>
+      </div>
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t('departments')} value={departments.length}
           detail={t('frontBack', { front: departments.filter((d) => d.stage === 'front').length, back: departments.filter((d) => d.stage === 'back').length })} />

@@ -1,5 +1,6 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { confirmRead } from '@/app/(app)/goal/actions';
@@ -11,6 +12,7 @@ import type { ActionResult } from '@/lib/auth/errors';
 /** "I have read this version": asked of every member for each published version. */
 export function ReadReceipt({ goalVersionId, version, readOn }: { goalVersionId: string; version: number; readOn: string | null }) {
   const t = useTranslations();
+  const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, startTransition] = useTransition();
@@ -25,8 +27,9 @@ export function ReadReceipt({ goalVersionId, version, readOn }: { goalVersionId:
     startTransition(async () => {
       const result: ActionResult<unknown> = await confirmRead({ goalVersionId })
         .catch(() => ({ ok: false as const, code: 'internal' as const, message: { key: 'errors.network' } }));
-      if (result.ok) setConfirmed(true);
-      else setError(t(result.message.key as never, result.message.values as never));
+      if (!result.ok) return setError(t(result.message.key as never, result.message.values as never));
+      setConfirmed(true);
+      router.refresh(); // the read status (for executives) counts this reader at once
     });
   return (
     <Card title={t('goal.read.title')} description={t('goal.read.description')} className="border-brand-100 bg-brand-50">

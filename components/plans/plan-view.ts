@@ -78,7 +78,7 @@ export async function cardView(item: PlanItemView, context: PlanContext, organiz
     changesPromise: item.changesPromise,
     touchpointIds: item.touchpointIds,
     touchpointNames: item.touchpointIds.map((id) => touchpointNames.get(id)).filter((n): n is string => !!n),
-    affectedDepartmentIds: item.requests.filter((r) => r.kind === 'ripple').map((r) => r.departmentId),
+    affectedDepartmentIds: item.affectedDepartmentIds,
     serves: commitmentIndex >= 0 ? `commitment:${commitmentIndex}` : item.servesTargetId ? `target:${item.servesTargetId}` : '',
     servesLabel: item.servesCommitment ? t('commitmentLabel', { text: item.servesCommitment }) : servesTarget,
     requests: item.requests,

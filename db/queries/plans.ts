@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { departments, planItems, planItemTouchpoints, planRequests, users } from '@/db/schema';
+import { departments, planItemAffectedDepartments, planItems, planItemTouchpoints, planRequests, users } from '@/db/schema';
 import type { PlanItemStatus } from '@/lib/domain/plans';
 
 const itemColumns = {
@@ -54,16 +54,19 @@ export async function listPlanItems(db: Database, organizationId: string, filter
     .where(and(...where))
     .orderBy(asc(departments.name), sql`${planItems.dueDate} asc nulls last`, asc(planItems.createdAt));
   const ids = items.map((i) => i.id);
-  const [touchpointLinks, requests] = ids.length
+  const [touchpointLinks, affectedLinks, requests] = ids.length
     ? await Promise.all([
         db.select({ planItemId: planItemTouchpoints.planItemId, touchpointId: planItemTouchpoints.touchpointId }).from(planItemTouchpoints)
           .where(and(eq(planItemTouchpoints.organizationId, organizationId), inArray(planItemTouchpoints.planItemId, ids))),
+        db.select({ planItemId: planItemAffectedDepartments.planItemId, departmentId: planItemAffectedDepartments.departmentId }).from(planItemAffectedDepartments)
+          .where(and(eq(planItemAffectedDepartments.organizationId, organizationId), inArray(planItemAffectedDepartments.planItemId, ids))),
         listRequests(db, organizationId, { planItemIds: ids }),
       ])
-    : [[], []];
+    : [[], [], []];
   return items.map((item) => ({
     ...item,
     touchpointIds: touchpointLinks.filter((l) => l.planItemId === item.id).map((l) => l.touchpointId),
+    affectedDepartmentIds: affectedLinks.filter((l) => l.planItemId === item.id).map((l) => l.departmentId),
     requests: requests.filter((r) => r.planItemId === item.id),
   }));
 }
@@ -93,6 +96,14 @@ export async function setPlanItemTouchpoints(db: Database, organizationId: strin
     .where(and(eq(planItemTouchpoints.organizationId, organizationId), eq(planItemTouchpoints.planItemId, planItemId)));
   if (touchpointIds.length) {
     await db.insert(planItemTouchpoints).values(touchpointIds.map((touchpointId) => ({ organizationId, planItemId, touchpointId })));
+  }
+}
+
+export async function setPlanItemAffectedDepartments(db: Database, organizationId: string, planItemId: string, departmentIds: string[]) {
+  await db.delete(planItemAffectedDepartments)
+    .where(and(eq(planItemAffectedDepartments.organizationId, organizationId), eq(planItemAffectedDepartments.planItemId, planItemId)));
+  if (departmentIds.length) {
+    await db.insert(planItemAffectedDepartments).values(departmentIds.map((departmentId) => ({ organizationId, planItemId, departmentId })));
   }
 }
 

@@ -116,3 +116,26 @@ export const planRequests = pgTable(
     index('plan_requests_org_department_status_idx').on(t.organizationId, t.departmentId, t.status),
   ],
 );
+
+/** The other departments a plan item affects (its ripple effects), kept whether or not their requests are answered. */
+export const planItemAffectedDepartments = pgTable(
+  'plan_item_affected_departments',
+  {
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    planItemId: uuid('plan_item_id').notNull(),
+    departmentId: uuid('department_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.planItemId, t.departmentId] }),
+    foreignKey({
+      name: 'plan_item_affected_departments_item_fk',
+      columns: [t.organizationId, t.planItemId],
+      foreignColumns: [planItems.organizationId, planItems.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'plan_item_affected_departments_department_fk',
+      columns: [t.organizationId, t.departmentId],
+      foreignColumns: [departments.organizationId, departments.id],
+    }),
+  ],
+);

@@ -4,7 +4,7 @@ import { currentGoal } from '@/db/queries/goal';
 import { findTouchpoint } from '@/db/queries/journey';
 import { findMember } from '@/db/queries/members';
 import {
-  answerRequest, findPlanItem, findRequest, insertPlanItem, promiseOwner, setPlanItemTouchpoints,
+  answerRequest, findPlanItem, findRequest, insertPlanItem, promiseOwner, setPlanItemAffectedDepartments, setPlanItemTouchpoints,
   setPromiseOwnerDepartment, syncRequests, updatePlanItem,
 } from '@/db/queries/plans';
 import { command } from '@/lib/auth/command';
@@ -57,6 +57,9 @@ async function resolveItem(tx: Database, organizationId: string, departmentId: s
   return { columns, requests };
 }
 
+/** An item's own department is never among those it affects. */
+const affectedOthers = (departmentId: string, ids: string[]) => [...new Set(ids)].filter((id) => id !== departmentId);
+
 export const createPlanItem = command({
   permission: 'plan.edit',
   input: createPlanItemSchema,
@@ -71,6 +74,7 @@ export const createPlanItem = command({
       ...columns, departmentId: resource.id, createdBy: actor.userId, completedAt: columns.status === 'done' ? new Date() : null,
     });
     await setPlanItemTouchpoints(tx, actor.organizationId, item.id, input.touchpointIds);
+    await setPlanItemAffectedDepartments(tx, actor.organizationId, item.id, affectedOthers(resource.id, input.affectedDepartmentIds));
     await syncRequests(tx, actor.organizationId, item.id, requests);
     audit({ action: 'planItem.create', entityType: 'planItem', entityId: item.id, changes: { name: input.title, department: resource.name, ...columns } });
     return { id: item.id, requests: requests.length };
@@ -88,6 +92,7 @@ export const updatePlanItemDetails = command({
     const completedAt = columns.status === 'done' ? (resource.completedAt ?? new Date()) : null;
     await updatePlanItem(tx, actor.organizationId, resource.id, { ...columns, completedAt });
     await setPlanItemTouchpoints(tx, actor.organizationId, resource.id, input.touchpointIds);
+    await setPlanItemAffectedDepartments(tx, actor.organizationId, resource.id, affectedOthers(resource.departmentId, input.affectedDepartmentIds));
     await syncRequests(tx, actor.organizationId, resource.id, requests);
     const { id: _id, updatedAt: _u, completedAt: _c, departmentId: _d, ...before } = resource;
     audit({ action: 'planItem.update', entityType: 'planItem', entityId: resource.id, changes: { name: input.title, before, after: columns } });

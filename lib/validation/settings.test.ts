@@ -37,7 +37,7 @@ describe('organization settings', () => {
   const valid = { name: 'Acme', timeZone: 'UTC', weekStartsOn: '7', currency: 'usd' };
 
   it('coerces the week start and upper-cases the currency', () => {
-    expect(organizationSettingsSchema.parse(valid)).toEqual({ name: 'Acme', timeZone: 'UTC', weekStartsOn: 7, currency: 'USD' });
+    expect(organizationSettingsSchema.parse(valid)).toEqual({ name: 'Acme', timeZone: 'UTC', weekStartsOn: 7, currency: 'USD', reminderWeekday: 4 });
   });
 
   it('accepts Monday (1) or Sunday (7) only', () => {

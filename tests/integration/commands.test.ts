@@ -47,7 +47,7 @@ describe('departments', () => {
 
   it('creates a department', async () => {
     const { id } = dataOf(await run(createDepartment, f.executive.actor, { name: ' Support ', stage: 'back' }, 'department.create'));
-    expect(await findDepartment(db, f.organizationId, id)).toEqual({ id, name: 'Support', stage: 'back', description: '', archived: false });
+    expect(await findDepartment(db, f.organizationId, id)).toEqual({ id, name: 'Support', stage: 'back', description: '', archived: false, ownsPromises: false });
   });
 
   it('refuses a name already used in the organization, whatever its case', async () => {
