@@ -38,6 +38,14 @@ async function compliancePercent(page: Page) {
   return Number.parseInt(text, 10);
 }
 
+/** An area's compliance over the shown weeks, from the last column of its row. */
+async function areaCompliance(page: Page, area: string) {
+  const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${area}`) }) });
+  const text = await row.locator('td').last().innerText();
+  expect(text).toMatch(/^\d+%$/);
+  return Number.parseInt(text, 10);
+}
+
 /** The area names in row order, from the row headers (without the "Nothing logged this week" note). */
 async function areaRows(page: Page) {
   return grid(page).locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent?.trim() ?? ''));
@@ -77,10 +85,13 @@ test.describe('the weekly tracker', () => {
     // Keep the executive's grid stale: no background refresh until it logs.
     let holdExecRefresh = true;
     await exec.route((url) => url.pathname === '/api/weekly', (route) => (holdExecRefresh ? route.abort() : route.continue()));
+    await exec.goto(`/weekly/${week}`);
+    const [loggedBefore, areaCount] = (await exec.getByText(/^\d+ of \d+ areas logged an improvement\.$/).innerText()).match(/\d+/g)!.map(Number) as [number, number];
     await exec.goto('/weekly');
     await expect(grid(exec)).toBeVisible();
     await expect(exec.getByRole('button', { name: cellName('IT', week), exact: true })).toBeVisible();
     const complianceBefore = await compliancePercent(exec);
+    const itComplianceBefore = await areaCompliance(exec, 'IT');
 
     // The lead sees the reminder on every page, and follows it to the tracker.
     await signIn(page, demo.it);
@@ -91,32 +102,39 @@ test.describe('the weekly tracker', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Weekly tracker' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: new RegExp(`^${weekLabel(week)}`) })).toHaveAttribute('aria-current', 'date');
 
-    // Keyboard: Tab lands on the first row's cell of this week (the last column).
+    // Keyboard: Tab lands on the first row's cell of this week (the last column). The demo's first row is Customer
+    // support; other spec files may have added departments before this one runs, so rows are looked up by name.
     const areas = await areaRows(page);
-    expect(areas[0]).toBe('Customer support');
+    const [first, second] = [areas[0]!, areas[1]!];
+    const supportRow = areas.indexOf('Customer support');
     const itRow = areas.indexOf('IT');
-    expect(itRow).toBeGreaterThan(0);
+    expect(supportRow).toBeGreaterThanOrEqual(0);
+    expect(itRow).toBeGreaterThan(supportRow);
+    const at = (area: string, w: string) => new RegExp(`^${area}, ${weekLabel(w)}: `);
     await tabIntoGrid(page);
-    expect(await activeLabel(page)).toMatch(new RegExp(`^Customer support, ${weekLabel(week)}: `));
-    expect(await activeLabel(page)).not.toContain('no improvement'); // Customer support has logged this week
+    expect(await activeLabel(page)).toMatch(at(first, week));
     await page.keyboard.press('ArrowRight'); // already the last column: stays
-    expect(await activeLabel(page)).toMatch(new RegExp(`^Customer support, ${weekLabel(week)}: `));
+    expect(await activeLabel(page)).toMatch(at(first, week));
     await page.keyboard.press('ArrowLeft');
-    expect(await activeLabel(page)).toMatch(new RegExp(`^Customer support, ${weekLabel(previous)}: `));
+    expect(await activeLabel(page)).toMatch(at(first, previous));
     await page.keyboard.press('ArrowDown');
-    expect(await activeLabel(page)).toMatch(new RegExp(`^${areas[1]}, ${weekLabel(previous)}: `));
+    expect(await activeLabel(page)).toMatch(at(second, previous));
     await page.keyboard.press('ArrowRight');
-    expect(await activeLabel(page)).toMatch(new RegExp(`^${areas[1]}, ${weekLabel(week)}: `));
+    expect(await activeLabel(page)).toMatch(at(second, week));
     await page.keyboard.press('ArrowUp');
-    expect(await activeLabel(page)).toMatch(new RegExp(`^Customer support, ${weekLabel(week)}: `));
+    expect(await activeLabel(page)).toMatch(at(first, week));
     await page.keyboard.press('ArrowUp'); // already the first row: stays
-    expect(await activeLabel(page)).toMatch(new RegExp(`^Customer support, ${weekLabel(week)}: `));
+    expect(await activeLabel(page)).toMatch(at(first, week));
     await page.keyboard.press('Home');
-    expect(await activeLabel(page)).toMatch(new RegExp(`^Customer support, ${weekLabel(addWeeks(week, -11))}: `));
+    expect(await activeLabel(page)).toMatch(at(first, addWeeks(week, -11)));
     await page.keyboard.press('End');
-    expect(await activeLabel(page)).toMatch(new RegExp(`^Customer support, ${weekLabel(week)}: `));
+    expect(await activeLabel(page)).toMatch(at(first, week));
 
-    // Enter on another area's logged cell shows it (no Edit for the IT lead); Escape closes and gives focus back.
+    // Enter on another area's logged cell (Customer support has logged this week) shows it, without Edit for the
+    // IT lead; Escape closes it.
+    for (let i = 0; i < supportRow; i++) await page.keyboard.press('ArrowDown');
+    expect(await activeLabel(page)).toMatch(at('Customer support', week));
+    expect(await activeLabel(page)).not.toContain('no improvement');
     await page.keyboard.press('Enter');
     const viewDialog = page.getByRole('dialog', { name: `Customer support · ${weekLabel(week)}` });
     await expect(viewDialog).toBeVisible();
@@ -127,10 +145,10 @@ test.describe('the weekly tracker', () => {
     await expect(viewDialog).toBeHidden();
     // Focus is lost to <body> on close (bug, see the test.fail below); Tab brings it back to the same cell.
     await tabIntoGrid(page);
-    expect(await activeLabel(page)).toMatch(new RegExp(`^Customer support, ${weekLabel(week)}: `));
+    expect(await activeLabel(page)).toMatch(at('Customer support', week));
 
     // Down to IT, this week: empty.
-    for (let i = 0; i < itRow; i++) await page.keyboard.press('ArrowDown');
+    for (let i = supportRow; i < itRow; i++) await page.keyboard.press('ArrowDown');
     expect(await activeLabel(page)).toBe(cellName('IT', week));
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: `IT · ${weekLabel(week)}` });
@@ -209,16 +227,21 @@ test.describe('the weekly tracker', () => {
     // The executive sees compliance go up.
     await exec.reload();
     await expect(exec.getByRole('button', { name: cellName('IT', week, title), exact: true })).toBeVisible();
-    expect(await compliancePercent(exec)).toBeGreaterThan(complianceBefore);
+    // One more cell of areas x 12 weeks: with the demo's 8 areas that is +1.04 points, so the rounded percentage
+    // always goes up (with more than 8 areas, added by other spec files, it may round to the same number).
+    if (areaCount * 12 <= 100) expect(await compliancePercent(exec)).toBeGreaterThan(complianceBefore);
+    else expect(await compliancePercent(exec)).toBeGreaterThanOrEqual(complianceBefore);
+    expect(await areaCompliance(exec, 'IT')).toBeGreaterThan(itComplianceBefore); // +8.33 points
 
     // The week in full lists IT among the logged areas.
     await exec.getByRole('link', { name: 'This week in full' }).click();
     await expect(exec).toHaveURL(`/weekly/${week}`);
-    await expect(exec.getByText('4 of 8 areas logged an improvement.')).toBeVisible();
+    const loggedAfter = loggedBefore + 1;
+    await expect(exec.getByText(`${loggedAfter} of ${areaCount} areas logged an improvement.`)).toBeVisible();
     const notLogged = exec.getByRole('region', { name: /^Not logged/ });
-    await expect(notLogged).toHaveAccessibleName('Not logged (4)');
+    await expect(notLogged).toHaveAccessibleName(`Not logged (${areaCount - loggedAfter})`);
     await expect(notLogged.getByText('IT', { exact: true })).toHaveCount(0);
-    const logged = exec.getByRole('region', { name: 'Logged (4)' });
+    const logged = exec.getByRole('region', { name: `Logged (${loggedAfter})` });
     const entry = logged.locator('article').filter({ has: exec.getByRole('heading', { level: 3, name: title }) });
     await expect(entry).toContainText('IT');
     await expect(entry).toContainText('Every order email links to live tracking.');
@@ -275,5 +298,26 @@ test.describe('the weekly tracker', () => {
     await expect(dialog).toBeHidden();
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
     expect(await activeLabel(page)).toBe(cellName('HR', week));
+  });
+
+  // BUG (app/api/weekly/export/route.ts:46): the CSV is written with Papa.unparse without `escapeFormulae`, so a
+  // title such as =HYPERLINK(...) reaches the spreadsheet as a formula (CSV/formula injection: any lead can plant
+  // one for the executive who opens the export). Fix: Papa.unparse(rows, { escapeFormulae: true, ... }), which
+  // prefixes cells starting with = + - @ (tab, carriage return) with a quote.
+  test.fail('the export does not hand a title to the spreadsheet as a formula', async ({ page }) => {
+    const week = currentWeek();
+    const formula = `=HYPERLINK("https://example.test/${unique('x')}","Open")`;
+    await signIn(page, demo.exec);
+    await page.goto('/weekly');
+    await page.getByRole('button', { name: cellName('Marketing', week), exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Marketing · ${weekLabel(week)}` });
+    await dialog.getByLabel('What was improved').fill(formula);
+    await dialog.getByRole('button', { name: 'Log improvement' }).click();
+    await expect(statusLine(page, `Logged: ${formula}.`)).toBeVisible();
+    const text = await (await page.request.get('/api/weekly/export')).text();
+    const row = text.split('\r\n').find((l) => l.includes('example.test'));
+    expect(row).toBeDefined();
+    // The title field, however quoted, must not start with "=".
+    expect(row).not.toMatch(/,"?=HYPERLINK/);
   });
 });

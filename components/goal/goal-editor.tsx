@@ -145,7 +145,8 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
           {dirty ? <Badge tone="amber">{te('unsaved')}</Badge> : null}
           {!dirty && saved.at ? <p className="text-emerald-800">{te('saved', { time: format.dateTime(saved.at, { timeStyle: 'short' }) })}</p> : null}
         </div>
-        <div className="mt-2"><FormError message={failure ? translate(failure.message) : undefined} /></div>
+        {/* The budget's own error sits right above; the summary is for errors elsewhere in the form. */}
+        <div className="mt-2"><FormError message={failure && Object.keys(failure.fieldErrors ?? { form: 1 }).some((f) => f !== 'budget') ? translate(failure.message) : undefined} /></div>
       </aside>
     </form>
   );

@@ -10,7 +10,8 @@ export function AddPlanItem({ departmentId, choices }: { departmentId: string; c
   const [open, setOpen] = useState(false);
   if (!open) return <Button onClick={() => setOpen(true)}>+ {t('addItem')}</Button>;
   return (
-    <section aria-label={t('addItem')}>
+    <section aria-labelledby="add-plan-item" className="space-y-2">
+      <h2 id="add-plan-item" className="text-lg font-semibold">{t('addItem')}</h2>
       <PlanItemForm departmentId={departmentId} choices={choices} onDone={() => setOpen(false)} />
     </section>
   );

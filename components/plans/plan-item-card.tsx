@@ -11,6 +11,7 @@ import { RequestList, type RequestView } from './request-list';
 export interface PlanItemCardView extends EditableItem {
   ownerName: string | null;
   dueLabel: string | null;
+  completedLabel: string | null;
   overdue: boolean;
   investmentLabel: string | null;
   touchpointNames: string[];
@@ -44,6 +45,7 @@ export function PlanItemCard({ item, departmentId, choices, editable }: { item: 
       <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
         <Detail label={t('owner')} value={item.ownerName ?? t('noOwner')} warn={!item.ownerName} />
         <Detail label={t('due')} value={item.dueLabel ?? t('noDueDate')} warn={item.overdue} />
+        {item.status === 'done' && item.completedLabel ? <Detail label={t('completed')} value={item.completedLabel} /> : null}
         <Detail label={t('investment')} value={item.investmentLabel ?? '—'} />
         <Detail label={t('expectedOutcome')} value={item.expectedOutcome || '—'} />
         {item.servesLabel ? <Detail label={t('serves')} value={item.servesLabel} /> : null}

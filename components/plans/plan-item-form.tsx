@@ -49,7 +49,8 @@ export function PlanItemForm({ departmentId, item, choices, onDone }: { departme
   const form = useActionForm(item ? savePlanItem : addPlanItem, { reset: !item, onSuccess: () => { setStatus(item?.status ?? 'planned'); onDone?.(); } });
   const statuses = item ? allowedNextStatuses(item.status) : (['planned', 'in_progress', 'done'] as const);
   return (
-    <form onSubmit={form.onSubmit} className="grid gap-4 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-2" noValidate>
+    <form onSubmit={form.onSubmit} className="grid gap-4 rounded-md border border-slate-200 bg-white p-4 sm:grid-cols-2" noValidate
+      aria-label={item ? t('editNamed', { title: item.title }) : t('addItem')}>
       {item ? <input type="hidden" name="planItemId" value={item.id} /> : <input type="hidden" name="departmentId" value={departmentId} />}
       <TextField label={t('title')} name="title" defaultValue={item?.title} required className="sm:col-span-2" error={form.fieldError('title')} />
       <TextArea label={t('description')} name="description" defaultValue={item?.description} className="sm:col-span-2" error={form.fieldError('description')} />

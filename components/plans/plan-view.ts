@@ -68,6 +68,7 @@ export async function cardView(item: PlanItemView, context: PlanContext, organiz
     ownerName: item.ownerName,
     dueDate: item.dueDate,
     dueLabel: item.dueDate ? format.dateTime(new Date(`${item.dueDate}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : null,
+    completedLabel: item.completedAt ? format.dateTime(item.completedAt, { dateStyle: 'medium', timeZone: organization.timeZone }) : null,
     overdue: isOverdue(item, todayIn(organization.timeZone)),
     status: item.status,
     dropReason: item.dropReason,

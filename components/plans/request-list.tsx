@@ -23,7 +23,7 @@ export function RequestList({ requests }: { requests: RequestView[] }) {
     <div className="mt-3 rounded-md bg-slate-50 p-2.5">
       <p className="text-xs font-medium text-slate-700">{pending > 0 ? t('pendingCount', { count: pending }) : t('allAnswered')}</p>
       <ul className="mt-1 space-y-1">
-        {requests.map((r) => (
+        {[...requests].sort((a, b) => Number(b.status === 'pending') - Number(a.status === 'pending')).map((r) => (
           <li key={r.id} className="text-sm">
             <span className="font-medium">{r.departmentName}</span>{' '}
             <span className="text-slate-500">({t(`kind.${r.kind}`)})</span>{' '}

@@ -29,7 +29,7 @@ export async function AppShell({ member, children }: { member: Member; children:
           <div className="flex min-w-0 items-center gap-3">
             <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold">
               <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
-              <span className="hidden sm:inline">Touchpoint</span>
+              <span className="sr-only sm:not-sr-only">Touchpoint</span>
             </Link>
             <span aria-hidden className="text-slate-300">/</span>
             <OrganizationSwitcher current={member.organization} organizations={member.organizations} />

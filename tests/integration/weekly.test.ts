@@ -365,12 +365,10 @@ describe('another organization\'s ids', () => {
     expect(await snapshotWeekly(db, g.organizationId)).toBe(before);
   });
 
-  // BUG (lib/commands/weekly.ts:58 / db/queries/weekly.ts setImprovementTouchpoints): the same touchpoint sent twice
-  // (a hand-made request, or a double-submitted checkbox list) is inserted twice, the primary key of
-  // weekly_improvement_touchpoints rejects it, and failureOf turns the 23505 into code 'conflict' with
-  // "This was changed at the same time by someone else", which it was not. Fix: de-duplicate touchpointIds in the
-  // schema (list(id).transform((ids) => [...new Set(ids)])) or insert with onConflictDoNothing.
-  it.fails('takes the same touchpoint sent twice as one', async () => {
+  // Against the committed code this failed: the duplicate went into weekly_improvement_touchpoints twice, the
+  // primary key refused it and failureOf reported code 'conflict' ("changed at the same time by someone else").
+  // The de-duplication in list() (lib/validation/common.ts, changed in the working tree) fixes it.
+  it('takes the same touchpoint sent twice as one', async () => {
     const g = await makeWeeklyOrganization(db, 'Twice Co', KIRITIMATI);
     const result = await logImprovement.execute(db, g.executive.actor, log(g.departmentA, weeksOf(g).current, { touchpointIds: [g.touchpointId, g.touchpointId] }));
     const { id } = dataOf(result);

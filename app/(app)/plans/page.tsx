@@ -58,7 +58,7 @@ export default async function PlansPage({ searchParams }: { searchParams: Promis
                 <li key={item.id} className="flex flex-wrap items-start justify-between gap-2 py-2.5">
                   <div className="min-w-0">
                     <Link href={`/plans/${item.departmentId}#item-${item.id}`} className="font-medium text-brand-800 underline-offset-2 hover:underline">{item.title}</Link>
-                    <p className="text-sm text-slate-600">{item.departmentName} · {item.ownerName ?? t('noOwner')}{item.dueDate ? ` · ${t('dueOn', { date: item.dueDate })}` : ''}</p>
+                    <p className="text-sm text-slate-600">{item.departmentName} · {item.ownerName ?? t('noOwner')}{item.dueDate ? ` · ${t('dueOn', { date: format.dateTime(new Date(`${item.dueDate}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) })}` : ''}</p>
                   </div>
                   <div className="flex flex-wrap gap-1">
                     <Badge tone={statusTone[item.status]}>{t(`status.${item.status}`)}</Badge>
