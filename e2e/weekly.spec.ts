@@ -51,6 +51,18 @@ async function areaRows(page: Page) {
   return grid(page).locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent?.trim() ?? ''));
 }
 
+/**
+ * Waits until React has hydrated the grid: before that, the server-rendered buttons ignore Enter and the arrow keys.
+ * React marks hydrated DOM nodes with its fiber key.
+ */
+async function gridReady(page: Page) {
+  await expect(grid(page)).toBeVisible();
+  await page.waitForFunction(() => {
+    const button = document.querySelector('[role="grid"] button');
+    return !!button && Object.keys(button).some((key) => key.startsWith('__reactFiber'));
+  });
+}
+
 /** Presses Tab until the focus is inside the grid (only the roving cell is in the tab order). */
 async function tabIntoGrid(page: Page) {
   for (let i = 0; i < 80; i++) {
@@ -88,7 +100,7 @@ test.describe('the weekly tracker', () => {
     await exec.goto(`/weekly/${week}`);
     const [loggedBefore, areaCount] = (await exec.getByText(/^\d+ of \d+ areas logged an improvement\.$/).innerText()).match(/\d+/g)!.map(Number) as [number, number];
     await exec.goto('/weekly');
-    await expect(grid(exec)).toBeVisible();
+    await gridReady(exec);
     await expect(exec.getByRole('button', { name: cellName('IT', week), exact: true })).toBeVisible();
     const complianceBefore = await compliancePercent(exec);
     const itComplianceBefore = await areaCompliance(exec, 'IT');
@@ -100,6 +112,7 @@ test.describe('the weekly tracker', () => {
     await banner.getByRole('link', { name: 'Log it in the weekly tracker' }).click();
     await expect(page).toHaveURL('/weekly');
     await expect(page.getByRole('heading', { level: 1, name: 'Weekly tracker' })).toBeVisible();
+    await gridReady(page);
     await expect(page.getByRole('columnheader', { name: new RegExp(`^${weekLabel(week)}`) })).toHaveAttribute('aria-current', 'date');
 
     // Keyboard: Tab lands on the first row's cell of this week (the last column). The demo's first row is Customer
@@ -143,8 +156,7 @@ test.describe('the weekly tracker', () => {
     await expect(viewDialog.getByRole('button', { name: 'Edit' })).toHaveCount(0);
     await page.keyboard.press('Escape');
     await expect(viewDialog).toBeHidden();
-    // Focus is lost to <body> on close (bug, see the test.fail below); Tab brings it back to the same cell.
-    await tabIntoGrid(page);
+    // Focus comes back to the cell that opened the window.
     expect(await activeLabel(page)).toMatch(at('Customer support', week));
 
     // Down to IT, this week: empty.
@@ -226,6 +238,7 @@ test.describe('the weekly tracker', () => {
 
     // The executive sees compliance go up.
     await exec.reload();
+    await gridReady(exec);
     await expect(exec.getByRole('button', { name: cellName('IT', week, title), exact: true })).toBeVisible();
     // One more cell of areas x 12 weeks: with the demo's 8 areas that is +1.04 points, so the rounded percentage
     // always goes up (with more than 8 areas, added by other spec files, it may round to the same number).
@@ -269,6 +282,7 @@ test.describe('the weekly tracker', () => {
     const week = currentWeek();
     await signIn(page, demo.it);
     await page.goto('/weekly');
+    await gridReady(page);
     await page.getByRole('button', { name: cellName('HR', week), exact: true }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: `HR · ${weekLabel(week)}` });
@@ -281,15 +295,12 @@ test.describe('the weekly tracker', () => {
     await expectNoSeriousViolations(page, testInfo, 'weekly-grid');
   });
 
-  // BUG (components/weekly/cell-dialog.tsx:28-31): the dialog has no Dialog.Trigger, so Radix's default
-  // onCloseAutoFocus focuses `triggerRef.current`, which is null: after Escape, Close, Cancel or "Log improvement"
-  // the focus falls to <body> and a keyboard user has to Tab back through the page header into the grid.
-  // Fix: give Dialog.Content an onCloseAutoFocus that prevents the default and focuses the grid's current cell
-  // (buttons.current.get(`${focus.row}:${focus.col}`) in weekly-grid.tsx), or render each cell as a Dialog.Trigger.
-  test.fail('closing a cell\'s dialog gives the focus back to that cell', async ({ page }) => {
+  // Closing a cell's window gives the focus back to the cell that opened it.
+  test('closing a cell\'s dialog gives the focus back to that cell', async ({ page }) => {
     const week = currentWeek();
     await signIn(page, demo.it);
     await page.goto('/weekly');
+    await gridReady(page);
     await page.getByRole('button', { name: cellName('HR', week), exact: true }).focus();
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: `HR · ${weekLabel(week)}` });
@@ -300,15 +311,13 @@ test.describe('the weekly tracker', () => {
     expect(await activeLabel(page)).toBe(cellName('HR', week));
   });
 
-  // BUG (app/api/weekly/export/route.ts:46): the CSV is written with Papa.unparse without `escapeFormulae`, so a
-  // title such as =HYPERLINK(...) reaches the spreadsheet as a formula (CSV/formula injection: any lead can plant
-  // one for the executive who opens the export). Fix: Papa.unparse(rows, { escapeFormulae: true, ... }), which
-  // prefixes cells starting with = + - @ (tab, carriage return) with a quote.
-  test.fail('the export does not hand a title to the spreadsheet as a formula', async ({ page }) => {
+  // A title that looks like a formula reaches the spreadsheet as text (no CSV formula injection).
+  test('the export does not hand a title to the spreadsheet as a formula', async ({ page }) => {
     const week = currentWeek();
     const formula = `=HYPERLINK("https://example.test/${unique('x')}","Open")`;
     await signIn(page, demo.exec);
     await page.goto('/weekly');
+    await gridReady(page);
     await page.getByRole('button', { name: cellName('Marketing', week), exact: true }).click();
     const dialog = page.getByRole('dialog', { name: `Marketing · ${weekLabel(week)}` });
     await dialog.getByLabel('What was improved').fill(formula);

@@ -48,7 +48,7 @@ export default async function OverviewPage() {
           {goal ? <p className="mt-1 text-xs text-slate-500">{t('goalVersion', { version: goal.version })}</p> : null}
         </Link>
       </div>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid grid-cols-3 gap-2 sm:gap-4">
         <Stat label={t('departments')} value={departments.length}
           detail={t('frontBack', { front: departments.filter((d) => d.stage === 'front').length, back: departments.filter((d) => d.stage === 'back').length })} />
         <Stat label={t('touchpoints')} value={touchpoints.length} detail={t('inStages', { count: stages.length })} />
@@ -86,10 +86,10 @@ export default async function OverviewPage() {
 
 function Stat({ label, value, detail }: { label: string; value: number; detail?: string }) {
   return (
-    <div className="rounded-lg border border-slate-200 bg-white p-4">
-      <p className="text-sm text-slate-600">{label}</p>
-      <p className="mt-1 text-3xl font-semibold tabular-nums">{value}</p>
-      {detail ? <p className="mt-1 text-xs text-slate-500">{detail}</p> : null}
+    <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
+      <p className="truncate text-xs text-slate-600 sm:text-sm">{label}</p>
+      <p className="mt-1 text-2xl font-semibold tabular-nums sm:text-3xl">{value}</p>
+      {detail ? <p className="mt-1 hidden text-xs text-slate-500 sm:block">{detail}</p> : null}
     </div>
   );
 }

@@ -18,8 +18,10 @@ export type CellState =
   | { mode: 'closed'; departmentId: string; week: string; title: string; reason: string };
 
 /** The small window a cell opens: log this week's improvement, read one, or learn why a week is closed. */
-export function CellDialog({ cell, choices, onClose, onLog, onOpenExisting }: {
+export function CellDialog({ cell, choices, onClose, onLog, onOpenExisting, returnFocus }: {
   cell: CellState | null;
+  /** Where focus goes back when the window closes: the cell that opened it. */
+  returnFocus: () => void;
   choices: ImprovementChoices;
   onClose: () => void;
   onLog: (draft: ImprovementDraft) => void;
@@ -29,7 +31,7 @@ export function CellDialog({ cell, choices, onClose, onLog, onOpenExisting }: {
     <Dialog.Root open={cell !== null} onOpenChange={(open) => { if (!open) onClose(); }}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 max-h-[92vh] w-[min(96vw,44rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl">
+        <Dialog.Content onCloseAutoFocus={(event) => { event.preventDefault(); returnFocus(); }} className="fixed left-1/2 top-1/2 z-50 max-h-[92vh] w-[min(96vw,44rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl">
           {cell ? <CellBody cell={cell} choices={choices} onClose={onClose} onLog={onLog} onOpenExisting={onOpenExisting} /> : null}
         </Dialog.Content>
       </Dialog.Portal>

@@ -155,6 +155,7 @@ export function WeeklyGrid({ initial, choices, today }: { initial: Grid; choices
         </table>
       </div>
       <CellDialog cell={cell} choices={choices} onClose={() => setCell(null)} onLog={log}
+        returnFocus={() => buttons.current.get(`${focus.row}:${focus.col}`)?.focus()}
         onOpenExisting={() => {
           if (!cell) return;
           const row = grid.areas.findIndex((a) => a.id === cell.departmentId);

@@ -3,7 +3,7 @@ import type { Organization } from '@/db/queries/organizations';
 import { compliance, complianceByWeek, streak } from '@/lib/domain/compliance';
 import { can, type Actor } from '@/lib/domain/permissions';
 import { logWindow, mayLogIn } from '@/lib/domain/weekly';
-import { type FirstDay, weekOf, weekRange, weeksBetween } from '@/lib/domain/weeks';
+import { type FirstDay, weekOf, weekOfDate, weekRange, weeksBetween } from '@/lib/domain/weeks';
 import { listDepartments } from './departments';
 import { firstLoggedWeek, gridCells, loggedWeeks } from './weekly';
 
@@ -22,7 +22,7 @@ export interface WeeklyGrid {
   cells: Record<string, Record<string, GridCell>>;
   compliance: number;
   trend: { week: string; compliance: number }[];
-  /** Weeks the caller may still log in (current, previous, and for executives older ones). */
+  /** Weeks open for logging by the caller's role (current, previous, and for executives older ones); each area's canLog says where. */
   writableWeeks: string[];
 }
 
@@ -30,7 +30,9 @@ export interface WeeklyGrid {
 export async function weeklyGrid(db: Database, organization: Organization, actor: Actor, options: { lastWeek?: string; count: number }, now = new Date()): Promise<WeeklyGrid> {
   const firstDay = organization.weekStartsOn as FirstDay;
   const currentWeek = weekOf(now, organization.timeZone, firstDay);
-  const lastWeek = options.lastWeek && weeksBetween(options.lastWeek, currentWeek) >= 0 ? options.lastWeek : currentWeek;
+  // Any date names the week that contains it; nothing after the current week is shown.
+  const asked = options.lastWeek ? weekOfDate(options.lastWeek, firstDay) : currentWeek;
+  const lastWeek = weeksBetween(asked, currentWeek) >= 0 ? asked : currentWeek;
   const weeks = weekRange(lastWeek, options.count);
   const [departments, cells, history, firstWeek] = await Promise.all([
     listDepartments(db, organization.id),

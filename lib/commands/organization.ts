@@ -1,12 +1,18 @@
-import { updateOrganization } from '@/db/queries/organizations';
-import { command, organizationScope } from '@/lib/auth/command';
+import { findOrganization, updateOrganization } from '@/db/queries/organizations';
+import { firstLoggedWeek } from '@/db/queries/weekly';
+import { command } from '@/lib/auth/command';
+import { refuse } from '@/lib/auth/errors';
 import { organizationSettingsSchema } from '@/lib/validation/settings';
 
 export const updateOrganizationSettings = command({
   permission: 'organization.update',
   input: organizationSettingsSchema,
-  load: organizationScope,
-  run: async ({ tx, actor, input, audit }) => {
+  load: (tx, organizationId) => findOrganization(tx, organizationId),
+  run: async ({ tx, actor, input, resource, audit }) => {
+    // Logged weeks are stored by their first day: changing it later would split history into two calendars.
+    if (input.weekStartsOn !== resource.weekStartsOn && (await firstLoggedWeek(tx, actor.organizationId)) !== null) {
+      throw refuse.field('weekStartsOn', 'validation.weekStartLocked');
+    }
     await updateOrganization(tx, actor.organizationId, input);
     audit({ action: 'organization.update', entityType: 'organization', entityId: actor.organizationId, changes: input });
     return null;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { id, list, optionalId } from './common';
+import { id, isoDate, list, optionalId } from './common';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
-const calendarDate = z.string().date('validation.date');
+const calendarDate = isoDate;
 
 export const improvementFields = z
   .object({

@@ -182,12 +182,8 @@ describe('weeklyGrid', () => {
     expect(grid.areas.find((a) => a.name === 'Logistics')!.compliance).toBe(0);
   });
 
-  // BUG (db/queries/weekly-grid.ts:33): `lastWeek` is used as given, and GET /api/weekly?to=… only checks that it
-  // is a calendar date. With a mid-week date the grid's weeks are Wednesdays: no cell matches a stored week start,
-  // every compliance is 0, and logWindow's rounding even offers a Wednesday as a writable week, which the command
-  // then refuses (validation.notAWeek). Fix: `const lastWeek = weekOfDate(options.lastWeek, firstDay)` before the
-  // comparison with the current week (or refuse a `to` that is not a week start in the route).
-  it.fails('takes a mid-week date as the week that contains it', async () => {
+  // Any date names the week that contains it, so a mid-week date never shifts the columns.
+  it('takes a mid-week date as the week that contains it', async () => {
     const grid = await weeklyGrid(db, main.organization, main.f.executive.actor, { lastWeek: '2026-02-25', count: 2 }, NOW);
     expect(grid.weeks.every((w) => isWeekStart(w, 7))).toBe(true);
     expect(grid.weeks).toEqual(['2026-02-15', '2026-02-22']);

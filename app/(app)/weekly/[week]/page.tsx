@@ -25,6 +25,7 @@ export default async function WeekSummaryPage({ params }: { params: Promise<{ we
   const firstDay = organization.weekStartsOn as FirstDay;
   if (!isWeekStart(week, firstDay)) notFound();
   const currentWeek = weekOf(new Date(), organization.timeZone, firstDay);
+  if (weeksBetween(week, currentWeek) < 0) notFound(); // a week that has not started has nothing to show
   const t = await getTranslations('weekly');
   const format = await getFormatter();
   const db = await getDb();

@@ -5,6 +5,12 @@ import { listImprovements } from '@/db/queries/weekly';
 import { currentMember } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 
+const columns = [
+  'id', 'week_start', 'department_id', 'department', 'title', 'process', 'before', 'after', 'touchpoint_ids', 'touchpoints', 'metric',
+  'business_metric', 'direction', 'source', 'source_plan_item_id', 'source_plan_item', 'source_plan_item_link', 'source_note',
+  'owner_user_id', 'owner', 'effective_date', 'late', 'link', 'created_at', 'updated_at',
+] as const;
+
 /** GET /api/weekly/export: every improvement of the caller's organization as CSV (UTF-8), every field, ids and links. */
 export async function GET(request: Request) {
   const member = await currentMember();
@@ -14,7 +20,7 @@ export async function GET(request: Request) {
   const [improvements, touchpoints] = await Promise.all([listImprovements(db, member.organization.id), listTouchpoints(db, member.organization.id, { includeArchived: true })]);
   const names = new Map(touchpoints.map((tp) => [tp.id, tp.name]));
   const origin = new URL(request.url).origin;
-  const rows = improvements.map((i) => ({
+  const rows: Record<(typeof columns)[number], string>[] = improvements.map((i) => ({
     id: i.id,
     week_start: i.weekStart,
     department_id: i.departmentId,
@@ -42,7 +48,7 @@ export async function GET(request: Request) {
     updated_at: i.updatedAt.toISOString(),
   }));
   // A byte-order mark lets spreadsheet programs read the UTF-8 correctly.
-  const csv = '\uFEFF' + Papa.unparse(rows, { newline: '\r\n', columns: rows.length ? undefined : ['id', 'week_start', 'department_id', 'department', 'title'] });
+  const csv = '\uFEFF' + Papa.unparse({ fields: [...columns], data: rows.map((row) => columns.map((c) => row[c])) }, { newline: '\r\n', escapeFormulae: true });
   const file = `touchpoint-improvements-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"`, 'Cache-Control': 'no-store' } });
 }
