@@ -32,7 +32,7 @@ export default async function WeekSummaryPage({ params }: { params: Promise<{ we
   const [improvements, departments, touchpoints] = await Promise.all([
     listImprovements(db, organization.id, { weekStart: week }), listDepartments(db, organization.id), listTouchpoints(db, organization.id),
   ]);
-  const touchpointNames = new Map(touchpoints.map((tp) => [tp.id, tp.name]));
+  const touchpointOptions = touchpoints.map((tp) => ({ value: tp.id, label: tp.name }));
   const logged = new Set(improvements.map((i) => i.departmentId));
   const missing = departments.filter((d) => !logged.has(d.id));
   const label = t('weekOf', { week: isoWeekLabel(week).week, date: format.dateTime(new Date(`${week}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) });
@@ -56,7 +56,7 @@ export default async function WeekSummaryPage({ params }: { params: Promise<{ we
         </Card>
         <section aria-labelledby="logged-heading" className="space-y-3">
           <h2 id="logged-heading" className="text-lg font-semibold">{t('loggedTitle', { count: improvements.length })}</h2>
-          {improvements.map((i) => <ImprovementSummary key={i.id} improvement={i} touchpointNames={touchpointNames} />)}
+          {improvements.map((i) => <ImprovementSummary key={i.id} improvement={i} touchpoints={touchpointOptions} />)}
         </section>
       </div>
     </>
