@@ -221,11 +221,11 @@ test.describe('the weekly tracker', () => {
     await execDialog.getByLabel('What was improved').fill(unique('Second improvement'));
     holdExecRefresh = false;
     await execDialog.getByRole('button', { name: 'Log improvement' }).click();
-    const refusal = execDialog.getByRole('alert').filter({ hasText: 'IT already logged an improvement this week' });
+    const refusal = execDialog.getByRole('alert').filter({ hasText: 'IT already logged an improvement for the week of' });
     await expect(refusal).toBeVisible();
     await expect(refusal).toContainText(`“${title}”`);
     // The status line says it too (hidden from the accessibility tree while the modal is open, so found by CSS).
-    await expect(exec.locator('[role="status"]').filter({ hasText: 'IT already logged an improvement this week' })).toHaveCount(1);
+    await expect(exec.locator('[role="status"]').filter({ hasText: 'IT already logged an improvement for the week of' })).toHaveCount(1);
     // Behind the dialog the cell shows the lead's improvement (the modal hides the grid from the accessibility tree).
     await expect(exec.locator(`[role="grid"] button[aria-label="${cellName('IT', week, title)}"]`)).toHaveCount(1);
     await refusal.getByRole('button', { name: 'Open the existing one' }).click();

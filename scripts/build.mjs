@@ -6,7 +6,7 @@ import path from 'node:path';
 export const root = path.resolve(import.meta.dirname, '..');
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
-const sources = ['app', 'components', 'lib', 'db', 'messages', 'instrumentation.ts', 'next.config.js', 'package.json', 'app/globals.css'];
+const sources = ['app', 'components', 'lib', 'db', 'messages', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package.json'];
 
 function newestChange(entry) {
   const full = path.join(root, entry);

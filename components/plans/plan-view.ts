@@ -45,7 +45,9 @@ export async function formChoices(context: PlanContext, departmentId: string, cu
     }
   }
   return {
-    members: context.members.map((m) => ({ value: m.userId, label: m.departmentName ? `${m.name} (${m.departmentName})` : m.name })),
+    // The department's own people first: they usually own its items.
+    members: [...context.members].sort((a, b) => Number(b.departmentId === departmentId) - Number(a.departmentId === departmentId))
+      .map((m) => ({ value: m.userId, label: m.departmentName ? `${m.name} (${m.departmentName})` : m.name })),
     touchpoints: context.touchpoints.map((tp) => ({ value: tp.id, label: tp.name })),
     otherDepartments: context.departments.filter((d) => d.id !== departmentId).map((d) => ({ value: d.id, label: d.name })),
     serves,

@@ -7,6 +7,7 @@ import { todayIn } from '@/lib/domain/plans';
 import { reminderDue } from '@/lib/domain/weekly';
 import { type FirstDay, weekOf } from '@/lib/domain/weeks';
 import type { Organization } from './organizations';
+import { listMembers } from './members';
 import { listRequests } from './plans';
 import { findImprovementInCell } from './weekly';
 
@@ -37,8 +38,16 @@ export async function notificationsFor(db: Database, organization: Organization,
       .where(and(eq(goalReads.organizationId, organizationId), eq(goalReads.goalVersionId, latest.id), eq(goalReads.userId, actor.userId)));
     if (!read) out.push({ kind: 'goalToRead', version: latest.version });
   }
-  if (actor.departmentId && can(actor, 'planRequest.answer', { departmentId: actor.departmentId })) {
-    for (const r of await listRequests(db, organizationId, { departmentId: actor.departmentId, status: 'pending' })) {
+  // A lead answers what is addressed to their department; an executive covers departments that have no lead.
+  let answerable: Awaited<ReturnType<typeof listRequests>> = [];
+  if (actor.role === 'executive') {
+    const leads = new Set((await listMembers(db, organizationId)).filter((m) => m.role === 'lead').map((m) => m.departmentId));
+    answerable = (await listRequests(db, organizationId, { status: 'pending' })).filter((r) => !leads.has(r.departmentId));
+  } else if (actor.departmentId && can(actor, 'planRequest.answer', { departmentId: actor.departmentId })) {
+    answerable = await listRequests(db, organizationId, { departmentId: actor.departmentId, status: 'pending' });
+  }
+  {
+    for (const r of answerable) {
       out.push({ kind: 'requestToAnswer', requestId: r.id, itemTitle: r.itemTitle, departmentId: r.departmentId, planItemId: r.planItemId, itemDepartmentId: r.itemDepartmentId, promise: r.kind === 'promise' });
     }
   }

@@ -51,7 +51,7 @@ export const logImprovement = command({
     const created = await insertImprovement(tx, actor.organizationId, { ...fields, departmentId: resource.id, weekStart, late, createdBy: actor.userId });
     if (!created) {
       const existing = await findImprovementInCell(tx, actor.organizationId, resource.id, weekStart);
-      throw new ActionError('conflict', { key: 'weekly.alreadyLogged', values: { department: resource.name, title: existing?.title ?? '' } });
+      throw new ActionError('conflict', { key: 'weekly.alreadyLogged', values: { department: resource.name, week: weekStart, title: existing?.title ?? '' } });
     }
     await setImprovementTouchpoints(tx, actor.organizationId, created.id, touchpointIds);
     audit({ action: 'improvement.log', entityType: 'improvement', entityId: created.id, changes: { name: input.title, department: resource.name, weekStart, late } });

@@ -341,6 +341,19 @@ describe('what waits for whom', () => {
     expect(await waiting(f.itLead.actor)).toHaveLength(1);
   });
 
+  it('shows executives the requests of departments that have no lead, so none waits forever', async () => {
+    const f = await makePlansOrganization(db, 'No Lead Co');
+    const organization = (await findOrganization(db, f.organizationId))!;
+    const waiting = async (actor: Actor) => (await notificationsFor(db, organization, actor)).filter((n) => n.kind === 'requestToAnswer');
+    const { id } = dataOf(await createPlanItem.execute(db, f.lead.actor, { departmentId: f.departmentA, title: 'Shared queue', affectedDepartmentIds: [f.departmentB, f.it] }));
+    const toB = await requestTo(f, id, f.departmentB);
+    // Department B has no lead: the executive is told; IT's request stays with IT's lead.
+    expect((await waiting(f.executive.actor)).map((n) => n.kind === 'requestToAnswer' && n.requestId)).toEqual([toB.id]);
+    expect(await waiting(f.itLead.actor)).toHaveLength(1);
+    await answerPlanRequest.execute(db, f.executive.actor, { requestId: toB.id, answer: 'acknowledged' });
+    expect(await waiting(f.executive.actor)).toEqual([]);
+  });
+
   it('tells an owner about their overdue open items', async () => {
     const f = await makePlansOrganization(db, 'Overdue Co');
     const make = (status: string, dueDate: string, extra: Record<string, unknown> = {}) => createPlanItem.execute(db, f.lead.actor, {

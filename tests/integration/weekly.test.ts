@@ -229,7 +229,7 @@ describe('one improvement per area per week', () => {
       for (const actor of [g.itLead.actor, g.executive.actor]) {
         const { result, events } = await withNewAuditEvents(db, g.organizationId, () => logImprovement.execute(db, actor, log(g.it, week)));
         expect(result).toEqual({
-          ok: false, code: 'conflict', message: { key: 'weekly.alreadyLogged', values: { department: 'IT', title: first.title } }, fieldErrors: undefined,
+          ok: false, code: 'conflict', message: { key: 'weekly.alreadyLogged', values: { department: 'IT', week, title: first.title } }, fieldErrors: undefined,
         });
         expect(events).toHaveLength(0);
       }
