@@ -27,10 +27,14 @@ export function WeeklyGrid({ initial, choices, today }: { initial: Grid; choices
   const buttons = useRef(new Map<string, HTMLButtonElement>());
   const tr = useTranslations();
   const scroller = useRef<HTMLDivElement>(null);
-  // The newest weeks are on the right: show them first when the grid is wider than the screen.
+  // The newest weeks are on the right: when the grid is wider than the screen, scroll so the last shown week
+  // sits just after the sticky area column, with streak and compliance beside it.
   useEffect(() => {
-    scroller.current?.scrollTo({ left: scroller.current.scrollWidth });
-  }, [grid.weeks[0]]);
+    const box = scroller.current;
+    const last = box?.querySelector<HTMLElement>('thead th[data-last-week]');
+    const sticky = box?.querySelector<HTMLElement>('thead th');
+    if (box && last && sticky) box.scrollTo({ left: Math.max(0, last.offsetLeft - sticky.offsetWidth - 4) });
+  }, [grid.weeks]);
 
   const lastWeek = grid.weeks.at(-1)!;
   const canGoBack = grid.firstWeek !== null && weeksBetween(grid.firstWeek, grid.weeks[0]!) > 0;
@@ -108,9 +112,9 @@ export function WeeklyGrid({ initial, choices, today }: { initial: Grid; choices
         <table role="grid" aria-label={t('gridLabel')} className="w-full border-collapse text-sm" onKeyDown={onKeyDown}>
           <thead>
             <tr className="border-b border-slate-200">
-              <th scope="col" className="sticky left-0 z-10 min-w-32 bg-white px-3 py-2 text-left font-medium">{t('area')}</th>
+              <th scope="col" className="sticky left-0 z-10 min-w-28 bg-white px-2 py-2 text-left font-medium sm:min-w-32 sm:px-3">{t('area')}</th>
               {grid.weeks.map((week) => (
-                <th key={week} scope="col" className={`min-w-24 px-1 py-2 text-left text-xs font-medium ${week === grid.currentWeek ? 'bg-brand-50 text-brand-800' : 'text-slate-600'}`}
+                <th key={week} scope="col" data-last-week={week === lastWeek ? '' : undefined} className={`min-w-24 px-1 py-2 text-left text-xs font-medium ${week === grid.currentWeek ? 'bg-brand-50 text-brand-800' : 'text-slate-600'}`}
                   aria-current={week === grid.currentWeek ? 'date' : undefined}>
                   {weekTitle(week)}{week === grid.currentWeek ? <span className="block font-semibold">{t('current')}</span> : null}
                 </th>
@@ -124,7 +128,7 @@ export function WeeklyGrid({ initial, choices, today }: { initial: Grid; choices
               const missing = !area.loggedThisWeek;
               return (
                 <tr key={area.id} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className={`sticky left-0 z-10 px-3 py-1.5 text-left font-medium ${missing ? 'bg-amber-50' : 'bg-white'}`}>
+                  <th scope="row" className={`sticky left-0 z-10 px-2 py-1.5 text-left text-xs font-medium sm:px-3 sm:text-sm ${missing ? 'bg-amber-50' : 'bg-white'}`}>
                     {area.name}
                     {missing ? <span className="block text-xs font-normal text-amber-900">{t('notLoggedThisWeek')}</span> : null}
                   </th>
