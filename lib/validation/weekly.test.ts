@@ -148,9 +148,9 @@ describe('messages', () => {
     expect(typeof lookup(key)).toBe('string');
   });
 
-  it('the conflict message uses the values the command gives it (department, title)', () => {
+  it('the conflict message uses the values the command gives it (department, week, title)', () => {
     const text = lookup('weekly.alreadyLogged') as string;
-    expect([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()).toEqual(['department', 'title']);
+    expect([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()).toEqual(['department', 'title', 'week']);
   });
 });
 
