@@ -10,6 +10,7 @@ import { archiveDepartment, createDepartment, updateDepartmentDetails } from '@/
 import {
   archiveTouchpoint, createStage, createTouchpoint, moveStage, moveTouchpoint, removeStage, updateTouchpointDetails,
 } from '@/lib/commands/journey';
+import { auditedRun, dataOf } from './helpers';
 
 let database: TestDatabase;
 let db: Database;
@@ -21,23 +22,8 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Executes a command and checks its audit trail: one event by the actor when it succeeds, none when refused. */
-async function run<T>(command: Command<T>, actor: Actor, input: unknown, action?: string): Promise<ActionResult<T>> {
-  const { result, events } = await withNewAuditEvents(db, actor.organizationId, () => command.execute(db, actor, input));
-  if (result.ok) {
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorUserId: actor.userId, organizationId: actor.organizationId });
-    if (action) expect(events[0]!.action).toBe(action);
-  } else {
-    expect(events).toHaveLength(0);
-  }
-  return result;
-}
+const run = auditedRun(() => db);
 
-function dataOf<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
 
 describe('departments', () => {
   let f: OrganizationFixture;

@@ -16,6 +16,7 @@ import type { Actor, Command } from '@/lib/auth/command';
 import type { ActionResult } from '@/lib/auth/errors';
 import { answerPlanRequest, createPlanItem, setPromiseOwner, updatePlanItemDetails } from '@/lib/commands/plans';
 import { summarizePlans } from '@/lib/domain/plan-summary';
+import { auditedRun, dataOf } from './helpers';
 
 let database: TestDatabase;
 let db: Database;
@@ -30,18 +31,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Executes a command and checks its audit trail: one event by the actor when it succeeds, none when refused. */
-async function run<T>(command: Command<T>, actor: Actor, input: unknown, action?: string): Promise<ActionResult<T>> {
-  const { result, events } = await withNewAuditEvents(db, actor.organizationId, () => command.execute(db, actor, input));
-  if (result.ok) {
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorUserId: actor.userId, organizationId: actor.organizationId });
-    if (action) expect(events[0]!.action).toBe(action);
-  } else {
-    expect(events).toHaveLength(0);
-  }
-  return result;
-}
+const run = auditedRun(() => db);
 
 /** A refusal that changes neither organization. */
 async function refused<T>(f: PlansOrganizationFixture, command: Command<T>, actor: Actor, input: unknown) {
@@ -52,10 +42,6 @@ async function refused<T>(f: PlansOrganizationFixture, command: Command<T>, acto
   return result;
 }
 
-function dataOf<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
 
 const title = () => `Item ${uniqueSuffix()}`;
 

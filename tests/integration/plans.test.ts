@@ -18,6 +18,7 @@ import type { Actor, Command } from '@/lib/auth/command';
 import type { ActionResult } from '@/lib/auth/errors';
 import { removeMember } from '@/lib/commands/members';
 import { createPlanItem, updatePlanItemDetails } from '@/lib/commands/plans';
+import { auditedRun, dataOf } from './helpers';
 
 let database: TestDatabase;
 let db: Database;
@@ -34,18 +35,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Executes a command and checks its audit trail: one event by the actor when it succeeds, none when refused. */
-async function run<T>(command: Command<T>, actor: Actor, input: unknown, action?: string): Promise<ActionResult<T>> {
-  const { result, events } = await withNewAuditEvents(db, actor.organizationId, () => command.execute(db, actor, input));
-  if (result.ok) {
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorUserId: actor.userId, organizationId: actor.organizationId });
-    if (action) expect(events[0]!.action).toBe(action);
-  } else {
-    expect(events).toHaveLength(0);
-  }
-  return result;
-}
+const run = auditedRun(() => db);
 
 /** Runs a command that must be refused, and checks that neither organization changed at all. */
 async function refused<T>(command: Command<T>, actor: Actor, input: unknown) {
@@ -56,10 +46,6 @@ async function refused<T>(command: Command<T>, actor: Actor, input: unknown) {
   return result;
 }
 
-function dataOf<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
 
 async function itemView(organizationId: string, id: string) {
   const item = (await listPlanItems(db, organizationId)).find((i) => i.id === id);

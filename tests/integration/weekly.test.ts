@@ -20,6 +20,7 @@ import type { Actor, Command } from '@/lib/auth/command';
 import type { ActionResult } from '@/lib/auth/errors';
 import { logImprovement, updateImprovementDetails } from '@/lib/commands/weekly';
 import { addDays, addWeeks, dateIn, weekOf } from '@/lib/domain/weeks';
+import { auditedRun, dataOf } from './helpers';
 
 let database: TestDatabase;
 let db: Database;
@@ -51,18 +52,7 @@ const log = (departmentId: string, weekStart: string, extra: Record<string, unkn
   departmentId, weekStart, title: title(), effectiveDate: weekStart, ...extra,
 });
 
-/** Executes a command and checks its audit trail: one event by the actor when it succeeds, none when refused. */
-async function run<T>(command: Command<T>, actor: Actor, input: unknown, action?: string): Promise<ActionResult<T>> {
-  const { result, events } = await withNewAuditEvents(db, actor.organizationId, () => command.execute(db, actor, input));
-  if (result.ok) {
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorUserId: actor.userId, organizationId: actor.organizationId });
-    if (action) expect(events[0]!.action).toBe(action);
-  } else {
-    expect(events).toHaveLength(0);
-  }
-  return result;
-}
+const run = auditedRun(() => db);
 
 async function snapshot(organizationIds: string[]) {
   return Promise.all(organizationIds.flatMap((id) => [snapshotOrganization(db, id), snapshotWeekly(db, id)]));
@@ -78,10 +68,6 @@ async function refused<T>(command: Command<T>, actor: Actor, input: unknown) {
   return result;
 }
 
-function dataOf<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
 
 async function view(organizationId: string, improvementId: string) {
   const [found] = await listImprovements(db, organizationId, { improvementId });
