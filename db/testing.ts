@@ -13,7 +13,8 @@ import { createOrganization } from '@/db/queries/organizations';
 import { insertPlanItem, listRequests, syncRequests } from '@/db/queries/plans';
 import { createUser } from '@/db/queries/users';
 import {
-  auditEvents, departments, invitations, journeyStages, memberships, organizations, planItems, planItemTouchpoints, planRequests, touchpoints, users,
+  auditEvents, departments, goalReads, goalTargets, goalVersions, invitations, journeyStages, memberships, organizations, planItemAffectedDepartments,
+  planItems, planItemTouchpoints, planRequests, touchpoints, users, weeklyImprovements, weeklyImprovementTouchpoints,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/command';
 import { hashPassword } from '@/lib/auth/password';
@@ -22,7 +23,6 @@ import type { Role } from '@/lib/domain/permissions';
 import { type PlanItemStatus, requestsFor } from '@/lib/domain/plans';
 import { updateOrganization } from '@/db/queries/organizations';
 import { insertImprovement, setImprovementTouchpoints } from '@/db/queries/weekly';
-import { weeklyImprovements, weeklyImprovementTouchpoints } from '@/db/schema';
 import type { FirstDay } from '@/lib/domain/weeks';
 
 export interface TestDatabase {
@@ -187,7 +187,10 @@ export async function countRows(db: Database, table: 'users' | 'organizations' |
 export async function snapshotOrganization(db: Database, organizationId: string): Promise<string> {
   const org = await db.select().from(organizations).where(eq(organizations.id, organizationId));
   const rows = await Promise.all(
-    [departments, journeyStages, touchpoints, memberships, invitations, auditEvents, planItems, planItemTouchpoints, planRequests].map((table) =>
+    [
+      departments, journeyStages, touchpoints, memberships, invitations, auditEvents, goalVersions, goalTargets, goalReads,
+      planItems, planItemTouchpoints, planItemAffectedDepartments, planRequests, weeklyImprovements, weeklyImprovementTouchpoints,
+    ].map((table) =>
       db.select().from(table).where(eq(table.organizationId, organizationId)),
     ),
   );
@@ -318,10 +321,3 @@ export async function insertFixtureImprovement(
   return created.id;
 }
 
-/** The weekly tracker's rows of an organization, serialized in a stable order (see `snapshotOrganization`). */
-export async function snapshotWeekly(db: Database, organizationId: string): Promise<string> {
-  const rows = await Promise.all(
-    [weeklyImprovements, weeklyImprovementTouchpoints].map((table) => db.select().from(table).where(eq(table.organizationId, organizationId))),
-  );
-  return JSON.stringify(rows.map((list) => list.map((r) => JSON.stringify(r)).sort()));
-}

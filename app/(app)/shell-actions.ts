@@ -1,12 +1,11 @@
 'use server';
 
-import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { membershipsOfUser } from '@/db/queries/users';
 import { signOut } from '@/lib/auth/auth';
-import { ACTIVE_ORGANIZATION_COOKIE, currentUser } from '@/lib/auth/session';
+import { currentUser, rememberOrganization } from '@/lib/auth/session';
 
 const redirectSchema = z.string().regex(/^\/(?!\/)/).catch('/login');
 
@@ -22,7 +21,7 @@ export async function switchOrganizationAction(form: FormData) {
   if (organizationId.success) {
     const mine = await membershipsOfUser(await getDb(), user.id);
     if (mine.some((m) => m.organizationId === organizationId.data)) {
-      (await cookies()).set(ACTIVE_ORGANIZATION_COOKIE, organizationId.data, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
+      await rememberOrganization(organizationId.data);
     }
   }
   redirect('/');

@@ -1,12 +1,12 @@
 'use server';
 
-import { cookies, headers } from 'next/headers';
+import { headers } from 'next/headers';
 import { CredentialsSignin } from 'next-auth';
 import { getDb } from '@/db/client';
 import { lockedMinutes } from '@/db/queries/throttle';
 import { clientAddress, signIn, throttleKeys } from '@/lib/auth/auth';
 import type { ActionResult } from '@/lib/auth/errors';
-import { ACTIVE_ORGANIZATION_COOKIE, currentUser } from '@/lib/auth/session';
+import { currentUser, rememberOrganization } from '@/lib/auth/session';
 import { acceptInvitation, joinWithInvitation, signUp } from '@/lib/commands/accounts';
 import { signInSchema } from '@/lib/validation/auth';
 import { fieldErrorsOf } from '@/lib/validation/messages';
@@ -21,9 +21,6 @@ async function startSession(email: string, password: string) {
   await signIn('credentials', { email, password, redirect: false });
 }
 
-async function rememberOrganization(organizationId: string) {
-  (await cookies()).set(ACTIVE_ORGANIZATION_COOKIE, organizationId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
-}
 
 export async function signInAction(input: unknown): Promise<ActionResult<null>> {
   const parsed = signInSchema.safeParse(input, { reportInput: true });

@@ -61,7 +61,3 @@ export async function updateOrganization(
   await db.update(organizations).set(values).where(eq(organizations.id, organizationId));
 }
 
-export async function countOrganizations(db: Database): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations);
-  return row?.n ?? 0;
-}

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { memberships, organizations, users } from '@/db/schema';
 
@@ -54,10 +54,3 @@ export async function membershipsOfUser(db: Database, userId: string) {
     .orderBy(asc(memberships.createdAt), asc(organizations.name));
 }
 
-export async function membershipOf(db: Database, organizationId: string, userId: string) {
-  const [row] = await db
-    .select({ role: memberships.role, departmentId: memberships.departmentId })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-  return row ?? null;
-}

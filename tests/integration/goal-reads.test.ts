@@ -15,6 +15,7 @@ import {
 import type { ActionResult } from '@/lib/auth/errors';
 import { acknowledgeGoal, publishGoal } from '@/lib/commands/goal';
 import { goalLength, publishProblems, readingByDepartment } from '@/lib/domain/goal';
+import { dataOf } from './helpers';
 
 let database: TestDatabase;
 let db: Database;
@@ -26,16 +27,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-function dataOf<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
-
-async function snapshot(organizationId: string) {
-  const goal = await Promise.all([goalVersions, goalTargets, goalReads].map((table) =>
-    db.select().from(table).where(eq(table.organizationId, organizationId))));
-  return `${await snapshotOrganization(db, organizationId)}${JSON.stringify(goal.map((rows) => rows.map((r) => JSON.stringify(r)).sort()))}`;
-}
+const snapshot = (organizationId: string) => snapshotOrganization(db, organizationId);
 
 const content = {
   statement: 'Every customer wants to come back.',

@@ -11,6 +11,7 @@ import type { Actor, Command } from '@/lib/auth/command';
 import type { ActionResult } from '@/lib/auth/errors';
 import { publishGoal, saveGoalDraft } from '@/lib/commands/goal';
 import { goalLength } from '@/lib/domain/goal';
+import { auditedRun, dataOf } from './helpers';
 
 let database: TestDatabase;
 let db: Database;
@@ -22,30 +23,9 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Executes a command and checks its audit trail: one event by the actor when it succeeds, none when refused. */
-async function run<T>(command: Command<T>, actor: Actor, input: unknown, action?: string): Promise<ActionResult<T>> {
-  const { result, events } = await withNewAuditEvents(db, actor.organizationId, () => command.execute(db, actor, input));
-  if (result.ok) {
-    expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorUserId: actor.userId, organizationId: actor.organizationId, entityType: 'goalVersion' });
-    if (action) expect(events[0]!.action).toBe(action);
-  } else {
-    expect(events).toHaveLength(0);
-  }
-  return result;
-}
+const run = auditedRun(() => db, { entityType: 'goalVersion' });
 
-function dataOf<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result)}`);
-  return result.data;
-}
-
-/** Everything an organization owns, the goal tables included: equal snapshots mean nothing changed. */
-async function snapshot(organizationId: string) {
-  const goal = await Promise.all([goalVersions, goalTargets, goalReads].map((table) =>
-    db.select().from(table).where(eq(table.organizationId, organizationId))));
-  return `${await snapshotOrganization(db, organizationId)}${JSON.stringify(goal.map((rows) => rows.map((r) => JSON.stringify(r)).sort()))}`;
-}
+const snapshot = (organizationId: string) => snapshotOrganization(db, organizationId);
 
 const sections = {
   statement: 'Every customer wants to come back.',

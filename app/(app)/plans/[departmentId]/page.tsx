@@ -13,10 +13,8 @@ import { listPlanItems, listRequests } from '@/db/queries/plans';
 import { requirePermission } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 
-export async function generateMetadata({ params }: { params: Promise<{ departmentId: string }> }) {
-  const t = await getTranslations('plans');
-  void params;
-  return { title: t('title') };
+export async function generateMetadata() {
+  return { title: (await getTranslations('plans'))('title') };
 }
 
 export default async function DepartmentPlanPage({ params }: { params: Promise<{ departmentId: string }> }) {
