@@ -17,6 +17,7 @@ export async function AppShell({ member, children }: { member: Member; children:
     { href: '/goal', label: t('nav.goal') },
     { href: '/plans', label: t('nav.plans') },
     { href: '/weekly', label: t('nav.weekly') },
+    { href: '/touchpoints', label: t('nav.touchpoints') },
   ];
   if (can(member.actor, 'settings.read')) items.push({ href: '/settings', label: t('nav.settings') });
   return (

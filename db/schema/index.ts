@@ -4,3 +4,4 @@ export * from './people';
 export * from './goal';
 export * from './plans';
 export * from './weekly';
+export * from './metrics';

@@ -13,6 +13,8 @@ export const organizations = pgTable('organizations', {
   currency: text('currency').notNull().default('EUR'),
   /** ISO day (1 = Monday … 7 = Sunday) from which leads whose area has not logged this week are reminded. */
   reminderWeekday: smallint('reminder_weekday').notNull().default(4),
+  /** Which CES number is the headline: the mean (1-7) or the share of easy answers (5-7). */
+  cesHeadline: text('ces_headline').notNull().default('mean'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

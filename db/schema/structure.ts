@@ -58,6 +58,8 @@ export const touchpoints = pgTable(
     stageId: uuid('stage_id').notNull(),
     departmentId: uuid('department_id').notNull(),
     name: text('name').notNull(),
+    /** A short stable name for the ingestion API ("checkout", "parcel-delivery"), unique in the organization. */
+    key: text('key'),
     channel: channelEnum('channel').notNull(),
     description: text('description').notNull().default(''),
     position: integer('position').notNull(),
@@ -76,6 +78,7 @@ export const touchpoints = pgTable(
       columns: [t.organizationId, t.departmentId],
       foreignColumns: [departments.organizationId, departments.id],
     }),
+    uniqueIndex('touchpoints_org_key_key').on(t.organizationId, t.key),
     index('touchpoints_org_stage_idx').on(t.organizationId, t.stageId, t.position),
     index('touchpoints_org_department_idx').on(t.organizationId, t.departmentId),
   ],

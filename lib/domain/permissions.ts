@@ -40,6 +40,13 @@ export const permissionTable = {
   // The weekly tracker: one improvement per area per week, logged by the area's lead (or an executive).
   'weekly.read': everyone,
   'weekly.log': leadsOwnDepartment,
+  // Touchpoint metrics: everyone sees the numbers; executives manage the ways answers come in, leads the
+  // survey links and measured values of their own department's touchpoints.
+  'metrics.read': everyone,
+  'surveyLink.manage': leadsOwnDepartment,
+  'metricAggregate.manage': leadsOwnDepartment,
+  'responses.import': executiveOnly,
+  'apiKey.manage': executiveOnly,
 } as const satisfies Record<string, Record<Role, Rule>>;
 
 export type Permission = keyof typeof permissionTable;

@@ -5,7 +5,12 @@ import goal from './goal.json';
 import overview from './overview.json';
 import plans from './plans.json';
 import settings from './settings.json';
+import apiKeys from './api-keys.json';
+import imports from './imports.json';
+import metrics from './metrics.json';
+import surveys from './surveys.json';
+import touchpoints from './touchpoints.json';
 import weekly from './weekly.json';
 
-const messages = { ...common, ...auth, ...overview, ...settings, ...goal, ...plans, ...weekly };
+const messages = { ...common, ...auth, ...overview, ...settings, ...goal, ...plans, ...weekly, ...metrics, ...touchpoints, ...surveys, ...apiKeys, ...imports };
 export default messages;

@@ -1,0 +1,176 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint, boolean, date, foreignKey, index, integer, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import { organizations, users } from './organizations';
+import { touchpoints } from './structure';
+
+/** What a customer answered about: the four survey metrics, plus TTR (minutes from complaint to resolution). */
+export const responseMetricEnum = pgEnum('response_metric', ['nps', 'csat', 'ces', 'nev', 'ttr']);
+export const responseSourceEnum = pgEnum('response_source', ['survey', 'api', 'import', 'seed']);
+
+const orgId = () =>
+  uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' });
+
+/** One CSV import, so it can be listed and undone as a whole. */
+export const responseImports = pgTable(
+  'response_imports',
+  {
+    organizationId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    fileName: text('file_name').notNull(),
+    rowCount: integer('row_count').notNull().default(0),
+    storedCount: integer('stored_count').notNull().default(0),
+    duplicateCount: integer('duplicate_count').notNull().default(0),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    undoneAt: timestamp('undone_at', { withTimezone: true }),
+    undoneBy: uuid('undone_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.id] }), index('response_imports_org_created_idx').on(t.organizationId, t.createdAt)],
+);
+
+/**
+ * A raw answer, kept forever. `score` is the answer on the metric's scale; for TTR it is whole minutes.
+ * `day` is the day of `respondedAt` in the organization's time zone: the bucket of its rollup.
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    organizationId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    touchpointId: uuid('touchpoint_id').notNull(),
+    metric: responseMetricEnum('metric').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    source: responseSourceEnum('source').notNull(),
+    /** The sender's own id; unique per organization, so a re-sent batch never duplicates. */
+    externalId: text('external_id'),
+    persona: text('persona'),
+    channel: text('channel'),
+    importId: uuid('import_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex('survey_responses_org_external_key').on(t.organizationId, t.externalId),
+    index('survey_responses_org_touchpoint_day_idx').on(t.organizationId, t.touchpointId, t.metric, t.day),
+    index('survey_responses_org_import_idx').on(t.organizationId, t.importId).where(sql`${t.importId} IS NOT NULL`),
+    foreignKey({
+      name: 'survey_responses_touchpoint_fk',
+      columns: [t.organizationId, t.touchpointId],
+      foreignColumns: [touchpoints.organizationId, touchpoints.id],
+    }),
+    foreignKey({
+      name: 'survey_responses_import_fk',
+      columns: [t.organizationId, t.importId],
+      foreignColumns: [responseImports.organizationId, responseImports.id],
+    }),
+  ],
+);
+
+/**
+ * The daily rollup: how many answers of each score value a touchpoint got for a metric on a day. It is
+ * updated in the same transaction as every insert or delete of answers, so every metric, its n and its
+ * margin follow from it exactly. Charts read only this table.
+ */
+export const metricRollups = pgTable(
+  'metric_rollups',
+  {
+    organizationId: orgId(),
+    touchpointId: uuid('touchpoint_id').notNull(),
+    metric: responseMetricEnum('metric').notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    score: integer('score').notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.touchpointId, t.metric, t.day, t.score] }),
+    foreignKey({
+      name: 'metric_rollups_touchpoint_fk',
+      columns: [t.organizationId, t.touchpointId],
+      foreignColumns: [touchpoints.organizationId, touchpoints.id],
+    }),
+  ],
+);
+
+/** A number measured elsewhere (a quarterly NPS from an agency): a value with its n and period. */
+export const metricAggregates = pgTable(
+  'metric_aggregates',
+  {
+    organizationId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    touchpointId: uuid('touchpoint_id').notNull(),
+    metric: responseMetricEnum('metric').notNull(),
+    value: numeric('value', { precision: 10, scale: 2, mode: 'number' }).notNull(),
+    n: integer('n').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** Who measured it: "Agency X, Q3 phone survey". */
+    source: text('source').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index('metric_aggregates_org_touchpoint_idx').on(t.organizationId, t.touchpointId, t.metric, t.periodEnd),
+    foreignKey({
+      name: 'metric_aggregates_touchpoint_fk',
+      columns: [t.organizationId, t.touchpointId],
+      foreignColumns: [touchpoints.organizationId, touchpoints.id],
+    }),
+  ],
+);
+
+/** A public one-question survey for one touchpoint and metric, reached at /s/<token>. */
+export const surveyLinks = pgTable(
+  'survey_links',
+  {
+    organizationId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    touchpointId: uuid('touchpoint_id').notNull(),
+    metric: responseMetricEnum('metric').notNull(),
+    /** Random and unguessable; rotating it replaces it, so old links and printed QR codes stop working. */
+    token: text('token').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex('survey_links_token_key').on(t.token),
+    uniqueIndex('survey_links_org_touchpoint_metric_key').on(t.organizationId, t.touchpointId, t.metric),
+    foreignKey({
+      name: 'survey_links_touchpoint_fk',
+      columns: [t.organizationId, t.touchpointId],
+      foreignColumns: [touchpoints.organizationId, touchpoints.id],
+    }),
+  ],
+);
+
+/** An organization's key for the ingestion API. Only a SHA-256 hash is stored; the key is shown once. */
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    organizationId: orgId(),
+    id: uuid('id').notNull().defaultRandom(),
+    name: text('name').notNull(),
+    /** The first characters of the key, shown in settings so people can tell keys apart. */
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.id] }), uniqueIndex('api_keys_hash_key').on(t.keyHash)],
+);
+
+/** Answers per IP address per window on the public survey, to keep a script from stuffing the ballot. */
+export const surveyThrottles = pgTable('survey_throttles', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull().default(0),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+});
