@@ -22,6 +22,21 @@ export interface OpenDatabase {
 
 const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
+/** Any fixed number: the key of the advisory lock that lets one server at a time migrate a shared database. */
+const MIGRATION_LOCK_KEY = 7_325_001;
+
+/** Runs the migrations while holding a session advisory lock, so servers starting together take turns. */
+async function withMigrationLock(url: string, migrate: () => Promise<unknown>) {
+  const lock = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await lock`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await migrate();
+  } finally {
+    await lock`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+    await lock.end({ timeout: 5 });
+  }
+}
+
 /**
  * The one place that decides the driver: a PostgreSQL URL -> postgres.js; otherwise embedded PGlite,
  * stored in `dir` (locked for this process) or in memory. Migrations are applied before it is returned.
@@ -31,7 +46,7 @@ export async function openDatabase(options: { url?: string; dir?: string | 'memo
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema }) as unknown as Database;
     try {
-      await migratePostgres(db as never, { migrationsFolder });
+      await withMigrationLock(options.url, () => migratePostgres(db as never, { migrationsFolder }));
     } catch (error) {
       await client.end({ timeout: 5 });
       throw error;
