@@ -1,0 +1,283 @@
+/**
+ * Everything the touchpoint page draws: the metric per bucket with its interval and n (from the daily
+ * rollups only), the headline against the previous period, the goal's target, the changes made at the
+ * touchpoint with their before/after, values measured elsewhere, the score distribution and the latest comments.
+ */
+import { and, desc, eq, gte, isNotNull, lte } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import {
+  departments, journeyStages, metricAggregates, organizations, planItems, planItemTouchpoints, surveyResponses, touchpoints,
+  weeklyImprovements, weeklyImprovementTouchpoints,
+} from '@/db/schema';
+import { type BeforeAfter, beforeAfter, type DailyHistogram, type DateRange, previousPeriod, scoreWithin } from '@/lib/domain/before-after';
+import { bucketStarts, type ChartBucket } from '@/lib/domain/chart-buckets';
+import {
+  type CesHeadline, compareScores, distributionOf, type Metric, metrics, type Score, scoreOf,
+} from '@/lib/domain/metrics';
+import { addDays, dateIn, type FirstDay } from '@/lib/domain/weeks';
+import { currentGoal } from './goal';
+import { rollupHistograms } from './metrics';
+
+export interface TouchpointSummary {
+  id: string;
+  name: string;
+  description: string;
+  channel: 'online' | 'offline';
+  archived: boolean;
+  stageName: string;
+  phase: 'before' | 'during' | 'after';
+  departmentId: string;
+  departmentName: string;
+  departmentStage: 'front' | 'back';
+}
+
+/** The touchpoint with its stage and owning department, in this organization only. */
+export async function touchpointSummary(db: Database, organizationId: string, touchpointId: string): Promise<TouchpointSummary | null> {
+  const [row] = await db
+    .select({
+      id: touchpoints.id, name: touchpoints.name, description: touchpoints.description, channel: touchpoints.channel, archived: touchpoints.archived,
+      stageName: journeyStages.name, phase: journeyStages.phase,
+      departmentId: departments.id, departmentName: departments.name, departmentStage: departments.stage,
+    })
+    .from(touchpoints)
+    .innerJoin(journeyStages, and(eq(journeyStages.organizationId, touchpoints.organizationId), eq(journeyStages.id, touchpoints.stageId)))
+    .innerJoin(departments, and(eq(departments.organizationId, touchpoints.organizationId), eq(departments.id, touchpoints.departmentId)))
+    .where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.id, touchpointId)));
+  return row ?? null;
+}
+
+export interface ChartOrganization {
+  id: string;
+  timeZone: string;
+  weekStartsOn: number;
+}
+
+export interface ChartQuery extends DateRange {
+  /** Absent: the metric with the most answers in the range. */
+  metric?: Metric;
+  bucket: ChartBucket;
+  /** Weeks before and after a change in its before/after view. */
+  window: number;
+}
+
+/** One bucket of the chart: its first day, the score of its answers and how many there were. */
+export interface ChartPoint {
+  bucket: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  margin: number | null;
+  n: number;
+  smallSample: boolean;
+}
+
+/** A change at this touchpoint: a weekly improvement (at its effective date) or a completed plan item. */
+export interface ChartMarker {
+  kind: 'weeklyImprovement' | 'planItem';
+  id: string;
+  title: string;
+  date: string;
+  departmentName: string;
+  href: string;
+  beforeAfter: BeforeAfter;
+}
+
+export interface ChartTarget {
+  value: number;
+  /** For this touchpoint, or the organization-wide target for the metric. */
+  scope: 'touchpoint' | 'organization';
+  dueDate: string;
+  goalVersion: number;
+}
+
+export interface MeasuredValue {
+  id: string;
+  value: number;
+  n: number;
+  periodStart: string;
+  periodEnd: string;
+  source: string;
+}
+
+export interface LatestComment {
+  id: string;
+  /** On the metric's scale; for TTR whole minutes. */
+  score: number;
+  comment: string;
+  respondedAt: string;
+  persona: string | null;
+  channel: string | null;
+}
+
+export interface TouchpointChart {
+  touchpointId: string;
+  metric: Metric;
+  from: string;
+  to: string;
+  bucket: ChartBucket;
+  window: number;
+  cesHeadline: CesHeadline;
+  /** Answers per metric in the range: the tabs show them, and the default tab is the largest. */
+  counts: Record<Metric, number>;
+  headline: Score;
+  previous: DateRange & { score: Score };
+  comparison: { delta: number | null; margin: number | null; significant: boolean };
+  points: ChartPoint[];
+  target: ChartTarget | null;
+  markers: ChartMarker[];
+  measured: MeasuredValue[];
+  distribution: ReturnType<typeof distributionOf> | null;
+  comments: LatestComment[];
+}
+
+const COMMENTS = 10;
+
+export async function cesHeadlineOf(db: Database, organizationId: string): Promise<CesHeadline> {
+  const [row] = await db.select({ cesHeadline: organizations.cesHeadline }).from(organizations).where(eq(organizations.id, organizationId));
+  return row?.cesHeadline === 'share' ? 'share' : 'mean';
+}
+
+/** The chart data of one touchpoint; null when the organization has no such touchpoint. */
+export async function touchpointChart(
+  db: Database, organization: ChartOrganization, touchpointId: string, query: ChartQuery,
+): Promise<TouchpointChart | null> {
+  const [touchpoint] = await db.select({ id: touchpoints.id }).from(touchpoints)
+    .where(and(eq(touchpoints.organizationId, organization.id), eq(touchpoints.id, touchpointId)));
+  if (!touchpoint) return null;
+  const firstDay = organization.weekStartsOn as FirstDay;
+  const range: DateRange = { from: query.from, to: query.to };
+  const cesHeadline = await cesHeadlineOf(db, organization.id);
+  const options = { cesHeadline };
+
+  const totals = await rollupHistograms(db, organization.id, { touchpointIds: [touchpointId], ...range, bucket: 'total', weekStartsOn: firstDay });
+  const counts = Object.fromEntries(metrics.map((m) => [m, 0])) as Record<Metric, number>;
+  for (const row of totals) for (const count of row.histogram.values()) counts[row.metric] += count;
+  const metric = query.metric ?? metrics.reduce((best, m) => (counts[m] > counts[best] ? m : best), metrics[0]);
+
+  const markers = await changesAt(db, organization, touchpointId, range);
+  // One read of daily rollups serves the headline, the previous period and every before/after window.
+  const previous = previousPeriod(range);
+  const span = {
+    from: [previous.from, ...markers.map((m) => addDays(m.date, -7 * query.window))].sort()[0]!,
+    to: [range.to, ...markers.map((m) => addDays(m.date, 7 * query.window - 1))].sort().at(-1)!,
+  };
+  const daily: DailyHistogram[] = (await rollupHistograms(db, organization.id, {
+    touchpointIds: [touchpointId], metrics: [metric], ...span, bucket: 'day', weekStartsOn: firstDay,
+  })).map((row) => ({ day: row.bucket, histogram: row.histogram }));
+
+  const bucketed = await rollupHistograms(db, organization.id, {
+    touchpointIds: [touchpointId], metrics: [metric], ...range, bucket: query.bucket, weekStartsOn: firstDay,
+  });
+  const byBucket = new Map(bucketed.map((row) => [row.bucket, row.histogram]));
+  const points = bucketStarts(range, query.bucket, firstDay).map((bucket): ChartPoint => {
+    const { value, low, high, margin, n, smallSample } = scoreOf(metric, byBucket.get(bucket) ?? new Map(), options);
+    return { bucket, value, low, high, margin, n, smallSample };
+  });
+
+  const headline = scoreWithin(metric, daily, range, options);
+  const previousScore = scoreWithin(metric, daily, previous, options);
+  const rangeHistogram = totals.find((row) => row.metric === metric)?.histogram ?? new Map<number, number>();
+  const [target, measured, comments] = await Promise.all([
+    targetFor(db, organization.id, touchpointId, metric),
+    measuredValues(db, organization.id, touchpointId, metric, range),
+    latestComments(db, organization.id, touchpointId, metric, range),
+  ]);
+  return {
+    touchpointId, metric, ...range, bucket: query.bucket, window: query.window, cesHeadline, counts,
+    headline,
+    previous: { ...previous, score: previousScore },
+    comparison: compareScores(headline, previousScore),
+    points,
+    target,
+    markers: markers.map((m) => ({ ...m, beforeAfter: beforeAfter(metric, daily, m.date, query.window, options) })),
+    measured,
+    distribution: metric === 'ttr' ? null : distributionOf(metric, rangeHistogram),
+    comments,
+  };
+}
+
+/** Weekly improvements linked to the touchpoint (at their effective date) and its plan items completed in the range. */
+async function changesAt(db: Database, organization: ChartOrganization, touchpointId: string, range: DateRange): Promise<Omit<ChartMarker, 'beforeAfter'>[]> {
+  const organizationId = organization.id;
+  const improvements = await db
+    .select({
+      id: weeklyImprovements.id, title: weeklyImprovements.title, weekStart: weeklyImprovements.weekStart,
+      date: weeklyImprovements.effectiveDate, departmentName: departments.name,
+    })
+    .from(weeklyImprovementTouchpoints)
+    .innerJoin(weeklyImprovements, and(
+      eq(weeklyImprovements.organizationId, weeklyImprovementTouchpoints.organizationId), eq(weeklyImprovements.id, weeklyImprovementTouchpoints.improvementId),
+    ))
+    .innerJoin(departments, and(eq(departments.organizationId, weeklyImprovements.organizationId), eq(departments.id, weeklyImprovements.departmentId)))
+    .where(and(
+      eq(weeklyImprovementTouchpoints.organizationId, organizationId), eq(weeklyImprovementTouchpoints.touchpointId, touchpointId),
+      gte(weeklyImprovements.effectiveDate, range.from), lte(weeklyImprovements.effectiveDate, range.to),
+    ));
+  const completed = await db
+    .select({
+      id: planItems.id, title: planItems.title, departmentId: planItems.departmentId, completedAt: planItems.completedAt,
+      departmentName: departments.name,
+    })
+    .from(planItemTouchpoints)
+    .innerJoin(planItems, and(eq(planItems.organizationId, planItemTouchpoints.organizationId), eq(planItems.id, planItemTouchpoints.planItemId)))
+    .innerJoin(departments, and(eq(departments.organizationId, planItems.organizationId), eq(departments.id, planItems.departmentId)))
+    .where(and(
+      eq(planItemTouchpoints.organizationId, organizationId), eq(planItemTouchpoints.touchpointId, touchpointId),
+      eq(planItems.status, 'done'), isNotNull(planItems.completedAt),
+    ));
+  const markers: Omit<ChartMarker, 'beforeAfter'>[] = [
+    ...improvements.map((i) => ({
+      kind: 'weeklyImprovement' as const, id: i.id, title: i.title, date: i.date, departmentName: i.departmentName, href: `/weekly/${i.weekStart}`,
+    })),
+    ...completed
+      .map((p) => ({
+        kind: 'planItem' as const, id: p.id, title: p.title, date: dateIn(p.completedAt!, organization.timeZone), departmentName: p.departmentName,
+        href: `/plans/${p.departmentId}#item-${p.id}`,
+      }))
+      .filter((p) => p.date >= range.from && p.date <= range.to),
+  ];
+  return markers.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+}
+
+/** The current published goal's target for this touchpoint and metric, else its organization-wide one. */
+async function targetFor(db: Database, organizationId: string, touchpointId: string, metric: Metric): Promise<ChartTarget | null> {
+  const goal = await currentGoal(db, organizationId);
+  if (!goal) return null;
+  const own = goal.targets.find((t) => t.metric === metric && t.touchpointId === touchpointId);
+  const company = goal.targets.find((t) => t.metric === metric && t.touchpointId === null);
+  const chosen = own ?? company;
+  if (!chosen) return null;
+  return { value: chosen.targetValue, scope: own ? 'touchpoint' : 'organization', dueDate: chosen.dueDate, goalVersion: goal.version };
+}
+
+/** Values measured elsewhere whose period overlaps the range. */
+async function measuredValues(db: Database, organizationId: string, touchpointId: string, metric: Metric, range: DateRange): Promise<MeasuredValue[]> {
+  return db
+    .select({
+      id: metricAggregates.id, value: metricAggregates.value, n: metricAggregates.n,
+      periodStart: metricAggregates.periodStart, periodEnd: metricAggregates.periodEnd, source: metricAggregates.source,
+    })
+    .from(metricAggregates)
+    .where(and(
+      eq(metricAggregates.organizationId, organizationId), eq(metricAggregates.touchpointId, touchpointId), eq(metricAggregates.metric, metric),
+      lte(metricAggregates.periodStart, range.to), gte(metricAggregates.periodEnd, range.from),
+    ))
+    .orderBy(metricAggregates.periodEnd);
+}
+
+/** The newest answers with a comment in the range. */
+async function latestComments(db: Database, organizationId: string, touchpointId: string, metric: Metric, range: DateRange): Promise<LatestComment[]> {
+  const rows = await db
+    .select({
+      id: surveyResponses.id, score: surveyResponses.score, comment: surveyResponses.comment, respondedAt: surveyResponses.respondedAt,
+      persona: surveyResponses.persona, channel: surveyResponses.channel,
+    })
+    .from(surveyResponses)
+    .where(and(
+      eq(surveyResponses.organizationId, organizationId), eq(surveyResponses.touchpointId, touchpointId), eq(surveyResponses.metric, metric),
+      gte(surveyResponses.day, range.from), lte(surveyResponses.day, range.to), isNotNull(surveyResponses.comment),
+    ))
+    .orderBy(desc(surveyResponses.respondedAt), desc(surveyResponses.id))
+    .limit(COMMENTS);
+  return rows.map((r) => ({ ...r, comment: r.comment!, respondedAt: r.respondedAt.toISOString() }));
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { metrics } from '@/lib/domain/metrics';
+import { isoDate } from './common';
+
+/** The longest range a chart asks for: three years of days. */
+export const MAX_RANGE_DAYS = 3 * 366;
+
+const DAY = 86_400_000;
+
+/** GET /api/touchpoints/[id]/metrics: which metric, which dates, which bucket, how many weeks around a change. */
+export const touchpointChartQuerySchema = z
+  .object({
+    metric: z.enum(metrics).optional(),
+    from: isoDate,
+    to: isoDate,
+    bucket: z.enum(['week', 'month']).default('week'),
+    window: z.coerce.number().pipe(z.union([z.literal(4), z.literal(8)])).default(4),
+  })
+  .superRefine((v, ctx) => {
+    if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.dateOrder' });
+    else if ((Date.parse(v.to) - Date.parse(v.from)) / DAY + 1 > MAX_RANGE_DAYS) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.rangeTooLong' });
+    }
+  });
+
+export type TouchpointChartQuery = z.output<typeof touchpointChartQuerySchema>;
