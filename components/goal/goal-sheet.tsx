@@ -1,14 +1,20 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
-import type { GoalVersion } from '@/db/queries/goal';
-import { targetText } from './target-text';
+import type { GoalVersion, TargetReadings } from '@/db/queries/goal';
+import { liveReading } from './target-live';
+import { calendarDate, targetText } from './target-text';
 
 /**
  * The goal as one page: on screen a readable sheet, on paper (the print stylesheet in app/globals.css) the only
- * thing printed, with its own heading saying whose goal and which version it is.
+ * thing printed, with its own heading saying whose goal and which version it is. With `live`, each measured
+ * target shows its current value beside it.
  */
-export async function GoalSheet({ goal, organization, timeZone }: { goal: GoalVersion; organization: string; timeZone: string }) {
+export async function GoalSheet({ goal, organization, timeZone, live }: {
+  goal: GoalVersion; organization: string; timeZone: string; live?: TargetReadings;
+}) {
   const t = await getTranslations('goal');
+  const tt = await getTranslations('goal.target');
+  const ts = await getTranslations('touchpoints.score');
   const format = await getFormatter();
   const published = goal.publishedAt
     ? format.dateTime(goal.publishedAt, { dateStyle: 'medium', timeZone })
@@ -38,18 +44,26 @@ export async function GoalSheet({ goal, organization, timeZone }: { goal: GoalVe
               <ul className="grid gap-2 sm:grid-cols-2 print:grid-cols-2 print:gap-1">
                 {goal.targets.map((target) => {
                   const text = targetText(target, t, format);
+                  const reading = live ? liveReading(target, live.scores.get(target.id), { t: tt, ts, format }) : null;
                   return (
                     <li key={target.id} className="rounded-md border border-slate-200 px-3 py-2 print:px-2 print:py-1">
                       <p className="flex flex-wrap items-baseline justify-between gap-x-2">
                         <span className="font-semibold">{t('target.metricValue', { metric: text.metric, value: text.value })}</span>
-                        <span className="text-xs text-slate-500 italic">{t('target.noData')}</span>
+                        {reading?.value}
                       </p>
-                      <p className="text-sm text-slate-600">{text.scope} · {t('target.by', { date: text.due })}</p>
+                      <p className="flex flex-wrap items-baseline justify-between gap-x-2 text-sm text-slate-600">
+                        <span>{text.scope} · {t('target.by', { date: text.due })}</span>
+                        {reading?.detail}
+                      </p>
                     </li>
                   );
                 })}
               </ul>
-              <p className="mt-2 text-xs text-slate-500 print:hidden">{t('target.noDataHint')}</p>
+              {live ? (
+                <p className="mt-2 text-xs text-slate-500 print:mt-1 print:text-[0.65rem]">
+                  {t('target.liveHint', { days: live.period.days, from: calendarDate(format, live.period.from), to: calendarDate(format, live.period.to) })}
+                </p>
+              ) : null}
             </>
           )}
         </Section>

@@ -2,6 +2,8 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { departments, goalReads, goalTargets, goalVersions, memberships, touchpoints, users } from '@/db/schema';
 import type { GoalSections, MemberReading, TargetMetric } from '@/lib/domain/goal';
+import { type Metric, type Score, scoreOf } from '@/lib/domain/metrics';
+import { type MetricSummary, type SummaryPeriod, summaryPeriod, touchpointSummaries } from './touchpoint-summary';
 
 export interface GoalTarget {
   id: string;
@@ -219,4 +221,34 @@ export async function goalReadCounts(db: Database, organizationId: string, goalV
     .where(and(eq(goalReads.organizationId, organizationId), inArray(goalReads.goalVersionId, goalVersionIds)))
     .groupBy(goalReads.goalVersionId);
   return new Map(rows.map((r) => [r.goalVersionId, r.n]));
+}
+
+/** Live values of a goal's targets over the last `days` days up to `today`; absent for business numbers. */
+export interface TargetReadings {
+  period: SummaryPeriod;
+  /** By target id: the score of its touchpoint, or of all touchpoints combined for a whole-company target. */
+  scores: Map<string, Score>;
+}
+
+/**
+ * Reads every measured target at once (one summary for all touchpoints). CES is read as the mean, the scale
+ * goal targets use, whatever the organization's CES headline.
+ */
+export async function goalTargetReadings(
+  db: Database,
+  organizationId: string,
+  targets: Pick<GoalTarget, 'id' | 'metric' | 'touchpointId'>[],
+  today: string,
+  days = 90,
+): Promise<TargetReadings> {
+  const measured = targets.filter((t): t is typeof t & { metric: Metric } => t.metric !== 'business');
+  if (measured.length === 0) return { period: summaryPeriod(today, days), scores: new Map() };
+  const summary = await touchpointSummaries(db, organizationId, { today, days, metrics: [...new Set(measured.map((t) => t.metric))] });
+  const scores = new Map<string, Score>();
+  for (const target of measured) {
+    const summaries: MetricSummary[] = target.touchpointId ? (summary.byTouchpoint.get(target.touchpointId) ?? []) : summary.combined;
+    const histogram = summaries.find((s) => s.metric === target.metric)?.histogram ?? new Map<number, number>();
+    scores.set(target.id, scoreOf(target.metric, histogram, { cesHeadline: 'mean' }));
+  }
+  return { period: summary.period, scores };
 }

@@ -7,9 +7,10 @@ import { ReadStatus } from '@/components/goal/read-status';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
-import { findGoalDraft, goalReadAt, goalReadings, latestGoalVersion } from '@/db/queries/goal';
+import { findGoalDraft, goalReadAt, goalReadings, goalTargetReadings, latestGoalVersion } from '@/db/queries/goal';
 import { requirePermission } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
+import { dateIn } from '@/lib/domain/weeks';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('goal'))('title') };
@@ -40,9 +41,10 @@ export default async function GoalPage() {
     );
   }
 
-  const [readAt, readings] = await Promise.all([
+  const [readAt, readings, live] = await Promise.all([
     goalReadAt(db, organizationId, goal.id, member.user.id),
     can(member.actor, 'goal.readStatus') ? goalReadings(db, organizationId, goal.id) : Promise.resolve(null),
+    goalTargetReadings(db, organizationId, goal.targets, dateIn(new Date(), timeZone)),
   ]);
   const date = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeZone });
   const published = goal.publishedAt ? date(goal.publishedAt) : '';
@@ -72,7 +74,7 @@ export default async function GoalPage() {
         </nav>
       </div>
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <GoalSheet goal={goal} organization={member.organization.name} timeZone={timeZone} />
+        <GoalSheet goal={goal} organization={member.organization.name} timeZone={timeZone} live={live} />
         <aside className="space-y-4 print:hidden" aria-label={t('read.aside')}>
           <ReadReceipt goalVersionId={goal.id} version={goal.version} readOn={readAt ? date(readAt) : null} />
           {readings ? <ReadStatus version={goal.version} members={readings} /> : null}
