@@ -1,0 +1,49 @@
+/** What the public survey reads from the HTTP request itself: the sender's address, where the post came from, the body. */
+
+/** The address answers are counted against: the first X-Forwarded-For entry, else X-Real-IP, else "unknown". */
+export function clientAddressOf(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
+  const address = forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
+  return address.slice(0, 64);
+}
+
+/**
+ * Whether a post was sent by a page of another site (a form elsewhere that makes visitors' browsers answer).
+ * Browsers say so in Sec-Fetch-Site; older ones only send Origin, compared with the host the post came to.
+ * A request with neither (a script) is not refused here: the rate limit is what stops scripts.
+ */
+export function isCrossSitePost(headers: Headers): boolean {
+  const site = headers.get('sec-fetch-site');
+  if (site) return site !== 'same-origin' && site !== 'none';
+  const origin = headers.get('origin');
+  if (!origin) return false;
+  if (origin === 'null') return true;
+  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/** A form post's fields, or null when it is not a url-encoded form or is larger than `maxBytes`. */
+export async function readFormPost(request: Request, maxBytes = 32_768): Promise<URLSearchParams | null> {
+  const type = request.headers.get('content-type')?.toLowerCase() ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded')) return null;
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return null;
+  if (!request.body) return new URLSearchParams();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}
