@@ -27,6 +27,8 @@ export function OrganizationForm({ organization, timeZones }: { organization: Or
         error={form.fieldError('reminderWeekday')} options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))} />
       <SelectField label={t('currency')} name="currency" defaultValue={organization.currency} hint={t('currencyHint')}
         error={form.fieldError('currency')} options={currencyOptions} />
+      <SelectField label={t('cesHeadline')} name="cesHeadline" defaultValue={organization.cesHeadline} hint={t('cesHeadlineHint')}
+        error={form.fieldError('cesHeadline')} options={[{ value: 'mean', label: t('cesMean') }, { value: 'share', label: t('cesShare') }]} />
       <FormError message={form.formError} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={form.pending}>{t('save')}</Button>

@@ -29,6 +29,8 @@ export function TouchpointForm({ touchpoint, stageId, stages, departments, onDon
         options={departments} error={form.fieldError('departmentId')} hint={t('ownerHint')} />
       <SelectField label={t('channel')} name="channel" defaultValue={touchpoint?.channel ?? 'online'} error={form.fieldError('channel')}
         options={(['online', 'offline'] as const).map((c) => ({ value: c, label: tj(`channel.${c}`) }))} />
+      <TextField label={t('key')} name="key" defaultValue={touchpoint?.key ?? ''} maxLength={50} autoCapitalize="none" spellCheck={false}
+        hint={t('keyHint')} className="sm:col-span-2" error={form.fieldError('key')} />
       <TextArea label={t('descriptionLabel')} name="description" rows={2} defaultValue={touchpoint?.description}
         className="sm:col-span-2" error={form.fieldError('description')} />
       <div className="flex gap-2 sm:col-span-2">

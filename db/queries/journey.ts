@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { departments, journeyStages, touchpoints } from '@/db/schema';
 
@@ -15,12 +15,15 @@ const touchpointColumns = {
   description: touchpoints.description,
   position: touchpoints.position,
   archived: touchpoints.archived,
+  key: touchpoints.key,
 };
 
 export type JourneyStage = { id: string; name: string; phase: Phase; position: number };
 export type Touchpoint = {
   id: string; name: string; stageId: string; departmentId: string; channel: Channel;
   description: string; position: number; archived: boolean;
+  /** The name API senders may use instead of the id. */
+  key: string | null;
 };
 
 export async function listStages(db: Database, organizationId: string): Promise<JourneyStage[]> {
@@ -85,7 +88,7 @@ export async function nextTouchpointPosition(db: Database, organizationId: strin
 export async function insertTouchpoint(
   db: Database,
   organizationId: string,
-  values: { name: string; stageId: string; departmentId: string; channel: Channel; description?: string },
+  values: { name: string; stageId: string; departmentId: string; channel: Channel; description?: string; key?: string | null },
 ) {
   const position = await nextTouchpointPosition(db, organizationId, values.stageId);
   const [row] = await db.insert(touchpoints).values({ organizationId, ...values, position }).returning(touchpointColumns);
@@ -96,8 +99,15 @@ export async function updateTouchpoint(
   db: Database,
   organizationId: string,
   touchpointId: string,
-  values: Partial<Pick<Touchpoint, 'name' | 'stageId' | 'departmentId' | 'channel' | 'description' | 'position' | 'archived'>>,
+  values: Partial<Pick<Touchpoint, 'name' | 'stageId' | 'departmentId' | 'channel' | 'description' | 'position' | 'archived' | 'key'>>,
 ) {
   await db.update(touchpoints).set(values)
     .where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.id, touchpointId)));
+}
+
+/** Whether another touchpoint of the organization already has this key. */
+export async function touchpointKeyTaken(db: Database, organizationId: string, key: string, exceptTouchpointId?: string) {
+  const [row] = await db.select({ id: touchpoints.id }).from(touchpoints)
+    .where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.key, key), exceptTouchpointId ? ne(touchpoints.id, exceptTouchpointId) : undefined));
+  return row !== undefined;
 }

@@ -11,15 +11,24 @@ const columns = {
   defaultLocale: organizations.defaultLocale,
   currency: organizations.currency,
   reminderWeekday: organizations.reminderWeekday,
+  cesHeadline: organizations.cesHeadline,
 };
 
 export type Organization = {
   id: string; name: string; slug: string; timeZone: string; weekStartsOn: number; defaultLocale: string; currency: string; reminderWeekday: number;
+  /** Which CES number is the headline: the mean (1-7) or the share of easy answers (5-7). */
+  cesHeadline: CesHeadline;
 };
+
+export type CesHeadline = 'mean' | 'share';
+
+/** The column is text: anything but 'share' reads as the default, the mean. */
+const typed = (row: Omit<Organization, 'cesHeadline'> & { cesHeadline: string }): Organization =>
+  ({ ...row, cesHeadline: row.cesHeadline === 'share' ? 'share' : 'mean' });
 
 export async function findOrganization(db: Database, organizationId: string): Promise<Organization | null> {
   const [row] = await db.select(columns).from(organizations).where(eq(organizations.id, organizationId));
-  return row ?? null;
+  return row ? typed(row) : null;
 }
 
 function slugify(name: string): string {
@@ -50,13 +59,13 @@ export async function createOrganization(
 ) {
   const slug = await freeSlug(db, values.name);
   const [row] = await db.insert(organizations).values({ ...values, slug }).returning(columns);
-  return row!;
+  return typed(row!);
 }
 
 export async function updateOrganization(
   db: Database,
   organizationId: string,
-  values: Partial<Pick<Organization, 'name' | 'timeZone' | 'weekStartsOn' | 'currency' | 'defaultLocale' | 'reminderWeekday'>>,
+  values: Partial<Pick<Organization, 'name' | 'timeZone' | 'weekStartsOn' | 'currency' | 'defaultLocale' | 'reminderWeekday' | 'cesHeadline'>>,
 ) {
   await db.update(organizations).set(values).where(eq(organizations.id, organizationId));
 }

@@ -1,7 +1,7 @@
 import { findDepartment } from '@/db/queries/departments';
 import {
   countTouchpointsInStage, deleteStage, findStage, findTouchpoint, insertStage, insertTouchpoint, listStages, nextTouchpointPosition,
-  listTouchpoints, updateStage, updateTouchpoint,
+  listTouchpoints, touchpointKeyTaken, updateStage, updateTouchpoint,
 } from '@/db/queries/journey';
 import { command, organizationScope } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
@@ -70,12 +70,18 @@ async function checkPlacement(tx: Database, organizationId: string, stageId: str
   if (!department || department.archived) throw refuse.field('departmentId', 'validation.notFound');
 }
 
+/** A touchpoint's key names it for API senders, so it is unique within the organization. */
+async function checkKey(tx: Database, organizationId: string, key: string | null | undefined, touchpointId?: string) {
+  if (key && (await touchpointKeyTaken(tx, organizationId, key, touchpointId))) throw refuse.field('key', 'settings.journey.keyTaken');
+}
+
 export const createTouchpoint = command({
   permission: 'touchpoint.manage',
   input: createTouchpointSchema,
   load: organizationScope,
   run: async ({ tx, actor, input, audit }) => {
     await checkPlacement(tx, actor.organizationId, input.stageId, input.departmentId);
+    await checkKey(tx, actor.organizationId, input.key);
     const touchpoint = await insertTouchpoint(tx, actor.organizationId, input);
     audit({ action: 'touchpoint.create', entityType: 'touchpoint', entityId: touchpoint.id, changes: input });
     return { id: touchpoint.id };
@@ -89,10 +95,13 @@ export const updateTouchpointDetails = command({
   run: async ({ tx, actor, input, resource, audit }) => {
     const { touchpointId, ...values } = input;
     await checkPlacement(tx, actor.organizationId, values.stageId, values.departmentId);
+    await checkKey(tx, actor.organizationId, values.key, touchpointId);
     const movedStage = values.stageId !== resource.stageId;
     const position = movedStage ? await nextTouchpointPosition(tx, actor.organizationId, values.stageId) : resource.position;
     await updateTouchpoint(tx, actor.organizationId, touchpointId, { ...values, position });
-    const before = { name: resource.name, stageId: resource.stageId, departmentId: resource.departmentId, channel: resource.channel, description: resource.description };
+    const before = {
+      name: resource.name, stageId: resource.stageId, departmentId: resource.departmentId, channel: resource.channel, description: resource.description, key: resource.key,
+    };
     audit({ action: movedStage ? 'touchpoint.move' : 'touchpoint.update', entityType: 'touchpoint', entityId: touchpointId, changes: { before, after: values } });
     return null;
   },

@@ -7,6 +7,8 @@ export const organizationSettingsSchema = z.object({
   weekStartsOn: z.coerce.number().int().refine((d) => d === 1 || d === 7, 'validation.choice'),
   currency,
   reminderWeekday: z.coerce.number().int().min(1, 'validation.choice').max(7, 'validation.choice').default(4),
+  /** Absent: left as it is. */
+  cesHeadline: z.enum(['mean', 'share']).optional(),
 });
 
 export const departmentStage = z.enum(['front', 'back']);
@@ -22,12 +24,18 @@ export const moveStageSchema = moveSchema.extend({ stageId: id });
 export const deleteStageSchema = z.object({ stageId: id });
 
 export const channel = z.enum(['online', 'offline']);
+/** The name API senders may use for a touchpoint; empty clears it, absent leaves it as it is. */
+export const touchpointKey = z.preprocess(
+  (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v),
+  z.string().min(2).max(50).regex(/^[a-z0-9-]+$/).nullable().optional(),
+);
 export const createTouchpointSchema = z.object({
   name: name(80),
   stageId: id,
   departmentId: id,
   channel,
   description,
+  key: touchpointKey,
 });
 export const updateTouchpointSchema = createTouchpointSchema.extend({ touchpointId: id });
 export const moveTouchpointSchema = moveSchema.extend({ touchpointId: id });

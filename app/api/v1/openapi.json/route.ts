@@ -1,0 +1,6 @@
+import { ingestionOpenApi } from '@/lib/api/openapi';
+
+/** GET /api/v1/openapi.json: public, the same for everyone, so it is built once. */
+export function GET() {
+  return Response.json(ingestionOpenApi());
+}
