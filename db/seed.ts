@@ -11,6 +11,7 @@ import { hashPassword } from '@/lib/auth/password';
 import { newToken } from '@/lib/auth/tokens';
 import type { DemoContext } from './seed-context';
 import { seedGoal } from './seed-goal';
+import { seedMetrics } from './seed-metrics';
 import { seedPlans } from './seed-plans';
 import { seedWeekly } from './seed-weekly';
 
@@ -110,6 +111,7 @@ export async function seedDemo(db: Database) {
     await seedGoal(context);
     await seedPlans(context);
     await seedWeekly(context, organization.timeZone);
+    await seedMetrics(context, organization.timeZone);
   });
 }
 
