@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { Database } from '@/db/client';
+import type { Database, DatabaseKind } from '@/db/client';
 import { findImport, insertImport, markImportUndone, setImportCounts } from '@/db/queries/imports';
 import { findOrganization } from '@/db/queries/organizations';
 import { recordAudit } from '@/db/queries/audit';
@@ -12,8 +12,20 @@ import { can } from '@/lib/domain/permissions';
 import { importInputSchema, undoImportSchema } from '@/lib/validation/imports';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 
-/** Rows stored per step of the import transaction; progress is reported and the event loop runs between steps. */
-export const IMPORT_STEP = 5000;
+/**
+ * Rows stored per step of the import transaction; progress is reported and the event loop runs between steps.
+ * Embedded PGlite runs each statement on this process's event loop, so its steps are small to keep every stall
+ * short; PostgreSQL works in its own process, so larger steps only cost fewer round trips.
+ */
+export function importStepFor(kind: DatabaseKind): number {
+  return kind === 'pglite' ? 250 : 5000;
+}
+
+export interface StoreOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Rows per step; see importStepFor. */
+  step?: number;
+}
 
 export interface ImportResult {
   importId: string;
@@ -56,20 +68,19 @@ export async function prepareImport(db: Database, actor: Actor | null, rawInput:
  * The second half: one transaction that records the import, stores its answers with their rollups step by step
  * (reporting progress and yielding between steps) and audits it. Nothing is kept if any step fails.
  */
-export async function storeImport(
-  db: Database, actor: Actor, prepared: PreparedImport, onProgress: (done: number, total: number) => void = () => {},
-): Promise<ActionResult<ImportResult>> {
+export async function storeImport(db: Database, actor: Actor, prepared: PreparedImport, options: StoreOptions = {}): Promise<ActionResult<ImportResult>> {
   const { responses, invalidCount } = prepared.checked;
+  const { onProgress = () => {}, step = importStepFor('postgres') } = options;
   try {
     const data = await db.transaction(async (tx) => {
       const organization = await findOrganization(tx, actor.organizationId);
       if (!organization) throw new ActionError('not_found', { key: 'errors.notFound' });
       const { id: importId } = await insertImport(tx, organization.id, { fileName: prepared.fileName, rowCount: prepared.rowCount, createdBy: actor.userId });
       let stored = 0;
-      for (let i = 0; i < responses.length; i += IMPORT_STEP) {
-        const step = responses.slice(i, i + IMPORT_STEP).map((r) => ({ ...r, source: 'import' as const, importId }));
-        stored += (await recordResponses(tx, organization, step)).stored;
-        onProgress(Math.min(i + IMPORT_STEP, responses.length), responses.length);
+      for (let i = 0; i < responses.length; i += step) {
+        const rows = responses.slice(i, i + step).map((r) => ({ ...r, source: 'import' as const, importId }));
+        stored += (await recordResponses(tx, organization, rows)).stored;
+        onProgress(Math.min(i + step, responses.length), responses.length);
         await yieldToEventLoop();
       }
       const result = { importId, rowCount: prepared.rowCount, stored, duplicates: responses.length - stored, skipped: invalidCount };
@@ -87,10 +98,10 @@ export async function storeImport(
 }
 
 /** The whole import in one call: what the route handler does, without the progress stream. */
-export async function runImport(db: Database, actor: Actor | null, input: unknown, onProgress?: (done: number, total: number) => void): Promise<ActionResult<ImportResult> | ImportFailure> {
+export async function runImport(db: Database, actor: Actor | null, input: unknown, options?: StoreOptions): Promise<ActionResult<ImportResult> | ImportFailure> {
   const prepared = await prepareImport(db, actor, input);
   if (!prepared.ok) return prepared;
-  return storeImport(db, actor!, prepared.data, onProgress);
+  return storeImport(db, actor!, prepared.data, options);
 }
 
 /** The import as a command: `{ fileName, skipInvalid?, rows: [responseItem...] }`. */

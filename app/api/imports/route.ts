@@ -1,6 +1,6 @@
-import { getDb } from '@/db/client';
+import { configuredKind, getDb } from '@/db/client';
 import { currentMember } from '@/lib/auth/session';
-import { prepareImport, storeImport } from '@/lib/commands/imports';
+import { importStepFor, prepareImport, storeImport } from '@/lib/commands/imports';
 import { can } from '@/lib/domain/permissions';
 import { readNdjson } from '@/lib/imports/ndjson';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/lib/validation/imports';
@@ -33,7 +33,9 @@ export async function POST(request: Request) {
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
-      const result = await storeImport(db, member.actor, prepared.data, (done, total) => send({ done, total }));
+      const result = await storeImport(db, member.actor, prepared.data, {
+        step: importStepFor(configuredKind()), onProgress: (done, total) => send({ done, total }),
+      });
       send({ result });
       controller.close();
     },
