@@ -8,7 +8,7 @@ import { refuse } from '@/lib/auth/errors';
 import { moveOnePlace } from '@/lib/domain/ordering';
 import {
   archiveTouchpointSchema, createStageSchema, createTouchpointSchema, deleteStageSchema, moveStageSchema,
-  moveTouchpointSchema, updateStageSchema, updateTouchpointSchema,
+  moveTouchpointSchema, touchpointKeyPattern, updateStageSchema, updateTouchpointSchema,
 } from '@/lib/validation/settings';
 import type { Database } from '@/db/client';
 
@@ -70,9 +70,11 @@ async function checkPlacement(tx: Database, organizationId: string, stageId: str
   if (!department || department.archived) throw refuse.field('departmentId', 'validation.notFound');
 }
 
-/** A touchpoint's key names it for API senders, so it is unique within the organization. */
+/** A touchpoint's key names it for API senders: plain characters, and unique within the organization. */
 async function checkKey(tx: Database, organizationId: string, key: string | null | undefined, touchpointId?: string) {
-  if (key && (await touchpointKeyTaken(tx, organizationId, key, touchpointId))) throw refuse.field('key', 'settings.journey.keyTaken');
+  if (!key) return;
+  if (!touchpointKeyPattern.test(key)) throw refuse.field('key', 'settings.journey.keyFormat');
+  if (await touchpointKeyTaken(tx, organizationId, key, touchpointId)) throw refuse.field('key', 'settings.journey.keyTaken');
 }
 
 export const createTouchpoint = command({

@@ -24,10 +24,12 @@ export const moveStageSchema = moveSchema.extend({ stageId: id });
 export const deleteStageSchema = z.object({ stageId: id });
 
 export const channel = z.enum(['online', 'offline']);
+/** What a touchpoint key may hold; the command checks it, so the refusal can name the rule (settings.journey.keyFormat). */
+export const touchpointKeyPattern = /^[a-z0-9-]+$/;
 /** The name API senders may use for a touchpoint; empty clears it, absent leaves it as it is. */
 export const touchpointKey = z.preprocess(
   (v) => (typeof v === 'string' ? (v.trim() === '' ? null : v.trim().toLowerCase()) : v),
-  z.string().min(2).max(50).regex(/^[a-z0-9-]+$/).nullable().optional(),
+  z.string().min(2).max(50).nullable().optional(),
 );
 export const createTouchpointSchema = z.object({
   name: name(80),
