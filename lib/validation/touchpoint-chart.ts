@@ -1,9 +1,7 @@
 import { z } from 'zod';
+import { MAX_RANGE_DAYS } from '@/lib/domain/chart-buckets';
 import { metrics } from '@/lib/domain/metrics';
 import { isoDate } from './common';
-
-/** The longest range a chart asks for: three years of days. */
-export const MAX_RANGE_DAYS = 3 * 366;
 
 const DAY = 86_400_000;
 

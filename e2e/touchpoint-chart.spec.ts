@@ -1,0 +1,85 @@
+import { expect, type Page, test } from '@playwright/test';
+import { demo, signIn } from './helpers';
+
+/** Opens a touchpoint of the demo organization from the journey map, as a person would. */
+async function openTouchpoint(page: Page, name: string) {
+  await page.goto('/touchpoints');
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test.describe('touchpoint page', () => {
+  test('draws the metric with its changes: hover names a change, click opens it', async ({ page }) => {
+    await signIn(page, demo.staff);
+    await openTouchpoint(page, 'Courier delivery');
+
+    // The headline with its margin, n and the comparison with the previous period.
+    const headline = page.getByTestId('headline-score');
+    await expect(headline).toContainText('±');
+    await expect(headline).toContainText('n =');
+    await expect(page.getByTestId('comparison')).toContainText(/A real rise|A real fall|No clear change/);
+
+    // The weekly improvement linked to this touchpoint is on the chart as a marker.
+    await page.getByRole('button', { name: /^NPS/ }).click();
+    await expect(page.getByRole('button', { name: /^NPS/ })).toHaveAttribute('aria-pressed', 'true');
+    const marker = page.getByRole('link', { name: /Weekly improvement: SMS with time window/ }).last();
+    await expect(marker).toBeVisible();
+    await marker.hover();
+    await expect(page.getByRole('tooltip')).toContainText('SMS with time window');
+
+    // The accessible alternatives: the table and the before/after list.
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    const table = page.getByRole('table');
+    await expect(table.getByRole('columnheader', { name: '95% interval' })).toBeVisible();
+    expect(await table.getByRole('row').count()).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Show as chart' }).click();
+
+    const change = page.getByTestId('change').filter({ hasText: 'SMS with time window' }).last();
+    await expect(change).toContainText(/Before/);
+    await expect(change).toContainText(/Moved up|Moved down|No clear change|Not enough answers/);
+    await expect(page.getByRole('heading', { name: 'Latest comments' })).toBeVisible();
+
+    // Clicking the marker opens the week of the improvement.
+    await marker.click();
+    await expect(page).toHaveURL(/\/weekly\/\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByText('SMS with time window').first()).toBeVisible();
+  });
+
+  test('changes metric, period and bucket, and checks custom dates next to the field', async ({ page }) => {
+    await signIn(page, demo.lead);
+    await openTouchpoint(page, 'Packaging');
+    await page.getByRole('button', { name: /^NEV/ }).click();
+    await expect(page.getByRole('heading', { name: 'NEV over time' })).toBeVisible();
+    await page.getByLabel('Group by', { exact: true }).selectOption('month');
+    await page.getByLabel('Period', { exact: true }).selectOption('12');
+    await page.getByRole('button', { name: 'Show as table' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Month' })).toBeVisible();
+    expect(await page.getByRole('table').getByRole('row').count()).toBe(13); // header + 12 months
+
+    await page.getByLabel('Period', { exact: true }).selectOption('custom');
+    await page.getByLabel('From', { exact: true }).fill('2026-05-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-04-01');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect(page.getByText('The end date must be on or after the start date.')).toBeVisible();
+  });
+
+  test('is not found for an unknown touchpoint, and the API refuses bad parameters', async ({ page }) => {
+    await signIn(page, demo.staff);
+    const response = await page.goto('/touchpoints/00000000-0000-4000-8000-000000000000');
+    expect(response?.status()).toBe(404);
+    const api = await page.request.get('/api/touchpoints/00000000-0000-4000-8000-000000000000/metrics?from=2026-01-01&to=2026-02-01');
+    expect(api.status()).toBe(404);
+    await openTouchpoint(page, 'Packaging');
+    const id = page.url().split('/').at(-1)!;
+    const reversed = await page.request.get(`/api/touchpoints/${id}/metrics?from=2026-03-01&to=2026-01-01`);
+    expect(reversed.status()).toBe(400);
+    expect(Object.keys((await reversed.json()).fieldErrors)).toEqual(['to']);
+    expect(reversed.headers()['cache-control']).toContain('no-store');
+    const badBucket = await page.request.get(`/api/touchpoints/${id}/metrics?from=2026-01-01&to=2026-03-01&bucket=day&metric=mood`);
+    expect(badBucket.status()).toBe(400);
+    expect(Object.keys((await badBucket.json()).fieldErrors).sort()).toEqual(['bucket', 'metric']);
+    const good = await page.request.get(`/api/touchpoints/${id}/metrics?from=2026-01-01&to=2026-03-01&metric=nev`);
+    expect(good.status()).toBe(200);
+    expect(await good.json()).toMatchObject({ metric: 'nev', from: '2026-01-01', to: '2026-03-01', bucket: 'week' });
+  });
+});
