@@ -5,9 +5,9 @@ export function newSurveyToken(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** Whether a string could be a survey token at all, so garbage never reaches the database. */
+/** Whether a string could be a survey token at all (URL-safe, 22 or more characters), so garbage never reaches the database. */
 export function isSurveyToken(value: string): boolean {
-  return /^[A-Za-z0-9_-]{22}$/.test(value);
+  return /^[A-Za-z0-9_-]{22,64}$/.test(value);
 }
 
 /** The public address of a survey link, with optional persona, channel and external id. */
