@@ -24,6 +24,11 @@ import type { Role } from '@/lib/domain/permissions';
 import { type PlanItemStatus, requestsFor } from '@/lib/domain/plans';
 import { updateOrganization } from '@/db/queries/organizations';
 import { insertImprovement, setImprovementTouchpoints } from '@/db/queries/weekly';
+import { insertApiKey } from '@/db/queries/api-keys';
+import { insertImport } from '@/db/queries/imports';
+import { insertAggregate } from '@/db/queries/metric-aggregates';
+import { recordResponses } from '@/db/queries/responses';
+import { insertSurveyLink } from '@/db/queries/survey-links';
 import type { FirstDay } from '@/lib/domain/weeks';
 
 export interface TestDatabase {
@@ -323,3 +328,37 @@ export async function insertFixtureImprovement(
   return created.id;
 }
 
+
+export interface MetricsFixture {
+  /** A touchpoint of department B (the fixture's own touchpoint belongs to department A). */
+  touchpointB: string;
+  /** NPS survey links on the touchpoints of department A and B. */
+  linkA: string;
+  linkB: string;
+  /** Measured values on the touchpoints of department A and B. */
+  aggregateA: string;
+  aggregateB: string;
+  apiKeyId: string;
+  /** An import of one answer. */
+  importId: string;
+}
+
+/** Survey links, measured values, an API key and an import, written straight with the query functions. */
+export async function makeMetricsFixture(db: Database, f: OrganizationFixture): Promise<MetricsFixture> {
+  return db.transaction(async (tx) => {
+    const touchpointB = (await insertTouchpoint(tx, f.organizationId, { name: 'Parcel', stageId: f.stageId, departmentId: f.departmentB, channel: 'offline' })).id;
+    const link = (touchpointId: string) => insertSurveyLink(tx, f.organizationId, { touchpointId, metric: 'nps', token: randomBytes(16).toString('base64url') });
+    const aggregate = (touchpointId: string) => insertAggregate(tx, f.organizationId, {
+      touchpointId, metric: 'nps', value: 31, n: 400, periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Agency', createdBy: f.executive.userId,
+    });
+    const apiKey = await insertApiKey(tx, f.organizationId, { name: 'CRM', prefix: 'tp_fixture', keyHash: randomBytes(32).toString('hex'), createdBy: f.executive.userId });
+    const imported = await insertImport(tx, f.organizationId, { fileName: 'answers.csv', rowCount: 1, createdBy: f.executive.userId });
+    await recordResponses(tx, { id: f.organizationId, timeZone: 'UTC' }, [
+      { touchpointId: f.touchpointId, metric: 'nps', score: 9, respondedAt: new Date('2026-02-01T10:00:00Z'), source: 'import', importId: imported.id },
+    ]);
+    return {
+      touchpointB, linkA: (await link(f.touchpointId)).id, linkB: (await link(touchpointB)).id,
+      aggregateA: (await aggregate(f.touchpointId)).id, aggregateB: (await aggregate(touchpointB)).id, apiKeyId: apiKey.id, importId: imported.id,
+    };
+  });
+}

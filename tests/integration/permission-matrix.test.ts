@@ -6,19 +6,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import {
-  auditEventsOf, makePlanFixture, makeTwoOrganizations, type OrganizationFixture, type PlanFixture, snapshotOrganization, type TestDatabase,
+  auditEventsOf, makeMetricsFixture, makePlanFixture, type MetricsFixture, makeTwoOrganizations, type OrganizationFixture, type PlanFixture, snapshotOrganization, type TestDatabase,
   testDatabase,
 } from '@/db/testing';
 import type { Command } from '@/lib/auth/command';
+import * as apiKeyCommands from '@/lib/commands/api-keys';
 import * as departmentCommands from '@/lib/commands/departments';
+import * as importCommands from '@/lib/commands/imports';
+import * as metricAggregateCommands from '@/lib/commands/metric-aggregates';
+import * as surveyLinkCommands from '@/lib/commands/survey-links';
 import * as journeyCommands from '@/lib/commands/journey';
 import * as memberCommands from '@/lib/commands/members';
 import * as organizationCommands from '@/lib/commands/organization';
 import * as planCommands from '@/lib/commands/plans';
 import { type Permission, permissionTable, type Role, roles } from '@/lib/domain/permissions';
 
-type Fixtures = { own: OrganizationFixture; other: OrganizationFixture; plans: { own: PlanFixture; other: PlanFixture } };
-type Refusal = { code: 'not_found' } | { code: 'invalid'; field: string };
+type Fixtures = {
+  own: OrganizationFixture; other: OrganizationFixture;
+  plans: { own: PlanFixture; other: PlanFixture };
+  metrics: { own: MetricsFixture; other: MetricsFixture };
+};
+/** `rows`: an import refused with per-row errors. */
+type Refusal = { code: 'not_found' } | { code: 'invalid'; field: string } | { code: 'invalid'; rows: true };
 interface Variant {
   label: string;
   input: (f: Fixtures) => unknown;
@@ -35,6 +44,11 @@ interface Spec {
 }
 
 const notFound: Refusal = { code: 'not_found' };
+const measured = { metric: 'nps', value: '30', n: '120', periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Agency' };
+const touchpointOf = (f: Fixtures, d: 'A' | 'B') => (d === 'A' ? f.own.touchpointId : f.metrics.own.touchpointB);
+/** One variant per department of the own organization, for own-department rules. */
+const perDepartment = (input: (f: Fixtures, d: 'A' | 'B') => unknown): Variant[] =>
+  (['A', 'B'] as const).map((d) => ({ label: `department ${d}`, input: (f: Fixtures) => input(f, d), targetDepartment: d }));
 const field = (name: string): Refusal => ({ code: 'invalid', field: name });
 
 const specs: Record<string, Spec> = {
@@ -149,13 +163,48 @@ const specs: Record<string, Spec> = {
     own: [{ label: '', input: (f) => ({ departmentId: f.own.departmentB }) }],
     other: [{ label: '', input: (f) => ({ departmentId: f.other.departmentB }), refusal: notFound }],
   },
+  // Touchpoint metrics: survey links and measured values belong to a touchpoint, so to its department.
+  createSurveyLink: {
+    own: perDepartment((f, d) => ({ touchpointId: touchpointOf(f, d), metric: 'csat' })),
+    other: [{ label: '', input: (f) => ({ touchpointId: f.other.touchpointId, metric: 'csat' }), refusal: notFound }],
+  },
+  setSurveyLinkEnabled: {
+    own: perDepartment((f, d) => ({ linkId: d === 'A' ? f.metrics.own.linkA : f.metrics.own.linkB, enabled: false })),
+    other: [{ label: '', input: (f) => ({ linkId: f.metrics.other.linkA, enabled: false }), refusal: notFound }],
+  },
+  rotateSurveyLink: {
+    own: perDepartment((f, d) => ({ linkId: d === 'A' ? f.metrics.own.linkA : f.metrics.own.linkB })),
+    other: [{ label: '', input: (f) => ({ linkId: f.metrics.other.linkA }), refusal: notFound }],
+  },
+  addMetricAggregate: {
+    own: perDepartment((f, d) => ({ touchpointId: touchpointOf(f, d), ...measured })),
+    other: [{ label: '', input: (f) => ({ touchpointId: f.other.touchpointId, ...measured }), refusal: notFound }],
+  },
+  deleteMetricAggregate: {
+    own: perDepartment((f, d) => ({ aggregateId: d === 'A' ? f.metrics.own.aggregateA : f.metrics.own.aggregateB })),
+    other: [{ label: '', input: (f) => ({ aggregateId: f.metrics.other.aggregateA }), refusal: notFound }],
+  },
+  createApiKey: { own: [{ label: '', input: () => ({ name: 'Helpdesk' }) }], other: [] },
+  revokeApiKey: {
+    own: [{ label: '', input: (f) => ({ apiKeyId: f.metrics.own.apiKeyId }) }],
+    other: [{ label: '', input: (f) => ({ apiKeyId: f.metrics.other.apiKeyId }), refusal: notFound }],
+  },
+  importResponses: {
+    own: [{ label: '', input: (f) => ({ fileName: 'more.csv', rows: [{ touchpoint: f.own.touchpointId, metric: 'nps', score: 10 }] }) }],
+    other: [{ label: '', input: (f) => ({ fileName: 'more.csv', rows: [{ touchpoint: f.other.touchpointId, metric: 'nps', score: 10 }] }), refusal: { code: 'invalid', rows: true } }],
+  },
+  undoImport: {
+    own: [{ label: '', input: (f) => ({ importId: f.metrics.own.importId }) }],
+    other: [{ label: '', input: (f) => ({ importId: f.metrics.other.importId }), refusal: notFound }],
+  },
 };
 
 function isCommand(value: unknown): value is Command<unknown> {
   return typeof value === 'object' && value !== null && 'execute' in value && 'permission' in value;
 }
 const exported: Record<string, Command<unknown>> = Object.fromEntries(
-  [organizationCommands, departmentCommands, journeyCommands, memberCommands, planCommands]
+  [organizationCommands, departmentCommands, journeyCommands, memberCommands, planCommands, surveyLinkCommands, metricAggregateCommands,
+    apiKeyCommands, importCommands]
     .flatMap((module) => Object.entries(module))
     .filter((entry): entry is [string, Command<unknown>] => isCommand(entry[1])),
 );
@@ -186,7 +235,11 @@ let unauthenticatedCases = 0;
 async function currentFixtures(): Promise<Fixtures> {
   if (!fixtures) {
     const { own, other } = await makeTwoOrganizations(db);
-    fixtures = { own, other, plans: { own: await makePlanFixture(db, own), other: await makePlanFixture(db, other) } };
+    fixtures = {
+      own, other,
+      plans: { own: await makePlanFixture(db, own), other: await makePlanFixture(db, other) },
+      metrics: { own: await makeMetricsFixture(db, own), other: await makeMetricsFixture(db, other) },
+    };
   }
   return fixtures;
 }
@@ -201,7 +254,7 @@ afterAll(async () => {
 
 it('covers every exported command, with the permission it declares', () => {
   expect(Object.keys(exported).sort()).toEqual(Object.keys(specs).sort());
-  expect(Object.keys(exported)).toHaveLength(20);
+  expect(Object.keys(exported)).toHaveLength(29);
   expect(Object.fromEntries(Object.entries(exported).map(([name, c]) => [name, c.permission]))).toEqual({
     updateOrganizationSettings: 'organization.update',
     createDepartment: 'department.create',
@@ -223,6 +276,15 @@ it('covers every exported command, with the permission it declares', () => {
     updatePlanItemDetails: 'plan.edit',
     answerPlanRequest: 'planRequest.answer',
     setPromiseOwner: 'promiseOwner.set',
+    createSurveyLink: 'surveyLink.manage',
+    setSurveyLinkEnabled: 'surveyLink.manage',
+    rotateSurveyLink: 'surveyLink.manage',
+    addMetricAggregate: 'metricAggregate.manage',
+    deleteMetricAggregate: 'metricAggregate.manage',
+    createApiKey: 'apiKey.manage',
+    revokeApiKey: 'apiKey.manage',
+    importResponses: 'responses.import',
+    undoImport: 'responses.import',
   });
 });
 
@@ -263,6 +325,7 @@ for (const [name, spec] of Object.entries(specs)) {
           if (result.ok) return;
           expect(result.code).toBe(expected.refusal.code);
           if ('field' in expected.refusal) expect(result.fieldErrors).toHaveProperty([expected.refusal.field]);
+          if ('rows' in expected.refusal) expect(result).toMatchObject({ rowErrors: [{ row: 1, field: 'touchpoint' }] });
           expect(await snapshotOrganization(db, f.own.organizationId)).toBe(before.own);
         });
       }
@@ -284,6 +347,8 @@ it('ran every case', () => {
   // Own-organization inputs: 16 settings commands (department update twice) = 17, plus plan commands: create, update and
   // answer twice each (department A and B), promise owner once = 7; total 24.
   // Other-organization inputs: 16 settings, plus create 4, update 4, answer 1, promise owner 1 = 10; total 26. All x 3 roles.
-  expect(matrixCases).toBe((24 + 26) * 3);
-  expect(unauthenticatedCases).toBe(20);
+  // Metrics: survey links (3) and measured values (2) twice each (department A and B), API keys, import and undo
+  // once each = 14 own; one other-organization input for each but creating a key = 8.
+  expect(matrixCases).toBe((24 + 14 + 26 + 8) * 3);
+  expect(unauthenticatedCases).toBe(29);
 });
