@@ -46,15 +46,12 @@ export async function GoalSheet({ goal, organization, timeZone, live }: {
                   const text = targetText(target, t, format);
                   const reading = live ? liveReading(target, live.scores.get(target.id), { t: tt, ts, format }) : null;
                   return (
-                    <li key={target.id} className="rounded-md border border-slate-200 px-3 py-2 print:px-2 print:py-1">
-                      <p className="flex flex-wrap items-baseline justify-between gap-x-2">
-                        <span className="font-semibold">{t('target.metricValue', { metric: text.metric, value: text.value })}</span>
-                        {reading?.value}
-                      </p>
-                      <p className="flex flex-wrap items-baseline justify-between gap-x-2 text-sm text-slate-600">
-                        <span>{text.scope} · {t('target.by', { date: text.due })}</span>
-                        {reading?.detail}
-                      </p>
+                    <li key={target.id} className="flex flex-wrap gap-x-3 rounded-md border border-slate-200 px-3 py-2 print:px-2 print:py-1">
+                      <div className="min-w-[11rem] flex-1">
+                        <p className="font-semibold">{t('target.metricValue', { metric: text.metric, value: text.value })}</p>
+                        <p className="text-sm text-slate-600">{text.scope} · {t('target.by', { date: text.due })}</p>
+                      </div>
+                      {reading ? <div className="ml-auto text-right">{reading.value}{reading.detail}</div> : null}
                     </li>
                   );
                 })}

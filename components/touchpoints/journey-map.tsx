@@ -62,12 +62,12 @@ export async function JourneyMap({ stages, touchpoints, summaries, days }: {
             {inPhase.map((stage, index) => {
               const here = touchpoints.filter((tp) => tp.stageId === stage.id);
               return (
-                <section key={stage.id} aria-labelledby={`stage-${stage.id}`} className="rounded-lg bg-slate-50 p-3 lg:contents">
+                <section key={stage.id} aria-labelledby={`stage-${stage.id}`} className="rounded-lg border border-slate-200 p-3 lg:contents">
                   <h3 id={`stage-${stage.id}`} style={at(ROW.stage, start + index)} className="text-base font-semibold lg:px-1 lg:pb-2">
                     {stage.name}
                   </h3>
                   {lanes.map((lane) => (
-                    <LaneCell key={lane} lane={lane} label={t(`lane.${lane}`)} empty={t('emptyLane')} style={at(ROW[lane], start + index)}
+                    <LaneCell key={lane} id={`lane-${lane}-${stage.id}`} lane={lane} label={t(`lane.${lane}`)} empty={t('emptyLane')} style={at(ROW[lane], start + index)}
                       touchpoints={here.filter((tp) => tp.departmentStage === lane)} summaries={summaries} days={days} />
                   ))}
                 </section>
@@ -80,12 +80,13 @@ export async function JourneyMap({ stages, touchpoints, summaries, days }: {
   );
 }
 
-function LaneCell({ lane, label, empty, style, touchpoints, summaries, days }: {
-  lane: Lane; label: string; empty: string; style: CSSProperties; touchpoints: MapTouchpoint[]; summaries: Map<string, MetricSummary[]>; days: number;
+function LaneCell({ id, lane, label, empty, style, touchpoints, summaries, days }: {
+  id: string; lane: Lane; label: string; empty: string; style: CSSProperties; touchpoints: MapTouchpoint[]; summaries: Map<string, MetricSummary[]>; days: number;
 }) {
   return (
-    <div style={style} className={`mt-3 lg:mt-0 lg:bg-slate-50 lg:px-2 lg:py-3 ${lane === 'back' ? 'lg:border-t-2 lg:border-dashed lg:border-slate-300' : ''}`}>
-      <h4 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-600 uppercase lg:sr-only">{label}</h4>
+    <div role="group" aria-labelledby={id} style={style}
+      className={`mt-3 lg:mt-0 lg:bg-slate-50 lg:px-2 lg:py-3 ${lane === 'back' ? 'lg:border-t-2 lg:border-dashed lg:border-slate-300' : ''}`}>
+      <h4 id={id} className="mb-1.5 text-xs font-semibold tracking-wide text-slate-600 uppercase lg:sr-only">{label}</h4>
       {touchpoints.length === 0 ? (
         <p className="text-xs text-slate-500">{empty}</p>
       ) : (
