@@ -31,7 +31,7 @@ export default function TouchpointChartView({ chart, weekStartsOn }: { chart: To
 
   return (
     <div className="relative" onMouseLeave={() => setActive(null)}>
-      <div role="img" aria-label={t('chart.figureLabel', { metric: metricName, bucket: chart.bucket, from: fmt.date(chart.from), to: fmt.date(chart.to) })}>
+      <div role="figure" aria-label={t('chart.figureLabel', { metric: metricName, bucket: chart.bucket, from: fmt.date(chart.from), to: fmt.date(chart.to) })}>
         <ResponsiveContainer width="100%" height={320}>
           <ComposedChart data={rows} margin={{ top: 24, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="#e2e8f0" vertical={false} />
@@ -55,7 +55,7 @@ export default function TouchpointChartView({ chart, weekStartsOn }: { chart: To
                 shape={(props: LineProps) => (
                   <MeasuredShape {...props} label={t('chart.measuredLabel', {
                     value: fmt.value(m.value, unit), n: fmt.number(m.n, 'points'), from: fmt.date(m.periodStart), to: fmt.date(m.periodEnd),
-                  })} />
+                  })} caption={t('chart.measuredShort', { n: fmt.number(m.n, 'points') })} />
                 )} />
             ))}
             {chart.markers.map((marker) => (
@@ -121,7 +121,7 @@ function MarkerShape({ x1, y1, y2, marker, label, active, onShow, onHide, onOpen
 }
 
 /** A value measured elsewhere: a bar across its period with a diamond in the middle, named for screen readers. */
-function MeasuredShape({ x1, y1, x2, label }: LineProps & { label: string }) {
+function MeasuredShape({ x1, y1, x2, label, caption }: LineProps & { label: string; caption: string }) {
   if (x1 === undefined || x2 === undefined || y1 === undefined) return <g />;
   const mid = (x1 + x2) / 2;
   return (
@@ -129,6 +129,7 @@ function MeasuredShape({ x1, y1, x2, label }: LineProps & { label: string }) {
       <title>{label}</title>
       <line x1={x1} x2={x2} y1={y1} y2={y1} stroke={COLORS.measured} strokeWidth={3} strokeOpacity={0.5} />
       <path d={`M${mid},${y1 - 7} L${mid + 7},${y1} L${mid},${y1 + 7} L${mid - 7},${y1} Z`} fill={COLORS.measured} />
+      <text x={mid} y={y1 - 11} textAnchor="middle" fontSize={11} fill={COLORS.measured} aria-hidden="true">{caption}</text>
     </g>
   );
 }
