@@ -31,10 +31,11 @@ export function ImportPreview({ rows, mapping, touchpoints, timeZone }: {
   };
   const score = (item: (typeof preview)[number]['item']) =>
     item.score === undefined ? '' : item.metric === 'ttr' && typeof item.score === 'number' ? t('preview.hours', { hours: item.score }) : String(item.score);
-  const headings = ['row', 'touchpoint', 'metric', 'score', 'respondedAt', 'externalId', 'comment', 'persona', 'channel', 'problem'] as const;
+  // The problem comes right after the row number, so it stays in view when the table scrolls sideways on a phone.
+  const headings = ['row', 'problem', 'touchpoint', 'metric', 'score', 'respondedAt', 'externalId', 'comment', 'persona', 'channel'] as const;
 
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
+    <div className="overflow-x-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label={t('preview.caption', { count: preview.length })}>
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{t('preview.caption', { count: preview.length })}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">
@@ -44,6 +45,12 @@ export function ImportPreview({ rows, mapping, touchpoints, timeZone }: {
           {preview.map(({ item, touchpointName, check }, index) => (
             <tr key={index} className={check.ok ? '' : 'bg-red-50'}>
               <th scope="row" className="px-3 py-2 font-normal text-slate-500">{index + 1}</th>
+              <td className="min-w-[12rem] px-3 py-2 text-red-800">
+                {check.ok ? <span className="text-emerald-800">{t('preview.ok')}</span>
+                  : Object.entries(check.errors).map(([field, message]) => (
+                    <div key={field}>{t.has(`field.${field}` as never) ? `${t(`field.${field}` as never)}: ` : ''}{rowErrorText(tAll, message)}</div>
+                  ))}
+              </td>
               <td className="whitespace-nowrap px-3 py-2">{touchpointName}</td>
               <td className="px-3 py-2 uppercase">{item.metric}</td>
               <td className="whitespace-nowrap px-3 py-2">{score(item)}</td>
@@ -52,12 +59,6 @@ export function ImportPreview({ rows, mapping, touchpoints, timeZone }: {
               <td className="max-w-[16rem] truncate px-3 py-2" title={item.comment}>{item.comment}</td>
               <td className="px-3 py-2">{item.persona}</td>
               <td className="px-3 py-2">{item.channel}</td>
-              <td className="min-w-[14rem] px-3 py-2 text-red-800">
-                {check.ok ? <span className="text-emerald-800">{t('preview.ok')}</span>
-                  : Object.entries(check.errors).map(([field, message]) => (
-                    <div key={field}>{t.has(`field.${field}` as never) ? `${t(`field.${field}` as never)}: ` : ''}{rowErrorText(tAll, message)}</div>
-                  ))}
-              </td>
             </tr>
           ))}
         </tbody>

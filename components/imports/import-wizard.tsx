@@ -54,7 +54,7 @@ export function ImportWizard({ touchpoints, timeZone }: { touchpoints: ImportTou
     setCheck(null);
     void checkFile(file.rows, mapping, context, () => cancelled).then((result) => { if (!cancelled && result) setCheck(result); });
     return () => { cancelled = true; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- context is rebuilt each render from stable props
+    // `context` is rebuilt on every render from touchpoints and timeZone, which are listed instead.
   }, [file, mapping, touchpoints, timeZone]);
 
   async function start(skipInvalid: boolean) {
