@@ -18,6 +18,7 @@ export interface JourneyTouchpoint {
 export async function TouchpointCard({ touchpoint, metrics, days }: { touchpoint: JourneyTouchpoint; metrics: MetricSummary[]; days: number }) {
   const t = await getTranslations('touchpoints');
   const tj = await getTranslations('journey');
+  const metricName = await getTranslations('metrics.names');
   const format = await getFormatter();
   const ts = (key: string, values?: Record<string, string | number>) => t(`score.${key}`, values);
   const [headline, ...others] = metrics;
@@ -35,7 +36,7 @@ export async function TouchpointCard({ touchpoint, metrics, days }: { touchpoint
         <p className="mt-2 text-sm text-slate-500 italic">{t('journey.noRecentAnswers', { days })}</p>
       ) : (
         <>
-          <Headline summary={headline} label={t(`metric.${headline.metric}`)} ts={ts} format={format} />
+          <Headline summary={headline} label={metricName(headline.metric)} ts={ts} format={format} />
           <Trend summary={headline} days={days} t={t} ts={ts} format={format} />
         </>
       )}
@@ -44,7 +45,7 @@ export async function TouchpointCard({ touchpoint, metrics, days }: { touchpoint
           <span className="sr-only">{t('journey.alsoMeasured')} </span>
           {measuredOthers.map((m) => {
             const text = scoreText(m.current, ts, format);
-            return t('journey.otherMetric', { metric: t(`metric.${m.metric}`), value: text.value ?? '', n: m.current.n });
+            return t('journey.otherMetric', { metric: metricName(m.metric), value: text.value ?? '', n: m.current.n });
           }).join(' · ')}
         </p>
       ) : null}

@@ -31,7 +31,7 @@ export interface TouchpointSummaries {
   cesHeadline: CesHeadline;
   /** Per touchpoint with answers in either period: its metrics, most answered in the period first. */
   byTouchpoint: Map<string, MetricSummary[]>;
-  /** Every touchpoint asked for (or all) combined: histograms merged per metric, most answered first. */
+  /** Every touchpoint asked for (or all, archived ones too) combined: histograms merged per metric, most answered first. */
   combined: MetricSummary[];
 }
 
