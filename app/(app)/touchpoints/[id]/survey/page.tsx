@@ -61,7 +61,7 @@ export default async function SurveyLinksPage({ params }: { params: Promise<{ id
       <div className="space-y-6">
         {touchpoint.archived ? <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t('manage.archived')}</p> : null}
         {!manages ? (
-          <Card title={t('manage.title')} description={t('manage.readOnly', { department: department?.name ?? '' })}>
+          <Card title={t('manage.readOnlyTitle')} description={t('manage.readOnly', { department: department?.name ?? '' })}>
             {links.length === 0 ? <EmptyState title={t('manage.empty')} /> : (
               <ul className="divide-y divide-slate-200">
                 {links.map((link) => (
