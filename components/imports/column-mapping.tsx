@@ -52,7 +52,7 @@ export function ColumnMappingForm({ headers, mapping, onChange, touchpoints, mis
                 </optgroup>
               ) : null}
             </select>
-            {error ? <p id={`${controlId}-error`} role="alert" className="text-sm text-red-700">{error}</p>
+            {error ? <p id={`${controlId}-error`} className="text-sm text-red-700">{error}</p>
               : <p id={`${controlId}-hint`} className="text-xs text-slate-500">{t(`hint.${field}`)}</p>}
           </div>
         );
