@@ -26,6 +26,10 @@ test.describe('touchpoint page', () => {
     await expect(marker).toBeVisible();
     await marker.hover();
     await expect(page.getByRole('tooltip')).toContainText('SMS with time window');
+    // Keyboard users reach the same name by focusing a marker.
+    const planMarker = page.getByRole('link', { name: /Plan item completed: SMS with the courier/ });
+    await planMarker.focus();
+    await expect(page.getByRole('tooltip')).toContainText("SMS with the courier's two-hour window");
 
     // The accessible alternatives: the table and the before/after list.
     await page.getByRole('button', { name: 'Show as table' }).click();

@@ -106,7 +106,7 @@ function MarkerShape({ x1, y1, y2, marker, label, active, onShow, onHide, onOpen
   const bottom = Math.max(y1, y2);
   const glyph = marker.kind === 'weeklyImprovement'
     ? `M${x1 - 7},${top - 14} L${x1 + 7},${top - 14} L${x1},${top - 2} Z`
-    : `M${x1},${top - 16} L${x1 + 7},${top - 8} L${x1},${top} L${x1 - 7},${top - 8} Z`;
+    : `M${x1 - 6},${top - 14} L${x1 + 6},${top - 14} L${x1 + 6},${top - 2} L${x1 - 6},${top - 2} Z`;
   return (
     <g>
       <line x1={x1} x2={x1} y1={top} y2={bottom} stroke={COLORS.marker} strokeDasharray="3 3" strokeWidth={active ? 2 : 1} />

@@ -10,17 +10,17 @@ import { useScoreFormat } from './format';
 const tones = { up: 'green', down: 'red', unclear: 'slate', noData: 'slate' } as const;
 
 /** For each change at the touchpoint, the metric before it against after it, and a verdict that claims no more than the numbers. */
-export function ChangesList({ chart }: { chart: TouchpointChart }) {
+export function ChangesList({ chart, today }: { chart: TouchpointChart; today: string }) {
   const t = useTranslations('metrics.changes');
   if (chart.markers.length === 0) return <p className="text-sm text-slate-600">{t('none')}</p>;
   return (
     <ul className="divide-y divide-slate-100" aria-label={t('title')}>
-      {chart.markers.map((marker) => <ChangeRow key={`${marker.kind}-${marker.id}`} marker={marker} unit={chart.headline.unit} />)}
+      {chart.markers.map((marker) => <ChangeRow key={`${marker.kind}-${marker.id}`} marker={marker} unit={chart.headline.unit} today={today} />)}
     </ul>
   );
 }
 
-function ChangeRow({ marker, unit }: { marker: ChartMarker; unit: Score['unit'] }) {
+function ChangeRow({ marker, unit, today }: { marker: ChartMarker; unit: Score['unit']; today: string }) {
   const t = useTranslations('metrics.changes');
   const fmt = useScoreFormat();
   const { before, after, delta, margin, verdict, better, smallSample } = marker.beforeAfter;
@@ -36,6 +36,7 @@ function ChangeRow({ marker, unit }: { marker: ChartMarker; unit: Score['unit'] 
         <p className="flex flex-wrap items-center gap-1.5">
           <Badge tone={tone}>{t(verdict)}{better !== null ? ` (${t(better ? 'better' : 'worse')})` : ''}</Badge>
           {smallSample && verdict !== 'noData' ? <Badge tone="amber">{t('smallSample')}</Badge> : null}
+          {after.to > today ? <Badge>{t('ongoing')}</Badge> : null}
         </p>
       </div>
       <dl className="mt-2 grid grid-cols-1 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">

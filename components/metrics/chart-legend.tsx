@@ -14,7 +14,8 @@ export function ChartLegend({ chart }: { chart: TouchpointChart }) {
       <li className={item}><span aria-hidden="true" className="h-3 w-1.5 bg-slate-300" />{t('answers')}</li>
       <li className={item}><span aria-hidden="true" className="size-2.5 rounded-full border-2 border-brand-600 bg-white" />{t('smallSample')}</li>
       {chart.target ? <li className={item}><span aria-hidden="true" className="w-4 border-t-2 border-dashed border-emerald-700" />{t('target', { scope: chart.target.scope })}</li> : null}
-      {chart.markers.length > 0 ? <li className={item}><span aria-hidden="true" className="text-violet-700">▼</span>{t('changes')}</li> : null}
+      {chart.markers.some((m) => m.kind === 'weeklyImprovement') ? <li className={item}><span aria-hidden="true" className="text-violet-700">▼</span>{t('weeklyMarker')}</li> : null}
+      {chart.markers.some((m) => m.kind === 'planItem') ? <li className={item}><span aria-hidden="true" className="text-violet-700">■</span>{t('planMarker')}</li> : null}
       {chart.measured.length > 0 ? <li className={item}><span aria-hidden="true" className="text-amber-700">◆</span>{t('measured')}</li> : null}
     </ul>
   );

@@ -76,7 +76,7 @@ export function TouchpointMetrics({ touchpointId, today, weekStartsOn, initial }
               <SelectField label={t('changes.window')} className="w-48" value={String(window)} onChange={(e) => setWindow(Number(e.target.value))}
                 options={[4, 8].map((count) => ({ value: String(count), label: t('changes.weeks', { count }) }))} />
             }>
-            <ChangesList chart={chart} />
+            <ChangesList chart={chart} today={today} />
           </Card>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title={t('distribution.title')} description={t('distribution.description')}>
