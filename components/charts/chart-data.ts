@@ -52,9 +52,9 @@ export function chartDomain(chart: TouchpointChart, rows: ChartRow[], measured: 
   return [Math.max(min, low), max === null ? high : Math.min(max, high)];
 }
 
-/** Round ticks across the domain: about five, on steps of 1, 2, 2.5 or 5 times a power of ten. */
+/** Round ticks across the domain: about six, on steps of 1, 2, 2.5 or 5 times a power of ten. */
 export function ticksOf([low, high]: [number, number]): number[] {
-  const rough = (high - low) / 5;
+  const rough = (high - low) / 6;
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
   const ticks: number[] = [];
