@@ -17,7 +17,11 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, Message> {
 }
 
 function messageOf(issue: z.core.$ZodIssue): Message {
-  if (issue.message.startsWith('validation.')) return { key: issue.message };
+  if (issue.message.startsWith('validation.')) {
+    // A custom rule may carry the numbers its message needs ("from {min} to {max}").
+    const values = issue.code === 'custom' ? (issue.params as Message['values']) : undefined;
+    return values ? { key: issue.message, values } : { key: issue.message };
+  }
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {

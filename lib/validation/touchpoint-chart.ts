@@ -17,7 +17,7 @@ export const touchpointChartQuerySchema = z
   .superRefine((v, ctx) => {
     if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.dateOrder' });
     else if ((Date.parse(v.to) - Date.parse(v.from)) / DAY + 1 > MAX_RANGE_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.rangeTooLong' });
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.rangeTooLong', params: { max: MAX_RANGE_DAYS } });
     }
   });
 
