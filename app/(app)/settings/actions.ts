@@ -1,6 +1,5 @@
 'use server';
 
-import { headers } from 'next/headers';
 import { runAsMember } from '@/lib/auth/run';
 import { archiveDepartment, createDepartment, updateDepartmentDetails } from '@/lib/commands/departments';
 import {
@@ -9,8 +8,8 @@ import {
 } from '@/lib/commands/journey';
 import { inviteMember, removeMember, revokeInvitation, updateMember } from '@/lib/commands/members';
 import { updateOrganizationSettings } from '@/lib/commands/organization';
-import { env } from '@/lib/env';
 import { sendInvitationMail } from '@/lib/mail';
+import { publicOrigin } from '@/lib/public-origin';
 
 // Thin wrappers: each runs one command as the signed-in member and refreshes the settings pages.
 const settings = ['/settings', '/'];
@@ -30,14 +29,6 @@ export const addTouchpoint = async (input: unknown) => runAsMember(createTouchpo
 export const saveTouchpoint = async (input: unknown) => runAsMember(updateTouchpointDetails, input, settings);
 export const reorderTouchpoint = async (input: unknown) => runAsMember(moveTouchpoint, input, settings);
 export const setTouchpointArchived = async (input: unknown) => runAsMember(archiveTouchpoint, input, settings);
-
-/** APP_URL when set (behind a proxy), else the address this request came to. */
-async function publicOrigin() {
-  const configured = env().APP_URL;
-  if (configured) return configured.replace(/\/$/, '');
-  const h = await headers();
-  return `${h.get('x-forwarded-proto') ?? 'http'}://${h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000'}`;
-}
 
 /** Invites and returns the link to copy; mails it too when SMTP_URL is set. */
 export async function invite(input: unknown) {

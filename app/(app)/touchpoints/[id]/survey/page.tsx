@@ -14,7 +14,7 @@ import { requireMember } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 import { surveyMetrics } from '@/lib/domain/metrics';
 import { surveyTranslator } from '@/lib/survey/messages';
-import { publicOrigin } from '@/lib/survey/origin';
+import { publicOrigin } from '@/lib/public-origin';
 import { surveyQrSvg } from '@/lib/survey/qr';
 import { surveyUrl } from '@/lib/survey/token';
 import { questionOf } from '@/lib/survey/views';

@@ -9,7 +9,7 @@ import { findSurveyLink } from '@/db/queries/survey-links';
 import { requireMember } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 import { surveyTranslator } from '@/lib/survey/messages';
-import { publicOrigin } from '@/lib/survey/origin';
+import { publicOrigin } from '@/lib/public-origin';
 import { surveyQrSvg } from '@/lib/survey/qr';
 import { surveyUrl } from '@/lib/survey/token';
 import { questionOf } from '@/lib/survey/views';
