@@ -24,7 +24,7 @@ export const addMetricAggregate = command({
     if (Object.keys(problems).length > 0) throw new ActionError('invalid', { key: 'errors.checkFields' }, problems);
     const { id } = await insertAggregate(tx, actor.organizationId, { ...input, createdBy: actor.userId });
     audit({
-      action: 'metricAggregate.add', entityType: 'metric_aggregate', entityId: id,
+      action: 'metricAggregate.add', entityType: 'metricAggregate', entityId: id,
       changes: { name: resource.name, metric: input.metric, value: input.value, n: input.n, periodStart: input.periodStart, periodEnd: input.periodEnd, source: input.source },
     });
     return { id };
@@ -39,7 +39,7 @@ export const deleteMetricAggregate = command({
   run: async ({ tx, actor, resource, audit }) => {
     await deleteAggregate(tx, actor.organizationId, resource.id);
     audit({
-      action: 'metricAggregate.delete', entityType: 'metric_aggregate', entityId: resource.id,
+      action: 'metricAggregate.delete', entityType: 'metricAggregate', entityId: resource.id,
       changes: { name: resource.touchpointName, metric: resource.metric, value: resource.value, n: resource.n, periodStart: resource.periodStart, periodEnd: resource.periodEnd },
     });
     return { id: resource.id };

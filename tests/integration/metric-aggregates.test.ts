@@ -18,7 +18,7 @@ let own: OrganizationFixture;
 let other: OrganizationFixture;
 /** A touchpoint of department B, which the lead does not lead. */
 let otherDepartmentTouchpoint: string;
-const run = auditedRun(() => db, { entityType: 'metric_aggregate' });
+const run = auditedRun(() => db, { entityType: 'metricAggregate' });
 
 beforeAll(async () => {
   database = await testDatabase();

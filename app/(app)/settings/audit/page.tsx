@@ -12,7 +12,10 @@ export async function generateMetadata() {
   return { title: (await getTranslations('settings.tabs'))('audit') };
 }
 
-const entityTypes = ['organization', 'department', 'journeyStage', 'touchpoint', 'member', 'invitation', 'goalVersion', 'planItem', 'planRequest', 'improvement'] as const;
+const entityTypes = [
+  'organization', 'department', 'journeyStage', 'touchpoint', 'member', 'invitation', 'goalVersion', 'planItem', 'planRequest', 'improvement',
+  'surveyLink', 'metricAggregate', 'responseImport', 'apiKey',
+] as const;
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const filterSchema = z.object({
   entityType: z.preprocess(emptyToUndefined, z.enum(entityTypes).optional()).catch(undefined),
