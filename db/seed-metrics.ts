@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { TZDate } from '@date-fns/tz';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { type NewResponse, recordResponses } from './queries/responses';
@@ -11,6 +10,7 @@ import {
 } from './seed-metrics-story';
 import { isValidScore, type Metric, scales } from '@/lib/domain/metrics';
 import { addDays, dateIn } from '@/lib/domain/weeks';
+import { newSurveyToken } from '@/lib/survey/token';
 
 const DAYS = 365;
 /** The program started when the first goal was published (seed-goal: 150 days ago); scores creep up from then. */
@@ -116,10 +116,12 @@ function answersOf(s: Series, effects: Effect[], touchpointId: string, timeZone:
     const day = addDays(today, -back);
     const { level, spread } = levelAt(s, effects, day, today);
     const count = Math.floor(volumeAt(s, day, today) + random.next());
+    // Answers come between 08:00 and 22:00, after any DST change of the day (at 03:00-04:00): noon's offset holds.
+    const noon = instantOf(day, 12 * 60, timeZone).getTime();
     for (let i = 0; i < count; i++) {
       const persona = random.next() < 0.65 ? random.pick(personas) : null;
       const latent = level + (persona ? (personaEffect[persona]?.[s.touchpoint] ?? 0) : 0) + spread * random.normal();
-      const respondedAt = instantOf(day, 8 * 60 + Math.floor(random.next() * 14 * 60), timeZone);
+      const respondedAt = new Date(noon + (Math.floor(random.next() * 14 * 60) - 4 * 60) * 60_000);
       if (respondedAt.getTime() > now.getTime() - 60_000) continue;
       drafts.push({ touchpointId, metric: s.metric, score: scoreOf(s.metric, latent), respondedAt, persona, channel: random.pick(channels[s.touchpoint]!) });
     }
@@ -160,7 +162,7 @@ export async function seedMetrics(context: DemoContext, timeZone: string, now = 
     ['Support chat and phone', 'csat', true], ['Returns', 'nps', true], ['Product page', 'nev', false],
   ];
   await tx.insert(surveyLinks).values(links.map(([name, metric, enabled]) => ({
-    organizationId, touchpointId: idOf(name), metric, enabled, token: randomBytes(18).toString('base64url'),
+    organizationId, touchpointId: idOf(name), metric, enabled, token: newSurveyToken(),
   })));
 
   const quarter = quarterOf(addDays(quarterOf(today).start, -1));
