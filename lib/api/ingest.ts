@@ -86,8 +86,7 @@ function itemErrorOf(issue: z.core.$ZodIssue): ItemError {
   if (top === 'responses' && typeof index === 'number') {
     const field = rest.join('.') || 'item';
     const [message] = Object.values(fieldErrorsOf(new z.ZodError([issue])));
-    const values = issue.code === 'custom' ? { ...issue.params, ...message?.values } : message?.values;
-    return { index, field, message: apiMessage(message?.key ?? 'validation.invalid', values) };
+    return { index, field, message: apiMessage(message?.key ?? 'validation.invalid', message?.values) };
   }
   const field = issue.path.join('.') || 'body';
   if (field === 'responses' && (issue.code === 'too_small' || issue.code === 'too_big')) {
