@@ -18,9 +18,17 @@ export function weekOf(instant: Date, timeZone: string, firstDay: FirstDay): Wee
   return format(startOfWeek(local, { weekStartsOn: firstDay === 7 ? 0 : 1 }), 'yyyy-MM-dd');
 }
 
-/** The calendar date (YYYY-MM-DD) of `instant` in `timeZone`. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date (YYYY-MM-DD) of `instant` in `timeZone`; called once per stored answer, so the formatter is kept. */
 export function dateIn(instant: Date, timeZone: string): string {
-  return format(new TZDate(instant.getTime(), timeZone), 'yyyy-MM-dd');
+  let dayFormat = dayFormats.get(timeZone);
+  if (!dayFormat) {
+    dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, dayFormat);
+  }
+  const parts = Object.fromEntries(dayFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** The week that contains a calendar date. */
