@@ -1,9 +1,12 @@
 // Benchmark, not a test: imports 100,000 generated CSV rows through the same code as POST /api/imports (NDJSON read,
-// every row validated, one transaction storing answers and rollups step by step) and prints the total time,
-// rows per second and the longest event-loop stall while it ran.
+// every row validated, rows staged step by step, then one transaction storing answers and rollups) and prints the
+// total time, rows per second, the longest event-loop stall, how long the storing transaction(s) held the database,
+// and the longest wait of another request's query (a `select 1` due every 100 ms while the import runs: on PGlite,
+// with its single connection, that is how long other people wait).
 //   npx tsx bench/csv-import.ts            (embedded PGlite, in memory)
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/csv-import.ts   (also a throw-away database on that server)
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { openDatabase, type Database } from '@/db/client';
 import { insertDepartment } from '@/db/queries/departments';
@@ -12,7 +15,7 @@ import { insertMembership } from '@/db/queries/members';
 import { type HistogramQuery, rawHistograms, rollupHistograms } from '@/db/queries/metrics';
 import { createOrganization } from '@/db/queries/organizations';
 import { createUser } from '@/db/queries/users';
-import { importStepFor, prepareImport, storeImport } from '@/lib/commands/imports';
+import { type ImportSteps, importStepsFor, prepareImport, storeImport } from '@/lib/commands/imports';
 import { readNdjson } from '@/lib/imports/ndjson';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/lib/validation/imports';
 
@@ -61,9 +64,15 @@ function streamOf(text: string): ReadableStream<Uint8Array> {
   });
 }
 
-async function withDatabase(work: (db: Database, kind: string, step: number) => Promise<void>) {
+/** The steps the server uses, or BENCH_STEP / BENCH_COMMIT_STEP to try others. */
+function stepsFor(kind: 'pglite' | 'postgres'): ImportSteps {
+  const steps = importStepsFor(kind);
+  return { stage: Number(process.env.BENCH_STEP ?? steps.stage), commit: Number(process.env.BENCH_COMMIT_STEP ?? steps.commit) };
+}
+
+async function withDatabase(work: (db: Database, kind: string, steps: ImportSteps) => Promise<void>) {
   const memory = await openDatabase({ dir: 'memory' });
-  try { await work(memory.db, 'PGlite (in memory)', Number(process.env.BENCH_STEP ?? importStepFor('pglite'))); } finally { await memory.close(); }
+  try { await work(memory.db, 'PGlite (in memory)', stepsFor('pglite')); } finally { await memory.close(); }
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!serverUrl) return console.log('(set BENCH_DATABASE_URL to run on PostgreSQL too)');
   const name = `touchpoint_bench_import_${process.pid}`;
@@ -73,7 +82,7 @@ async function withDatabase(work: (db: Database, kind: string, step: number) => 
   url.pathname = `/${name}`;
   const open = await openDatabase({ url: url.toString() });
   try {
-    await work(open.db, `PostgreSQL (${(await admin`show server_version`)[0]!.server_version})`, Number(process.env.BENCH_STEP ?? importStepFor('postgres')));
+    await work(open.db, `PostgreSQL (${(await admin`show server_version`)[0]!.server_version})`, stepsFor('postgres'));
   } finally {
     await open.close();
     await admin.unsafe(`drop database ${name} with (force)`);
@@ -81,9 +90,41 @@ async function withDatabase(work: (db: Database, kind: string, step: number) => 
   }
 }
 
+/** The database with every transaction timed: the windows in which, on PGlite, every other query waits. */
+function timedTransactions(db: Database, durations: number[]): Database {
+  const timed = Object.create(db) as Database;
+  timed.transaction = (async (work: Parameters<Database['transaction']>[0], config?: Parameters<Database['transaction']>[1]) => {
+    const started = performance.now();
+    try {
+      return await db.transaction(work, config);
+    } finally {
+      durations.push(performance.now() - started);
+    }
+  }) as Database['transaction'];
+  return timed;
+}
+
+/**
+ * Another person's request every 100 ms: a `select 1`, timed from when it was due, so a blocked event loop (which
+ * delays sending it) counts as waiting too. Reports the longest wait.
+ */
+function probeQueries(db: Database) {
+  let longest = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const due = performance.now() + 100;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await db.execute(sql`select 1`);
+      longest = Math.max(longest, performance.now() - due);
+    }
+  })();
+  return { stop: async () => { running = false; await loop; return longest; } };
+}
+
 const ms = (ns: number) => `${(ns / 1e6).toFixed(1)} ms`;
 
-await withDatabase(async (db, kind, step) => {
+await withDatabase(async (db, kind, steps) => {
   const organization = await createOrganization(db, { name: 'Bench Books', timeZone: 'Europe/Kyiv' });
   const department = await insertDepartment(db, organization.id, { name: 'Delivery', stage: 'front' });
   const stage = await insertStage(db, organization.id, { name: 'Receive', phase: 'during' });
@@ -108,21 +149,27 @@ await withDatabase(async (db, kind, step) => {
   const checkedDone = performance.now();
   const stallWhileValidating = stall.max;
   stall.reset();
-  let steps = 0;
+  let stepCount = 0;
   let last = performance.now();
   const stepTimes: number[] = [];
-  const result = await storeImport(db, actor, prepared.data, { step, onProgress: () => { steps += 1; stepTimes.push(Math.round(performance.now() - last)); last = performance.now(); } });
-  if (process.env.BENCH_VERBOSE) console.log(`  step times (ms): ${stepTimes.join(" ")}`);
+  const transactions: number[] = [];
+  const probe = probeQueries(db);
+  const result = await storeImport(timedTransactions(db, transactions), actor, prepared.data, {
+    step: steps.stage, commitStep: steps.commit, onProgress: () => { stepCount += 1; stepTimes.push(Math.round(performance.now() - last)); last = performance.now(); },
+  });
   const finished = performance.now();
+  const longestWait = await probe.stop();
+  if (process.env.BENCH_VERBOSE) console.log(`  step times (ms): ${stepTimes.join(' ')}`);
   stall.disable();
   const stallWhileStoring = stall.max;
   if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result)}`);
 
   const seconds = (finished - started) / 1000;
   console.log(`${kind}: ${ROWS.toLocaleString('en')} rows, ${(body.length / 1e6).toFixed(1)} MB of NDJSON`);
-  console.log(`  read body ${((readDone - started) / 1000).toFixed(2)} s, validate ${((checkedDone - readDone) / 1000).toFixed(2)} s, store ${((finished - checkedDone) / 1000).toFixed(2)} s in ${steps} steps of ${step} rows`);
+  console.log(`  read body ${((readDone - started) / 1000).toFixed(2)} s, validate ${((checkedDone - readDone) / 1000).toFixed(2)} s, store ${((finished - checkedDone) / 1000).toFixed(2)} s in ${stepCount} steps of ${steps.stage} rows, then ${steps.commit >= ROWS ? 'one statement' : `statements of ${steps.commit} rows`} in one transaction`);
   console.log(`  total ${seconds.toFixed(2)} s, ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s; stored ${result.data.stored}, duplicates ${result.data.duplicates}`);
   console.log(`  event loop, longest stall: ${ms(Math.max(stallWhileReading, stallWhileValidating, stallWhileStoring))} (reading ${ms(stallWhileReading)}, validating ${ms(stallWhileValidating)}, storing ${ms(stallWhileStoring)}; storing p99 ${ms(stall.percentile(99))})`);
+  console.log(`  storing transaction(s): ${transactions.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}; another query's longest wait while storing: ${longestWait.toFixed(0)} ms`);
   const query: HistogramQuery = { from: '2000-01-01', to: '2100-01-01', bucket: 'total', weekStartsOn: 1 };
   const fromRollups = await rollupHistograms(db, organization.id, query);
   const fromRaw = await rawHistograms(db, organization.id, query);

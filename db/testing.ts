@@ -15,7 +15,7 @@ import { createUser } from '@/db/queries/users';
 import {
   auditEvents, departments, goalReads, goalTargets, goalVersions, invitations, journeyStages, memberships, organizations, planItemAffectedDepartments,
   planItems, planItemTouchpoints, planRequests, touchpoints, users, weeklyImprovements, weeklyImprovementTouchpoints,
-  apiKeys, metricAggregates, metricRollups, responseImports, surveyLinks, surveyResponses,
+  apiKeys, metricAggregates, metricRollups, responseImports, stagedResponses, surveyLinks, surveyResponses,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/command';
 import { hashPassword } from '@/lib/auth/password';
@@ -196,7 +196,7 @@ export async function snapshotOrganization(db: Database, organizationId: string)
     [
       departments, journeyStages, touchpoints, memberships, invitations, auditEvents, goalVersions, goalTargets, goalReads,
       planItems, planItemTouchpoints, planItemAffectedDepartments, planRequests, weeklyImprovements, weeklyImprovementTouchpoints,
-      apiKeys, metricAggregates, metricRollups, responseImports, surveyLinks, surveyResponses,
+      apiKeys, metricAggregates, metricRollups, responseImports, stagedResponses, surveyLinks, surveyResponses,
     ].map((table) =>
       db.select().from(table).where(eq(table.organizationId, organizationId)),
     ),

@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { responseImports, touchpoints, users } from '@/db/schema';
 
@@ -11,14 +11,10 @@ export async function importableTouchpoints(db: Database, organizationId: string
     .orderBy(asc(touchpoints.position), asc(touchpoints.name));
 }
 
+/** An import written in one go (a fixture): complete when created. A CSV import uses insertStagingImport. */
 export async function insertImport(db: Database, organizationId: string, values: { fileName: string; rowCount: number; createdBy: string }) {
   const [row] = await db.insert(responseImports).values({ organizationId, ...values }).returning({ id: responseImports.id });
   return row!;
-}
-
-export async function setImportCounts(db: Database, organizationId: string, importId: string, counts: { storedCount: number; duplicateCount: number }) {
-  await db.update(responseImports).set(counts)
-    .where(and(eq(responseImports.organizationId, organizationId), eq(responseImports.id, importId)));
 }
 
 const creator = aliasedTable(users, 'creator');
@@ -48,14 +44,18 @@ function importsQuery(db: Database) {
     .leftJoin(undoer, eq(undoer.id, responseImports.undoneBy));
 }
 
+/** A complete import (one still staging its rows, or abandoned, is not found: it has no answers to undo). */
 export async function findImport(db: Database, organizationId: string, importId: string): Promise<ImportRecord | null> {
-  const [row] = await importsQuery(db).where(and(eq(responseImports.organizationId, organizationId), eq(responseImports.id, importId)));
+  const [row] = await importsQuery(db)
+    .where(and(eq(responseImports.organizationId, organizationId), eq(responseImports.id, importId), isNotNull(responseImports.completedAt)));
   return row ?? null;
 }
 
-/** The organization's imports, newest first. */
+/** The organization's complete imports, newest first; one still staging its rows shows once its answers are stored. */
 export async function listImports(db: Database, organizationId: string, limit = 50): Promise<ImportRecord[]> {
-  return importsQuery(db).where(eq(responseImports.organizationId, organizationId)).orderBy(desc(responseImports.createdAt)).limit(limit);
+  return importsQuery(db)
+    .where(and(eq(responseImports.organizationId, organizationId), isNotNull(responseImports.completedAt)))
+    .orderBy(desc(responseImports.createdAt)).limit(limit);
 }
 
 /** Marks an import undone unless it already is; false when someone else undid it first. */

@@ -26,8 +26,49 @@ export const responseImports = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     undoneAt: timestamp('undone_at', { withTimezone: true }),
     undoneBy: uuid('undone_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * When its answers were stored. A CSV import is inserted with null while its rows are staged and gets this in
+     * the one transaction that stores them; an import written in one go (the seed) is complete when created.
+     */
+    completedAt: timestamp('completed_at', { withTimezone: true }).defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.id] }), index('response_imports_org_created_idx').on(t.organizationId, t.createdAt)],
+);
+
+/**
+ * An import's valid rows, waiting to be stored. They are written in short steps, so nobody else waits for the
+ * whole import, then moved into survey_responses and the rollups by one short set-based transaction.
+ */
+export const stagedResponses = pgTable(
+  'staged_responses',
+  {
+    organizationId: orgId(),
+    importId: uuid('import_id').notNull(),
+    /** The row's place among the import's valid rows: the first of two rows with the same externalId wins. */
+    rowNumber: integer('row_number').notNull(),
+    touchpointId: uuid('touchpoint_id').notNull(),
+    metric: responseMetricEnum('metric').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    respondedAt: timestamp('responded_at', { withTimezone: true }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    externalId: text('external_id'),
+    persona: text('persona'),
+    channel: text('channel'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.importId, t.rowNumber] }),
+    foreignKey({
+      name: 'staged_responses_import_fk',
+      columns: [t.organizationId, t.importId],
+      foreignColumns: [responseImports.organizationId, responseImports.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'staged_responses_touchpoint_fk',
+      columns: [t.organizationId, t.touchpointId],
+      foreignColumns: [touchpoints.organizationId, touchpoints.id],
+    }),
+  ],
 );
 
 /**

@@ -1,31 +1,48 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import type { Database, DatabaseKind } from '@/db/client';
-import { findImport, insertImport, markImportUndone, setImportCounts } from '@/db/queries/imports';
+import { findImport, markImportUndone } from '@/db/queries/imports';
 import { findOrganization } from '@/db/queries/organizations';
 import { recordAudit } from '@/db/queries/audit';
-import { deleteImportedResponses, recordResponses } from '@/db/queries/responses';
+import { deleteImportedResponses } from '@/db/queries/responses';
+import {
+  completeImport, discardAbandonedImports, discardStagingImport, insertStagingImport, moveStagedRows, stageRows, type StagedRow,
+} from '@/db/queries/staged-import';
 import { type Actor, type Command, command, failureOf } from '@/lib/auth/command';
 import { ActionError, type ActionResult } from '@/lib/auth/errors';
 import { type CheckedImport, checkImportRows, type RowError, yieldToEventLoop } from '@/lib/imports/validate';
 import { can } from '@/lib/domain/permissions';
+import { dateIn } from '@/lib/domain/weeks';
 import { importInputSchema, undoImportSchema } from '@/lib/validation/imports';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 
-/**
- * Rows stored per step of the import transaction; progress is reported and the event loop runs between steps.
- * Each step blocks the event loop while its rows are prepared (and, on embedded PGlite, while its statements run
- * in WASM on this thread), so steps stay small: bench/csv-import.ts showed the same rows/s with 500 rows as with
- * 2000 on PostgreSQL, and a third of the longest stall.
- */
-export function importStepFor(kind: DatabaseKind): number {
-  return kind === 'pglite' ? 250 : 500;
+export interface ImportSteps {
+  /** Rows staged per step; progress is reported and the event loop runs between steps. */
+  stage: number;
+  /** Rows moved per statement by the storing transaction; the event loop runs between statements. */
+  commit: number;
 }
+
+/**
+ * How an import is cut into steps. On PostgreSQL the server does the work: big steps, and the storing transaction
+ * moves every row in one statement (so its rollup writes are in one order and cannot deadlock with others). On
+ * embedded PGlite every statement runs in WASM on this thread and blocks it, so statements stay small (moving
+ * 100,000 rows in one statement blocked it for 13 s; in 2,000-row statements the longest stall was 250 ms); with
+ * one connection there is no other transaction to deadlock with. See bench/csv-import.ts.
+ */
+export function importStepsFor(kind: DatabaseKind): ImportSteps {
+  return kind === 'pglite' ? { stage: 2000, commit: 2000 } : { stage: 5000, commit: Number.MAX_SAFE_INTEGER };
+}
+
+/** An import that has not finished after this long was abandoned (its server stopped); the next import clears it. */
+const ABANDONED_AFTER_MS = 60 * 60 * 1000;
 
 export interface StoreOptions {
   onProgress?: (done: number, total: number) => void;
-  /** Rows per step; see importStepFor. */
+  /** Rows staged per step; see importStepsFor. */
   step?: number;
+  /** Rows moved per statement of the storing transaction; see importStepsFor. */
+  commitStep?: number;
 }
 
 export interface ImportResult {
@@ -66,36 +83,66 @@ export async function prepareImport(db: Database, actor: Actor | null, rawInput:
 }
 
 /**
- * The second half: one transaction that records the import, stores its answers with their rollups step by step
- * (reporting progress and yielding between steps) and audits it. Nothing is kept if any step fails.
+ * The second half. The import's valid rows are staged step by step, each step on its own (reporting progress and
+ * yielding between steps), so nobody waits for the staging; then one set-based transaction moves them into the
+ * answers and the rollups, completes the import and audits it: the answers appear all at once or not at all.
+ * If anything fails before that, the staged rows and the import are removed: nothing half-written, nothing shown.
  */
 export async function storeImport(db: Database, actor: Actor, prepared: PreparedImport, options: StoreOptions = {}): Promise<ActionResult<ImportResult>> {
   const { responses, invalidCount } = prepared.checked;
-  const { onProgress = () => {}, step = importStepFor('postgres') } = options;
+  const { onProgress = () => {}, step = importStepsFor('postgres').stage, commitStep = importStepsFor('postgres').commit } = options;
+  let importId: string | null = null;
   try {
+    const organization = await findOrganization(db, actor.organizationId);
+    if (!organization) throw new ActionError('not_found', { key: 'errors.notFound' });
+    await discardAbandonedImports(db, organization.id, new Date(Date.now() - ABANDONED_AFTER_MS));
+    importId = (await insertStagingImport(db, organization.id, { fileName: prepared.fileName, rowCount: prepared.rowCount, createdBy: actor.userId })).id;
+    for (let i = 0; i < responses.length; i += step) {
+      await stageRows(db, organization.id, importId, stagedRowsOf(responses, i, step, organization.timeZone));
+      onProgress(Math.min(i + step, responses.length), responses.length);
+      await yieldToEventLoop();
+    }
+    const stagedImportId = importId;
     const data = await db.transaction(async (tx) => {
-      const organization = await findOrganization(tx, actor.organizationId);
-      if (!organization) throw new ActionError('not_found', { key: 'errors.notFound' });
-      const { id: importId } = await insertImport(tx, organization.id, { fileName: prepared.fileName, rowCount: prepared.rowCount, createdBy: actor.userId });
+      let staged = 0;
       let stored = 0;
-      for (let i = 0; i < responses.length; i += step) {
-        const rows = responses.slice(i, i + step).map((r) => ({ ...r, source: 'import' as const, importId }));
-        stored += (await recordResponses(tx, organization, rows)).stored;
-        onProgress(Math.min(i + step, responses.length), responses.length);
-        await yieldToEventLoop();
+      for (let from = 1; from <= responses.length; from += commitStep) {
+        const moved = await moveStagedRows(tx, organization.id, stagedImportId, { from, to: Math.min(from + commitStep - 1, responses.length) });
+        staged += moved.staged;
+        stored += moved.stored;
+        if (from + commitStep <= responses.length) await yieldToEventLoop();
       }
-      const result = { importId, rowCount: prepared.rowCount, stored, duplicates: responses.length - stored, skipped: invalidCount };
-      await setImportCounts(tx, organization.id, importId, { storedCount: stored, duplicateCount: result.duplicates });
+      const result = { importId: stagedImportId, rowCount: prepared.rowCount, stored, duplicates: staged - stored, skipped: invalidCount };
+      if (staged !== responses.length || !(await completeImport(tx, organization.id, stagedImportId, { storedCount: stored, duplicateCount: result.duplicates }))) {
+        throw new Error(`import ${stagedImportId} lost staged rows: ${staged} of ${responses.length}`);
+      }
       await recordAudit(tx, organization.id, actor.userId, {
-        action: 'responses.import', entityType: 'response_import', entityId: importId,
+        action: 'responses.import', entityType: 'response_import', entityId: stagedImportId,
         changes: { name: prepared.fileName, rows: prepared.rowCount, stored, duplicates: result.duplicates, skipped: invalidCount },
       });
       return result;
     });
     return { ok: true, data };
   } catch (error) {
+    if (importId) await discardStagingImport(db, actor.organizationId, importId).catch(() => {});
     return failureOf(error);
   }
+}
+
+/** One step of rows as staged: numbered in file order, comment trimmed and day computed as recordResponses does. */
+function stagedRowsOf(responses: CheckedImport['responses'], from: number, count: number, timeZone: string): StagedRow[] {
+  return responses.slice(from, from + count).map((r, offset) => ({
+    rowNumber: from + offset + 1,
+    touchpointId: r.touchpointId,
+    metric: r.metric,
+    score: r.score,
+    comment: r.comment?.trim() ? r.comment.trim() : null,
+    respondedAt: r.respondedAt,
+    day: dateIn(r.respondedAt, timeZone),
+    externalId: r.externalId ?? null,
+    persona: r.persona ?? null,
+    channel: r.channel ?? null,
+  }));
 }
 
 /** The whole import in one call: what the route handler does, without the progress stream. */

@@ -1,7 +1,8 @@
 /**
  * CSV import: the answers and their rollups are stored in one go, an invalid row stores nothing (unless the
  * person chose to import only the valid rows), a re-import skips known externalIds, and undo takes exactly
- * that import's answers out again. Only executives may import, and only into their own organization.
+ * that import's answers out again. The rows are staged in steps that other queries can run between; a failure
+ * or an abandoned import leaves nothing behind. Only executives may import, and only into their own organization.
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +10,9 @@ import type { Database } from '@/db/client';
 import { findImport, listImports } from '@/db/queries/imports';
 import { type HistogramQuery, rawHistograms, rollupHistograms } from '@/db/queries/metrics';
 import { recordResponses } from '@/db/queries/responses';
+import { discardStagingImport, insertStagingImport, stageRows } from '@/db/queries/staged-import';
 import { makeTwoOrganizations, type OrganizationFixture, snapshotOrganization, type TestDatabase, testDatabase } from '@/db/testing';
-import { surveyResponses, touchpoints } from '@/db/schema';
+import { organizations, responseImports, stagedResponses, surveyResponses, touchpoints } from '@/db/schema';
 import { importResponses, runImport, undoImport } from '@/lib/commands/imports';
 import { auditedRun, dataOf } from './helpers';
 
@@ -106,6 +108,100 @@ describe('importing answers', () => {
     expect(second).toMatchObject({ stored: 1, duplicates: 3 });
     expect(await findImport(db, own.organizationId, second.importId)).toMatchObject({ storedCount: 1, duplicateCount: 3 });
     expect(await importedRows(first.importId)).toHaveLength(3);
+  });
+
+  it('counts a row repeated inside the file as a duplicate, keeping the first one', async () => {
+    const result = dataOf(await runImport(db, own.executive.actor, {
+      fileName: 'repeat.csv', rows: [row({ externalId: 'repeat-1', score: 3 }), row({ externalId: 'repeat-1', score: 9 }), row()],
+    }));
+    expect(result).toMatchObject({ stored: 2, duplicates: 1 });
+    expect((await importedRows(result.importId)).find((r) => r.externalId === 'repeat-1')?.score).toBe(3);
+    expect(plain(await rollupHistograms(db, own.organizationId, query))).toEqual(plain(await rawHistograms(db, own.organizationId, query)));
+  });
+
+  it("files each answer under its day in the organization's time zone", async () => {
+    await db.update(organizations).set({ timeZone: 'America/Los_Angeles' }).where(eq(organizations.id, own.organizationId));
+    try {
+      const result = dataOf(await runImport(db, own.executive.actor, { fileName: 'evening.csv', rows: [row({ respondedAt: '2026-03-03T05:00:00Z' })] }));
+      expect((await importedRows(result.importId)).map((r) => r.day)).toEqual(['2026-03-02']);
+    } finally {
+      await db.update(organizations).set({ timeZone: 'UTC' }).where(eq(organizations.id, own.organizationId));
+    }
+  });
+});
+
+describe('storing an import in steps', () => {
+  const many = (count: number) => Array.from({ length: count }, () => row({ score: serial % 11 }));
+
+  it('lets other queries run between its steps, and shows the import only once its answers are stored', async () => {
+    const events: string[] = [];
+    let read: Promise<unknown> | undefined;
+    const result = await runImport(db, own.executive.actor, { fileName: 'steps.csv', rows: many(500) }, {
+      step: 100,
+      onProgress: (done) => {
+        events.push(`staged ${done}`);
+        read ??= listImports(db, own.organizationId).then((list) => events.push(list.some((i) => i.fileName === 'steps.csv') ? 'read: listed' : 'read: not listed'));
+      },
+    });
+    await read;
+    expect(dataOf(result)).toMatchObject({ stored: 500 });
+    // On PGlite (one connection) a read waits for any open transaction: it finished before the last step was staged.
+    expect(events.indexOf('read: not listed')).toBeGreaterThan(-1);
+    expect(events.indexOf('read: not listed')).toBeLessThan(events.indexOf('staged 500'));
+    expect((await listImports(db, own.organizationId)).map((i) => i.fileName)).toContain('steps.csv');
+    expect(await db.select().from(stagedResponses).where(eq(stagedResponses.organizationId, own.organizationId))).toEqual([]);
+  });
+
+  it('stores the same answers and rollups when the storing transaction moves the rows a few at a time', async () => {
+    const known = row();
+    dataOf(await runImport(db, own.executive.actor, { fileName: 'known.csv', rows: [known] }));
+    const rows = [row({ externalId: 'split-1', score: 2 }), known, row(), row({ externalId: 'split-1', score: 8 }), row(), row({ metric: 'ces', score: 6 })];
+    const result = dataOf(await runImport(db, own.executive.actor, { fileName: 'split.csv', rows }, { step: 4, commitStep: 2 }));
+    expect(result).toMatchObject({ stored: 4, duplicates: 2 });
+    expect((await importedRows(result.importId)).find((r) => r.externalId === 'split-1')?.score).toBe(2);
+    expect(plain(await rollupHistograms(db, own.organizationId, query))).toEqual(plain(await rawHistograms(db, own.organizationId, query)));
+  });
+
+  it('leaves nothing behind when a step fails: no answers, no staged rows, no import', async () => {
+    const snapshot = await snapshotOrganization(db, own.organizationId);
+    const result = await runImport(db, own.executive.actor, { fileName: 'broken.csv', rows: many(300) }, {
+      step: 100,
+      onProgress: (done) => {
+        if (done === 200) throw new Error('connection lost');
+      },
+    });
+    expect(result).toMatchObject({ ok: false, code: 'internal' });
+    expect(await snapshotOrganization(db, own.organizationId)).toBe(snapshot);
+  });
+
+  it('hides an import that never finished, refuses to undo it, and clears it when the next import starts', async () => {
+    const staged = (importId: string) => db.select().from(stagedResponses).where(and(eq(stagedResponses.organizationId, own.organizationId), eq(stagedResponses.importId, importId)));
+    const stage = (importId: string) => stageRows(db, own.organizationId, importId, [{
+      rowNumber: 1, touchpointId: own.touchpointId, metric: 'nps', score: 7, comment: null, respondedAt: new Date('2026-03-02T10:00:00Z'),
+      day: '2026-03-02', externalId: null, persona: null, channel: null,
+    }]);
+    const [abandoned] = await db.insert(responseImports).values({
+      organizationId: own.organizationId, fileName: 'abandoned.csv', rowCount: 1, createdBy: own.executive.userId,
+      createdAt: new Date(Date.now() - 2 * 60 * 60 * 1000), completedAt: null,
+    }).returning();
+    await stage(abandoned!.id);
+    const running = await insertStagingImport(db, own.organizationId, { fileName: 'running.csv', rowCount: 1, createdBy: own.executive.userId });
+    await stage(running.id);
+    try {
+      const names = (await listImports(db, own.organizationId)).map((i) => i.fileName);
+      expect(names).not.toContain('abandoned.csv');
+      expect(names).not.toContain('running.csv');
+      expect(await run(undoImport, own.executive.actor, { importId: abandoned!.id })).toMatchObject({ ok: false, code: 'not_found' });
+
+      dataOf(await runImport(db, own.executive.actor, { fileName: 'next.csv', rows: [row()] }));
+      expect(await db.select().from(responseImports).where(eq(responseImports.id, abandoned!.id))).toEqual([]);
+      expect(await staged(abandoned!.id)).toEqual([]);
+      // An import started less than an hour ago may still be running elsewhere: it is left alone.
+      expect(await staged(running.id)).toHaveLength(1);
+    } finally {
+      await discardStagingImport(db, own.organizationId, running.id);
+    }
+    expect(await staged(running.id)).toEqual([]);
   });
 });
 

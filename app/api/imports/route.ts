@@ -1,6 +1,6 @@
 import { configuredKind, getDb } from '@/db/client';
 import { currentMember } from '@/lib/auth/session';
-import { importStepFor, prepareImport, storeImport } from '@/lib/commands/imports';
+import { importStepsFor, prepareImport, storeImport } from '@/lib/commands/imports';
 import { can } from '@/lib/domain/permissions';
 import { readNdjson } from '@/lib/imports/ndjson';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/lib/validation/imports';
@@ -10,9 +10,10 @@ const statusOf = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid
 /**
  * POST /api/imports: a CSV import after the page has mapped its columns. The body is NDJSON: a first line
  * `{ "fileName", "skipInvalid"? }`, then one answer per line as the ingestion API describes it (at most 100,000).
- * Any invalid row -> 422 with the row errors and nothing stored (unless skipInvalid). Otherwise the answers are
- * stored in one transaction and the response streams NDJSON progress lines `{ "done", "total" }`, then
- * `{ "result": { ok, data | code, message } }`.
+ * Any invalid row -> 422 with the row errors and nothing stored (unless skipInvalid). Otherwise the rows are staged
+ * step by step and then stored in one transaction (see storeImport), and the response streams NDJSON progress lines
+ * `{ "done", "total" }` (rows staged), then `{ "result": { ok, data | code, message } }`. If the page goes away while
+ * rows are staged, the next progress line fails and the import is discarded.
  */
 export async function POST(request: Request) {
   const member = await currentMember();
@@ -33,8 +34,9 @@ export async function POST(request: Request) {
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+      const steps = importStepsFor(configuredKind());
       const result = await storeImport(db, member.actor, prepared.data, {
-        step: importStepFor(configuredKind()), onProgress: (done, total) => send({ done, total }),
+        step: steps.stage, commitStep: steps.commit, onProgress: (done, total) => send({ done, total }),
       });
       send({ result });
       controller.close();
