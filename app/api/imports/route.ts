@@ -38,8 +38,12 @@ export async function POST(request: Request) {
       const result = await storeImport(db, member.actor, prepared.data, {
         step: steps.stage, commitStep: steps.commit, onProgress: (done, total) => send({ done, total }),
       });
-      send({ result });
-      controller.close();
+      try {
+        send({ result });
+        controller.close();
+      } catch {
+        // The page went away after the rows were staged: the import finished (it is in the history) or was discarded.
+      }
     },
   });
   return new Response(stream, {
