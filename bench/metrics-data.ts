@@ -6,6 +6,7 @@ import { insertStage, insertTouchpoint } from '@/db/queries/journey';
 import { createOrganization } from '@/db/queries/organizations';
 import { touchpoints } from '@/db/schema';
 import { addDays, dateIn } from '@/lib/domain/weeks';
+import { addAnswersToRollups } from '@/db/queries/rollups';
 
 export const TOUCHPOINTS = 50;
 export const DAYS = 730;
@@ -71,20 +72,20 @@ export async function insertAnswers(db: Database, organization: BenchOrganizatio
   }
 }
 
-/** The bench builds rollups in bulk with one GROUP BY; the app adds to them per insert (recordResponses). */
+/**
+ * The bench builds rollups in bulk, with the same SQL that stores a CSV import (one GROUP BY over all answers);
+ * the app otherwise adds to them per insert (recordResponses).
+ */
 export async function buildRollups(db: Database, organizationId: string) {
-  await db.execute(sql`
-    insert into metric_rollups (organization_id, touchpoint_id, metric, day, score, count)
-    select organization_id, touchpoint_id, metric, day, score, count(*)
-    from survey_responses where organization_id = ${organizationId}
-    group by organization_id, touchpoint_id, metric, day, score`);
+  await db.execute(addAnswersToRollups(sql`(select * from survey_responses where organization_id = ${organizationId}) as answers`));
   await db.execute(sql`analyze survey_responses`);
   await db.execute(sql`analyze metric_rollups`);
 }
 
 export async function countOf(db: Database, table: 'survey_responses' | 'metric_rollups', organizationId: string): Promise<number> {
-  const what = table === 'survey_responses' ? sql`count(*)` : sql`coalesce(sum(count), 0)`;
-  const result = await db.execute(sql`select ${what}::bigint as n from ${sql.identifier(table)} where organization_id = ${organizationId}`);
+  const result = await db.execute(table === 'survey_responses'
+    ? sql`select count(*)::bigint as n from survey_responses where organization_id = ${organizationId}`
+    : sql`select coalesce(sum(e.value::bigint), 0)::bigint as n from metric_rollups, jsonb_each_text(counts) as e where organization_id = ${organizationId}`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: string | number }[];
   return Number(rows[0]!.n);
 }

@@ -33,9 +33,8 @@ CREATE TABLE "metric_rollups" (
 	"touchpoint_id" uuid NOT NULL,
 	"metric" "response_metric" NOT NULL,
 	"day" date NOT NULL,
-	"score" integer NOT NULL,
-	"count" bigint NOT NULL,
-	CONSTRAINT "metric_rollups_organization_id_touchpoint_id_metric_day_score_pk" PRIMARY KEY("organization_id","touchpoint_id","metric","day","score")
+	"counts" jsonb NOT NULL,
+	CONSTRAINT "metric_rollups_organization_id_touchpoint_id_metric_day_pk" PRIMARY KEY("organization_id","touchpoint_id","metric","day")
 );
 --> statement-breakpoint
 CREATE TABLE "response_imports" (

@@ -1,8 +1,9 @@
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { metricRollups, surveyResponses, touchpoints } from '@/db/schema';
+import { surveyResponses, touchpoints } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
 import { dateIn } from '@/lib/domain/weeks';
+import { applyRollupDeltas, type RollupDelta } from './rollups';
 
 /** An answer ready to store: the touchpoint already resolved in the organization and the score valid. */
 export interface NewResponse {
@@ -17,14 +18,6 @@ export interface NewResponse {
   persona?: string | null;
   channel?: string | null;
   importId?: string | null;
-}
-
-interface RollupDelta {
-  touchpointId: string;
-  metric: Metric;
-  day: string;
-  score: number;
-  count: number;
 }
 
 const CHUNK = 2000;
@@ -79,33 +72,12 @@ export async function deleteImportedResponses(tx: Database, organizationId: stri
   return deleted.length;
 }
 
-function addDelta(deltas: Map<string, RollupDelta>, row: Omit<RollupDelta, 'count'>, by: number) {
-  const key = `${row.touchpointId}|${row.metric}|${row.day}|${row.score}`;
-  const delta = deltas.get(key);
-  if (delta) delta.count += by;
-  else deltas.set(key, { ...row, count: by });
-}
-
-/**
- * Adds counts to the rollup rows. Rows are written in one fixed order, so two transactions that touch the
- * same days cannot deadlock; a row whose count falls to zero is removed.
- */
-async function applyRollupDeltas(tx: Database, organizationId: string, deltas: RollupDelta[]) {
-  const sorted = deltas
-    .filter((d) => d.count !== 0)
-    .sort((a, b) => a.touchpointId.localeCompare(b.touchpointId) || a.metric.localeCompare(b.metric) || a.day.localeCompare(b.day) || a.score - b.score);
-  for (let i = 0; i < sorted.length; i += CHUNK) {
-    await tx
-      .insert(metricRollups)
-      .values(sorted.slice(i, i + CHUNK).map((d) => ({ organizationId, ...d })))
-      .onConflictDoUpdate({
-        target: [metricRollups.organizationId, metricRollups.touchpointId, metricRollups.metric, metricRollups.day, metricRollups.score],
-        set: { count: sql`${metricRollups.count} + excluded.count` },
-      });
-  }
-  if (sorted.some((d) => d.count < 0)) {
-    await tx.delete(metricRollups).where(and(eq(metricRollups.organizationId, organizationId), sql`${metricRollups.count} <= 0`));
-  }
+/** Counts one answer (by = 1) or one removed answer (by = -1) in its day's rollup delta. */
+function addDelta(deltas: Map<string, RollupDelta>, row: { touchpointId: string; metric: Metric; day: string; score: number }, by: number) {
+  const key = `${row.touchpointId}|${row.metric}|${row.day}`;
+  let delta = deltas.get(key);
+  if (!delta) deltas.set(key, (delta = { touchpointId: row.touchpointId, metric: row.metric, day: row.day, counts: {} }));
+  delta.counts[row.score] = (delta.counts[row.score] ?? 0) + by;
 }
 
 /** The organization's touchpoints named by id or by key, for resolving what senders call them. */

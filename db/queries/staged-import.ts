@@ -8,6 +8,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { responseImports } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
+import { addAnswersToRollups } from './rollups';
 
 /** One valid row of an import as it waits in staged_responses; `day` is dateIn(respondedAt, organization's zone). */
 export interface StagedRow {
@@ -71,13 +72,7 @@ export async function moveStagedRows(
       FROM staged ORDER BY row_number
       ON CONFLICT (organization_id, external_id) DO NOTHING
       RETURNING organization_id, touchpoint_id, metric, day, score
-    ), rolled AS (
-      INSERT INTO metric_rollups (organization_id, touchpoint_id, metric, day, score, count)
-      SELECT organization_id, touchpoint_id, metric, day, score, count(*) FROM moved
-      GROUP BY organization_id, touchpoint_id, metric, day, score
-      ORDER BY touchpoint_id, metric::text, day, score
-      ON CONFLICT (organization_id, touchpoint_id, metric, day, score) DO UPDATE SET count = metric_rollups.count + excluded.count
-      RETURNING 1
+    ), rolled AS (${addAnswersToRollups(sql`moved`)} RETURNING 1
     )
     SELECT (SELECT count(*) FROM staged)::integer AS staged, (SELECT count(*) FROM moved)::integer AS stored`);
   const [row] = rowsOf<{ staged: number; stored: number }>(result);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigint, boolean, date, foreignKey, index, integer, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, date, foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './organizations';
 import { touchpoints } from './structure';
@@ -113,9 +113,9 @@ export const surveyResponses = pgTable(
 );
 
 /**
- * The daily rollup: how many answers of each score value a touchpoint got for a metric on a day. It is
- * updated in the same transaction as every insert or delete of answers, so every metric, its n and its
- * margin follow from it exactly. Charts read only this table.
+ * The daily rollup: for a touchpoint, metric and day, how many answers each score value got ({"9": 14, "10": 22}).
+ * It is updated in the same transaction as every insert or delete of answers, so every metric, its n and its
+ * margin follow from it exactly. Charts read only this table: a year of one touchpoint is 365 small rows.
  */
 export const metricRollups = pgTable(
   'metric_rollups',
@@ -124,11 +124,10 @@ export const metricRollups = pgTable(
     touchpointId: uuid('touchpoint_id').notNull(),
     metric: responseMetricEnum('metric').notNull(),
     day: date('day', { mode: 'string' }).notNull(),
-    score: integer('score').notNull(),
-    count: bigint('count', { mode: 'number' }).notNull(),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.organizationId, t.touchpointId, t.metric, t.day, t.score] }),
+    primaryKey({ columns: [t.organizationId, t.touchpointId, t.metric, t.day] }),
     foreignKey({
       name: 'metric_rollups_touchpoint_fk',
       columns: [t.organizationId, t.touchpointId],

@@ -39,10 +39,9 @@ async function answersAt(touchpointId = own.touchpointId) {
   return db.select().from(surveyResponses).where(and(eq(surveyResponses.organizationId, own.organizationId), eq(surveyResponses.touchpointId, touchpointId)));
 }
 async function rollupCount(score: number) {
-  const rows = await db.select({ count: metricRollups.count }).from(metricRollups).where(and(
-    eq(metricRollups.organizationId, own.organizationId), eq(metricRollups.touchpointId, own.touchpointId),
-    eq(metricRollups.metric, 'nps'), eq(metricRollups.score, score)));
-  return rows.reduce((sum, r) => sum + r.count, 0);
+  const rows = await db.select({ counts: metricRollups.counts }).from(metricRollups).where(and(
+    eq(metricRollups.organizationId, own.organizationId), eq(metricRollups.touchpointId, own.touchpointId), eq(metricRollups.metric, 'nps')));
+  return rows.reduce((sum, r) => sum + (r.counts[score] ?? 0), 0);
 }
 
 describe('showing the survey', () => {
