@@ -117,7 +117,7 @@ export async function storeImport(db: Database, actor: Actor, prepared: Prepared
         throw new Error(`import ${stagedImportId} lost staged rows: ${staged} of ${responses.length}`);
       }
       await recordAudit(tx, organization.id, actor.userId, {
-        action: 'responses.import', entityType: 'response_import', entityId: stagedImportId,
+        action: 'responses.import', entityType: 'responseImport', entityId: stagedImportId,
         changes: { name: prepared.fileName, rows: prepared.rowCount, stored, duplicates: result.duplicates, skipped: invalidCount },
       });
       return result;
@@ -173,7 +173,7 @@ export const undoImport = command({
       });
     }
     const removed = await deleteImportedResponses(tx, actor.organizationId, resource.id);
-    audit({ action: 'responses.undoImport', entityType: 'response_import', entityId: resource.id, changes: { name: resource.fileName, removed } });
+    audit({ action: 'responses.undoImport', entityType: 'responseImport', entityId: resource.id, changes: { name: resource.fileName, removed } });
     return { removed };
   },
 });

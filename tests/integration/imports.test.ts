@@ -20,7 +20,7 @@ let database: TestDatabase;
 let db: Database;
 let own: OrganizationFixture;
 let other: OrganizationFixture;
-const run = auditedRun(() => db, { entityType: 'response_import' });
+const run = auditedRun(() => db, { entityType: 'responseImport' });
 
 beforeAll(async () => {
   database = await testDatabase();
