@@ -55,6 +55,7 @@ export function JourneyEditor({ stages, touchpoints, departments }: { stages: Jo
                         <div className="mt-1 flex flex-wrap gap-1">
                           <Badge tone={tp.channel === 'online' ? 'blue' : 'amber'}>{tj(`channel.${tp.channel}`)}</Badge>
                           <Badge>{tp.departmentName}</Badge>
+                          {tp.key ? <Badge><span className="font-mono">{tp.key}</span></Badge> : null}
                           {tp.archived ? <Badge tone="amber">{t('archived')}</Badge> : null}
                         </div>
                       </div>
