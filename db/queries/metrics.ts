@@ -64,7 +64,17 @@ export async function rollupHistograms(db: Database, organizationId: string, que
     .select({ touchpointId: metricRollups.touchpointId, metric: metricRollups.metric, bucket: sql<string>`${bucketOf(metricRollups.day, query)}::text`, counts: metricRollups.counts })
     .from(metricRollups)
     .where(and(...where));
-  return collect(days.flatMap((day) => Object.entries(day.counts).map(([score, count]) => ({ ...day, score: Number(score), count }))));
+  const out = new Map<string, HistogramRow>();
+  for (const day of days) {
+    const key = `${day.touchpointId}|${day.metric}|${day.bucket}`;
+    let entry = out.get(key);
+    if (!entry) out.set(key, (entry = { touchpointId: day.touchpointId, metric: day.metric, bucket: day.bucket, histogram: new Map() }));
+    for (const score in day.counts) {
+      const value = Number(score);
+      entry.histogram.set(value, (entry.histogram.get(value) ?? 0) + day.counts[score]!);
+    }
+  }
+  return [...out.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
 }
 
 /** The same histograms computed from the raw answers: for checking the rollups and for the bench. */
