@@ -8,6 +8,7 @@ import { MAX_BATCH, responseBatchSchema, storedScore } from '@/lib/validation/re
 import { type IngestReply, type IngestStatus, type ItemError, MAX_BODY_BYTES } from '@/lib/validation/responses-api';
 import { apiMessage } from './messages';
 import { bearerKeyOf, hashApiKey } from './keys';
+import { readBody } from '@/lib/http/read-body';
 
 const REALM = 'Bearer realm="touchpoint"';
 
@@ -94,24 +95,4 @@ function itemErrorOf(issue: z.core.$ZodIssue): ItemError {
   }
   const [message] = Object.values(fieldErrorsOf(new z.ZodError([issue])));
   return { index: null, field, message: apiMessage(message?.key ?? 'validation.invalid', message?.values) };
-}
-
-/** The body as text, or null when it is larger than `limit` bytes (read no further than that). */
-async function readBody(request: Request, limit: number): Promise<string | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }

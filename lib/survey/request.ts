@@ -1,3 +1,5 @@
+import { readBody } from '@/lib/http/read-body';
+
 /** What the public survey reads from the HTTP request itself: the sender's address, where the post came from, the body. */
 
 /** The address answers are counted against: the first X-Forwarded-For entry, else X-Real-IP, else "unknown". */
@@ -30,20 +32,6 @@ export function isCrossSitePost(headers: Headers): boolean {
 export async function readFormPost(request: Request, maxBytes = 32_768): Promise<URLSearchParams | null> {
   const type = request.headers.get('content-type')?.toLowerCase() ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded')) return null;
-  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return null;
-  if (!request.body) return new URLSearchParams();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const body = await readBody(request, maxBytes);
+  return body === null ? null : new URLSearchParams(body);
 }
