@@ -1,9 +1,10 @@
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { surveyResponses, touchpoints } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
 import { dateIn } from '@/lib/domain/weeks';
 import { applyRollupDeltas, type RollupDelta } from './rollups';
+import { rowsOf } from './raw-rows';
 
 /** An answer ready to store: the touchpoint already resolved in the organization and the score valid. */
 export interface NewResponse {
@@ -34,25 +35,30 @@ export async function recordResponses(
   let stored = 0;
   const deltas = new Map<string, RollupDelta>();
   for (let i = 0; i < responses.length; i += CHUNK) {
-    const rows = responses.slice(i, i + CHUNK).map((r) => ({
-      organizationId: organization.id,
-      touchpointId: r.touchpointId,
+    // One JSON parameter per statement rather than a dozen bind parameters per answer: far cheaper on PGlite.
+    const payload = JSON.stringify(responses.slice(i, i + CHUNK).map((r) => ({
+      touchpoint_id: r.touchpointId,
       metric: r.metric,
       score: r.score,
       comment: r.comment?.trim() ? r.comment.trim() : null,
-      respondedAt: r.respondedAt,
+      responded_at: r.respondedAt.toISOString(),
       day: dateIn(r.respondedAt, organization.timeZone),
       source: r.source,
-      externalId: r.externalId ?? null,
+      external_id: r.externalId ?? null,
       persona: r.persona ?? null,
       channel: r.channel ?? null,
-      importId: r.importId ?? null,
-    }));
-    const inserted = await tx
-      .insert(surveyResponses)
-      .values(rows)
-      .onConflictDoNothing({ target: [surveyResponses.organizationId, surveyResponses.externalId] })
-      .returning({ touchpointId: surveyResponses.touchpointId, metric: surveyResponses.metric, day: surveyResponses.day, score: surveyResponses.score });
+      import_id: r.importId ?? null,
+    })));
+    const inserted = rowsOf<{ touchpointId: string; metric: Metric; day: string; score: number }>(await tx.execute(sql`
+      INSERT INTO survey_responses
+        (organization_id, touchpoint_id, metric, score, comment, responded_at, day, source, external_id, persona, channel, import_id)
+      SELECT ${organization.id}::uuid, r.touchpoint_id, r.metric, r.score, r.comment, r.responded_at, r.day, r.source, r.external_id,
+        r.persona, r.channel, r.import_id
+      FROM json_to_recordset(${payload}::text::json) AS r(
+        touchpoint_id uuid, metric response_metric, score integer, comment text, responded_at timestamptz, day date,
+        source response_source, external_id text, persona text, channel text, import_id uuid)
+      ON CONFLICT (organization_id, external_id) DO NOTHING
+      RETURNING touchpoint_id AS "touchpointId", metric, day::text AS day, score`));
     stored += inserted.length;
     for (const row of inserted) addDelta(deltas, row, 1);
   }
@@ -79,6 +85,7 @@ function addDelta(deltas: Map<string, RollupDelta>, row: { touchpointId: string;
   if (!delta) deltas.set(key, (delta = { touchpointId: row.touchpointId, metric: row.metric, day: row.day, counts: {} }));
   delta.counts[row.score] = (delta.counts[row.score] ?? 0) + by;
 }
+
 
 /** The organization's touchpoints named by id or by key, for resolving what senders call them. */
 export async function touchpointsByReference(tx: Database, organizationId: string, references: string[]) {

@@ -9,6 +9,7 @@ import type { Database } from '@/db/client';
 import { responseImports } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
 import { addAnswersToRollups } from './rollups';
+import { rowsOf } from './raw-rows';
 
 /** One valid row of an import as it waits in staged_responses; `day` is dateIn(respondedAt, organization's zone). */
 export interface StagedRow {
@@ -99,9 +100,4 @@ export async function discardAbandonedImports(db: Database, organizationId: stri
     .where(and(eq(responseImports.organizationId, organizationId), isNull(responseImports.completedAt), lt(responseImports.createdAt, before)))
     .returning({ id: responseImports.id });
   return rows.length;
-}
-
-/** postgres.js returns the rows themselves, PGlite an object holding them. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
