@@ -18,7 +18,11 @@ export function ImportProgress({ run }: { run: ImportRun }) {
   const tAll = useTranslations();
   if (run.phase !== 'finished') {
     const percent = run.phase === 'storing' && run.total > 0 ? Math.round((run.done / run.total) * 100) : 0;
-    const label = run.phase === 'sending' ? t('progress.sending') : t('progress.storing', { done: run.done, total: run.total });
+    const label = run.phase === 'sending'
+      ? t('progress.sending')
+      : run.total > 0 && run.done >= run.total
+        ? t('progress.finishing', { total: run.total }) // every row is staged; the one transaction that stores them runs
+        : t('progress.storing', { done: run.done, total: run.total });
     return (
       <div className="space-y-1">
         <div role="progressbar" aria-label={t('progress.label')} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={label}
