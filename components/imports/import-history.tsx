@@ -19,7 +19,7 @@ export function ImportHistory({ imports, timeZone, undo }: {
   const when = (date: Date) => format.dateTime(date, { dateStyle: 'medium', timeStyle: 'short', timeZone });
   if (imports.length === 0) return <EmptyState title={t('empty')} />;
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('tableLabel')}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t('tableLabel')}>
       <table className="min-w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
           <tr>

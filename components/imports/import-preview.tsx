@@ -35,7 +35,7 @@ export function ImportPreview({ rows, mapping, touchpoints, timeZone }: {
   const headings = ['row', 'problem', 'touchpoint', 'metric', 'score', 'respondedAt', 'externalId', 'comment', 'persona', 'channel'] as const;
 
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label={t('preview.caption', { count: preview.length })}>
+    <div className="relative overflow-x-auto rounded-md border border-slate-200" tabIndex={0} role="region" aria-label={t('preview.caption', { count: preview.length })}>
       <table className="min-w-full text-left text-sm">
         <caption className="sr-only">{t('preview.caption', { count: preview.length })}</caption>
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600">

@@ -25,7 +25,7 @@ export function MeasuredValueList({ rows, cesHeadline, remove }: {
     return t(`display.${unit}` as never, { value: format.number(row.value, { maximumFractionDigits: 2 }) } as never);
   };
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('tableLabel')}>
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t('tableLabel')}>
       <table className="min-w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-600">
           <tr>

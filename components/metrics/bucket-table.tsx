@@ -13,7 +13,7 @@ export function BucketTable({ chart }: { chart: TouchpointChart }) {
   const fmt = useScoreFormat();
   const unit = chart.headline.unit;
   return (
-    <div className="space-y-4 overflow-x-auto">
+    <div className="relative space-y-4 overflow-x-auto">
       <table className="min-w-full text-sm">
         <caption className="sr-only">{t('caption', { metric: tm(`names.${chart.metric}`), bucket: chart.bucket })}</caption>
         <thead className="border-b border-slate-200 text-slate-600">
