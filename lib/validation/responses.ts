@@ -6,8 +6,14 @@ export const MAX_TTR_HOURS = 5 * 365 * 24;
 /** Answers may be dated a little in the future to allow for clocks that run fast. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
+/** Drops NUL characters: PostgreSQL text cannot hold them, and nobody types them. */
+export const withoutNul = (text: string) => text.replaceAll('\u0000', '');
+
 const optionalText = (max: number) =>
-  z.preprocess((v) => (v === '' || v === null ? undefined : v), z.string().trim().max(max).optional());
+  z.preprocess(
+    (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? withoutNul(v) : v),
+    z.string().trim().max(max).optional(),
+  );
 
 /**
  * One answer as a sender describes it: the API body item, a CSV row after mapping. The score is on the

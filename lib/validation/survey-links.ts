@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { scales, type SurveyMetric, surveyMetrics } from '@/lib/domain/metrics';
 import { id } from './common';
+import { withoutNul } from './responses';
 
 export const surveyMetric = z.enum(surveyMetrics, 'validation.choice');
 
@@ -43,6 +44,6 @@ export function surveyAnswerSchema(metric: SurveyMetric) {
       .regex(/^\d{1,2}$/, 'surveys.public.scoreRange')
       .transform(Number)
       .refine((n) => n >= min && n <= max, 'surveys.public.scoreRange'),
-    comment: z.string().max(SURVEY_COMMENT_MAX, 'surveys.public.commentTooLong').optional().default(''),
+    comment: z.string().max(SURVEY_COMMENT_MAX, 'surveys.public.commentTooLong').optional().default('').transform(withoutNul),
   });
 }
