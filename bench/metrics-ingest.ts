@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Database } from '@/db/client';
 import { apiKeys } from '@/db/schema';
-import { hashApiKey } from '@/lib/api/keys';
+import { hashToken } from '@/lib/auth/tokens';
 import { TOUCHPOINTS } from './metrics-data';
 
 export interface Endpoint {
@@ -18,7 +18,7 @@ export interface Endpoint {
 /** An API key stored the way settings store it: only its SHA-256 hash. */
 export async function createApiKey(db: Database, organizationId: string): Promise<string> {
   const key = `tp_${randomBytes(32).toString('base64url')}`;
-  await db.insert(apiKeys).values({ organizationId, name: 'Bench', prefix: key.slice(0, 10), keyHash: hashApiKey(key) });
+  await db.insert(apiKeys).values({ organizationId, name: 'Bench', prefix: key.slice(0, 10), keyHash: hashToken(key) });
   return key;
 }
 

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { MetricSummary } from '@/db/queries/touchpoint-summary';
-import { lowerIsBetter } from '@/lib/domain/target-progress';
+import { lowerIsBetter } from '@/lib/domain/metrics';
 import { deltaText, scoreText } from './score-text';
 
 export interface JourneyTouchpoint {

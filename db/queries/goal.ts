@@ -2,8 +2,9 @@ import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { departments, goalReads, goalTargets, goalVersions, memberships, touchpoints, users } from '@/db/schema';
 import type { GoalSections, MemberReading, TargetMetric } from '@/lib/domain/goal';
-import { type Metric, type Score, scoreOf } from '@/lib/domain/metrics';
-import { type MetricSummary, type SummaryPeriod, summaryPeriod, touchpointSummaries } from './touchpoint-summary';
+import { mergeHistograms, type Metric, type Score, scoreOf } from '@/lib/domain/metrics';
+import { rollupHistograms } from './metrics';
+import { type SummaryPeriod, summaryPeriod } from './touchpoint-summary';
 
 export interface GoalTarget {
   id: string;
@@ -243,12 +244,16 @@ export async function goalTargetReadings(
 ): Promise<TargetReadings> {
   const measured = targets.filter((t): t is typeof t & { metric: Metric } => t.metric !== 'business');
   if (measured.length === 0) return { period: summaryPeriod(today, days), scores: new Map() };
-  const summary = await touchpointSummaries(db, organizationId, { today, days, metrics: [...new Set(measured.map((t) => t.metric))] });
+  // Only this period's histograms are needed: one rollup query, merged per target (all touchpoints for a company target).
+  const period = summaryPeriod(today, days);
+  const rows = await rollupHistograms(db, organizationId, {
+    metrics: [...new Set(measured.map((t) => t.metric))], from: period.from, to: period.to, bucket: 'total', weekStartsOn: 1,
+  });
   const scores = new Map<string, Score>();
   for (const target of measured) {
-    const summaries: MetricSummary[] = target.touchpointId ? (summary.byTouchpoint.get(target.touchpointId) ?? []) : summary.combined;
-    const histogram = summaries.find((s) => s.metric === target.metric)?.histogram ?? new Map<number, number>();
-    scores.set(target.id, scoreOf(target.metric, histogram, { cesHeadline: 'mean' }));
+    const matching = rows.filter((r) => r.metric === target.metric && (!target.touchpointId || r.touchpointId === target.touchpointId));
+    // Goal targets are set on the 1-7 scale, so CES is read as the mean whatever the organization's headline.
+    scores.set(target.id, scoreOf(target.metric, mergeHistograms(...matching.map((r) => r.histogram)), { cesHeadline: 'mean' }));
   }
-  return { period: summary.period, scores };
+  return { period, scores };
 }

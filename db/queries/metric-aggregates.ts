@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { metricAggregates, organizations, touchpoints, users } from '@/db/schema';
-import type { CesHeadline, Metric } from '@/lib/domain/metrics';
+import { metricAggregates, touchpoints, users } from '@/db/schema';
+import type { Metric } from '@/lib/domain/metrics';
 
 const aggregateColumns = {
   id: metricAggregates.id,
@@ -80,10 +80,4 @@ export async function insertAggregate(
 
 export async function deleteAggregate(db: Database, organizationId: string, aggregateId: string) {
   await db.delete(metricAggregates).where(and(eq(metricAggregates.organizationId, organizationId), eq(metricAggregates.id, aggregateId)));
-}
-
-/** Which CES number the organization shows as its headline, so a measured CES is read in the same unit. */
-export async function cesHeadlineOf(db: Database, organizationId: string): Promise<CesHeadline> {
-  const [row] = await db.select({ cesHeadline: organizations.cesHeadline }).from(organizations).where(eq(organizations.id, organizationId));
-  return row?.cesHeadline === 'share' ? 'share' : 'mean';
 }

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { metricRollups, surveyResponses } from '@/db/schema';
-import type { Histogram, Metric } from '@/lib/domain/metrics';
+import type { Metric } from '@/lib/domain/metrics';
 
 /** How answers are grouped over time; 'total' puts the whole range in one bucket. */
 export type Bucket = 'day' | 'week' | 'month' | 'total';
@@ -97,4 +97,3 @@ export async function rawHistograms(db: Database, organizationId: string, query:
   return collect(rows);
 }
 
-export type { Histogram };

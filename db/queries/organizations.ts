@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { organizations } from '@/db/schema';
+import type { CesHeadline } from '@/lib/domain/metrics';
 
 const columns = {
   id: organizations.id,
@@ -20,7 +21,6 @@ export type Organization = {
   cesHeadline: CesHeadline;
 };
 
-export type CesHeadline = 'mean' | 'share';
 
 /** The column is text: anything but 'share' reads as the default, the mean. */
 const typed = (row: Omit<Organization, 'cesHeadline'> & { cesHeadline: string }): Organization =>
@@ -70,3 +70,7 @@ export async function updateOrganization(
   await db.update(organizations).set(values).where(eq(organizations.id, organizationId));
 }
 
+/** Which CES number the organization shows as its headline, for callers that do not hold the organization. */
+export async function cesHeadlineOf(db: Database, organizationId: string): Promise<CesHeadline> {
+  return (await findOrganization(db, organizationId))?.cesHeadline ?? 'mean';
+}

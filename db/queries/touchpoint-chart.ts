@@ -6,7 +6,7 @@
 import { and, desc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
-  departments, journeyStages, metricAggregates, organizations, planItems, planItemTouchpoints, surveyResponses, touchpoints,
+  departments, journeyStages, planItems, planItemTouchpoints, surveyResponses, touchpoints,
   weeklyImprovements, weeklyImprovementTouchpoints,
 } from '@/db/schema';
 import { type BeforeAfter, beforeAfter, type DailyHistogram, type DateRange, previousPeriod, scoreWithin } from '@/lib/domain/before-after';
@@ -17,6 +17,8 @@ import {
 import { addDays, dateIn, type FirstDay } from '@/lib/domain/weeks';
 import { currentGoal } from './goal';
 import { rollupHistograms } from './metrics';
+import { cesHeadlineOf } from './organizations';
+import { aggregatesFor, type MetricAggregate } from './metric-aggregates';
 
 export interface TouchpointSummary {
   id: string;
@@ -50,6 +52,8 @@ export interface ChartOrganization {
   id: string;
   timeZone: string;
   weekStartsOn: number;
+  /** The signed-in member's organization carries it; read from the database when absent. */
+  cesHeadline?: CesHeadline;
 }
 
 export interface ChartQuery extends DateRange {
@@ -90,15 +94,6 @@ export interface ChartTarget {
   goalVersion: number;
 }
 
-export interface MeasuredValue {
-  id: string;
-  value: number;
-  n: number;
-  periodStart: string;
-  periodEnd: string;
-  source: string;
-}
-
 export interface LatestComment {
   id: string;
   /** On the metric's scale; for TTR whole minutes. */
@@ -125,17 +120,12 @@ export interface TouchpointChart {
   points: ChartPoint[];
   target: ChartTarget | null;
   markers: ChartMarker[];
-  measured: MeasuredValue[];
+  measured: MetricAggregate[];
   distribution: ReturnType<typeof distributionOf> | null;
   comments: LatestComment[];
 }
 
 const COMMENTS = 10;
-
-export async function cesHeadlineOf(db: Database, organizationId: string): Promise<CesHeadline> {
-  const [row] = await db.select({ cesHeadline: organizations.cesHeadline }).from(organizations).where(eq(organizations.id, organizationId));
-  return row?.cesHeadline === 'share' ? 'share' : 'mean';
-}
 
 /** The chart data of one touchpoint; null when the organization has no such touchpoint. */
 export async function touchpointChart(
@@ -146,7 +136,7 @@ export async function touchpointChart(
   if (!touchpoint) return null;
   const firstDay = organization.weekStartsOn as FirstDay;
   const range: DateRange = { from: query.from, to: query.to };
-  const cesHeadline = await cesHeadlineOf(db, organization.id);
+  const cesHeadline = organization.cesHeadline ?? (await cesHeadlineOf(db, organization.id));
   const options = { cesHeadline };
 
   const totals = await rollupHistograms(db, organization.id, { touchpointIds: [touchpointId], ...range, bucket: 'total', weekStartsOn: firstDay });
@@ -179,7 +169,7 @@ export async function touchpointChart(
   const rangeHistogram = totals.find((row) => row.metric === metric)?.histogram ?? new Map<number, number>();
   const [target, measured, comments] = await Promise.all([
     targetFor(db, organization.id, touchpointId, metric),
-    measuredValues(db, organization.id, touchpointId, metric, range),
+    aggregatesFor(db, organization.id, { touchpointIds: [touchpointId], metrics: [metric], ...range }),
     latestComments(db, organization.id, touchpointId, metric, range),
   ]);
   return {
@@ -251,20 +241,6 @@ async function targetFor(db: Database, organizationId: string, touchpointId: str
 }
 
 /** Values measured elsewhere whose period overlaps the range. */
-async function measuredValues(db: Database, organizationId: string, touchpointId: string, metric: Metric, range: DateRange): Promise<MeasuredValue[]> {
-  return db
-    .select({
-      id: metricAggregates.id, value: metricAggregates.value, n: metricAggregates.n,
-      periodStart: metricAggregates.periodStart, periodEnd: metricAggregates.periodEnd, source: metricAggregates.source,
-    })
-    .from(metricAggregates)
-    .where(and(
-      eq(metricAggregates.organizationId, organizationId), eq(metricAggregates.touchpointId, touchpointId), eq(metricAggregates.metric, metric),
-      lte(metricAggregates.periodStart, range.to), gte(metricAggregates.periodEnd, range.from),
-    ))
-    .orderBy(metricAggregates.periodEnd);
-}
-
 /** The newest answers with a comment in the range. */
 async function latestComments(db: Database, organizationId: string, touchpointId: string, metric: Metric, range: DateRange): Promise<LatestComment[]> {
   const rows = await db

@@ -1,11 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { organizations } from '@/db/schema';
 import { addDays } from '@/lib/domain/weeks';
 import {
   type CesHeadline, compareScores, type Histogram, type Metric, mergeHistograms, metrics as metricOrder, type Score, scoreOf,
 } from '@/lib/domain/metrics';
 import { rollupHistograms } from './metrics';
+import { cesHeadlineOf } from './organizations';
 
 /** The days compared: `from`..`to` and the same number of days just before, all inclusive calendar dates. */
 export interface SummaryPeriod {
@@ -61,11 +60,6 @@ function addTo(groups: Map<Metric, Pair>, metric: Metric, side: keyof Pair, hist
 
 function summaries(groups: Map<Metric, Pair>, cesHeadline: CesHeadline): MetricSummary[] {
   return [...groups].map(([metric, pair]) => summarize(metric, pair.current, pair.previous, cesHeadline)).sort(byAnswers);
-}
-
-async function cesHeadlineOf(db: Database, organizationId: string): Promise<CesHeadline> {
-  const [row] = await db.select({ cesHeadline: organizations.cesHeadline }).from(organizations).where(eq(organizations.id, organizationId));
-  return row?.cesHeadline === 'share' ? 'share' : 'mean';
 }
 
 /**

@@ -7,7 +7,8 @@ import { fieldErrorsOf } from '@/lib/validation/messages';
 import { MAX_BATCH, responseBatchSchema, storedScore } from '@/lib/validation/responses';
 import { type IngestReply, type IngestStatus, type ItemError, MAX_BODY_BYTES } from '@/lib/validation/responses-api';
 import { apiMessage } from './messages';
-import { bearerKeyOf, hashApiKey } from './keys';
+import { hashToken } from '@/lib/auth/tokens';
+import { bearerKeyOf } from './keys';
 import { readBody } from '@/lib/http/read-body';
 
 const REALM = 'Bearer realm="touchpoint"';
@@ -30,7 +31,7 @@ export async function ingestResponses(db: Database, request: Request, now = new 
   const authorization = request.headers.get('authorization');
   const key = bearerKeyOf(authorization);
   if (!key) return unauthorized(authorization ? 'unknownKey' : 'missingKey');
-  const apiKey = await apiKeyByHash(db, hashApiKey(key));
+  const apiKey = await apiKeyByHash(db, hashToken(key));
   if (!apiKey) return unauthorized('unknownKey');
   if (apiKey.revokedAt) return unauthorized('revokedKey');
   await touchApiKey(db, apiKey.organizationId, apiKey.id, now);

@@ -1,19 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashToken, newToken } from '@/lib/auth/tokens';
 
 /** Every key starts with this, so a leaked one is recognisable (and secret scanners can find it). */
-export const API_KEY_PREFIX = 'tp_';
+const API_KEY_PREFIX = 'tp_';
 /** How much of the key is kept in clear, to tell keys apart in settings. */
 const DISPLAY_LENGTH = 10;
 const KEY_PATTERN = /^tp_[A-Za-z0-9_-]{40,100}$/;
 
 /** A new key: shown once to its creator; only its SHA-256 hash and a short display prefix are stored. */
 export function newApiKey(): { key: string; prefix: string; hash: string } {
-  const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
-  return { key, prefix: key.slice(0, DISPLAY_LENGTH), hash: hashApiKey(key) };
-}
-
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+  const key = `${API_KEY_PREFIX}${newToken().token}`;
+  return { key, prefix: key.slice(0, DISPLAY_LENGTH), hash: hashToken(key) };
 }
 
 /** The key in an `Authorization: Bearer <key>` header, or null when the header is missing or malformed. */

@@ -1,7 +1,6 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { dateIn } from '@/lib/domain/weeks';
 import { findTouchpoint } from '@/db/queries/journey';
-import { cesHeadlineOf, deleteAggregate, findAggregate, insertAggregate } from '@/db/queries/metric-aggregates';
+import { deleteAggregate, findAggregate, insertAggregate } from '@/db/queries/metric-aggregates';
 import { findOrganization } from '@/db/queries/organizations';
 import { command } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
@@ -19,8 +18,8 @@ export const addMetricAggregate = command({
   run: async ({ tx, actor, input, resource, audit }) => {
     const organization = await findOrganization(tx, actor.organizationId);
     if (!organization) throw refuse.notFound();
-    const today = format(new TZDate(Date.now(), organization.timeZone), 'yyyy-MM-dd');
-    const problems = aggregateProblems(input, { cesHeadline: await cesHeadlineOf(tx, organization.id), today });
+    const today = dateIn(new Date(), organization.timeZone);
+    const problems = aggregateProblems(input, { cesHeadline: organization.cesHeadline, today });
     if (Object.keys(problems).length > 0) throw new ActionError('invalid', { key: 'errors.checkFields' }, problems);
     const { id } = await insertAggregate(tx, actor.organizationId, { ...input, createdBy: actor.userId });
     audit({

@@ -4,7 +4,7 @@
  * Also the period of equal length just before a date range, for the headline comparison. Pure: calendar
  * dates (YYYY-MM-DD) in, scores out.
  */
-import { type CesHeadline, compareScores, type Histogram, type Metric, mergeHistograms, type Score, scoreOf } from './metrics';
+import { type CesHeadline, compareScores, type Histogram, lowerIsBetter, type Metric, mergeHistograms, type Score, scoreOf } from './metrics';
 import { addDays } from './weeks';
 
 export interface DateRange {
@@ -72,11 +72,6 @@ export function verdictOf(before: Score, after: Score): { delta: number | null; 
   return { delta, margin, verdict: delta > 0 ? 'up' : 'down' };
 }
 
-/** Lower is better only for time to resolution. */
-export function higherIsBetter(metric: Metric): boolean {
-  return metric !== 'ttr';
-}
-
 /** The before/after view of one change, from daily histograms covering both windows. */
 export function beforeAfter(
   metric: Metric, days: readonly DailyHistogram[], changeDate: string, weeks: number, options?: { cesHeadline?: CesHeadline },
@@ -91,6 +86,6 @@ export function beforeAfter(
     after: { ...windows.after, score: after },
     delta, margin, verdict,
     smallSample: before.smallSample || after.smallSample,
-    better: moved ? (verdict === 'up') === higherIsBetter(metric) : null,
+    better: moved ? (verdict === 'up') !== lowerIsBetter(metric) : null,
   };
 }

@@ -187,6 +187,11 @@ export function ttrOf(h: Histogram): Score {
   return { metric: 'ttr', value, unit: 'hours', n, margin, low, high, smallSample: n < SMALL_SAMPLE, p90 };
 }
 
+/** Lower is better only for time to resolution; for every other metric a rise is an improvement. */
+export function lowerIsBetter(metric: Metric): boolean {
+  return metric === 'ttr';
+}
+
 /** Any metric by name; CES defaults to the mean as headline. */
 export function scoreOf(metric: Metric, histogram: Histogram, options?: { cesHeadline?: CesHeadline }): Score {
   switch (metric) {

@@ -2,17 +2,13 @@
  * How far a goal target's live value is from the target value. Higher is better for every metric except
  * time to resolution, where a target is a ceiling. Pure: the goal page and its tests share it.
  */
-import type { Metric } from './metrics';
+import { lowerIsBetter, type Metric } from './metrics';
 
 export interface TargetProgress {
   met: boolean;
   /** How much is still missing, in the metric's unit (0 once met). */
   gap: number;
   lowerIsBetter: boolean;
-}
-
-export function lowerIsBetter(metric: Metric): boolean {
-  return metric === 'ttr';
 }
 
 /** null while there is no value to compare. */

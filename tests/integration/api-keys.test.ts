@@ -5,7 +5,7 @@ import type { Database } from '@/db/client';
 import { listApiKeys } from '@/db/queries/api-keys';
 import { apiKeys } from '@/db/schema';
 import { makeTwoOrganizations, type OrganizationFixture, snapshotOrganization, type TestDatabase, testDatabase } from '@/db/testing';
-import { hashApiKey } from '@/lib/api/keys';
+import { hashToken } from '@/lib/auth/tokens';
 import { ingestResponses } from '@/lib/api/ingest';
 import { createApiKey, revokeApiKey } from '@/lib/commands/api-keys';
 import { auditedRun, dataOf } from './helpers';
@@ -39,7 +39,7 @@ describe('creating a key', () => {
     expect(created.key).toMatch(/^tp_[A-Za-z0-9_-]{43}$/);
     expect(created.key.startsWith(created.prefix)).toBe(true);
     const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, created.id));
-    expect(row).toMatchObject({ organizationId: own.organizationId, name: 'Helpdesk export', keyHash: hashApiKey(created.key), createdBy: own.executive.userId });
+    expect(row).toMatchObject({ organizationId: own.organizationId, name: 'Helpdesk export', keyHash: hashToken(created.key), createdBy: own.executive.userId });
     expect(JSON.stringify(row)).not.toContain(created.key.slice(created.prefix.length));
     const listed = await listApiKeys(db, own.organizationId);
     expect(listed.find((k) => k.id === created.id)).toEqual({

@@ -181,7 +181,7 @@ describe('target, measured values and comments', () => {
       ...answers(tp, 'nps', '2026-02-21', 10, 1, { comment: '   ' }),
     ]);
     const chart = (await touchpointChart(db, organization(own), tp, { metric: 'nps', from: '2026-02-01', to: '2026-04-30', bucket: 'week', window: 4 }))!;
-    expect(chart.measured).toEqual([{ id: expect.any(String), value: 31.5, n: 400, periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Agency Q1' }]);
+    expect(chart.measured).toEqual([{ id: expect.any(String), touchpointId: tp, metric: 'nps', value: 31.5, n: 400, periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Agency Q1' }]);
     expect(chart.comments.map((c) => c.comment)).toEqual(Array.from({ length: 10 }, (_, i) => `Comment ${12 - i}`));
     expect(chart.comments[0]).toMatchObject({ score: 7, persona: 'Student', channel: null });
   });

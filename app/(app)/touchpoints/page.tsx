@@ -27,7 +27,7 @@ export default async function TouchpointsPage() {
   const [stages, touchpoints, summary] = await Promise.all([
     listStages(db, organizationId),
     listTouchpoints(db, organizationId),
-    touchpointSummaries(db, organizationId, { today: dateIn(new Date(), timeZone), days: DAYS }),
+    touchpointSummaries(db, organizationId, { today: dateIn(new Date(), timeZone), days: DAYS, cesHeadline: member.organization.cesHeadline }),
   ]);
   const day = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
   const { period } = summary;

@@ -1,5 +1,4 @@
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { dateIn } from '@/lib/domain/weeks';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { MeasuredValueForm } from '@/components/measured/measured-value-form';
@@ -7,7 +6,7 @@ import { MeasuredValueList } from '@/components/measured/measured-value-list';
 import { Card, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { listTouchpoints } from '@/db/queries/journey';
-import { cesHeadlineOf, listAggregates } from '@/db/queries/metric-aggregates';
+import { listAggregates } from '@/db/queries/metric-aggregates';
 import { requirePermission } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 import { addMeasuredValueAction, deleteMeasuredValueAction } from './actions';
@@ -21,13 +20,12 @@ export default async function MeasuredValuesPage() {
   const t = await getTranslations('measured');
   const db = await getDb();
   const organizationId = member.organization.id;
-  const [aggregates, touchpoints, cesHeadline] = await Promise.all([
-    listAggregates(db, organizationId), listTouchpoints(db, organizationId), cesHeadlineOf(db, organizationId),
-  ]);
+  const cesHeadline = member.organization.cesHeadline;
+  const [aggregates, touchpoints] = await Promise.all([listAggregates(db, organizationId), listTouchpoints(db, organizationId)]);
   const mayManage = (departmentId: string) => can(member.actor, 'metricAggregate.manage', { departmentId });
   const manageable = touchpoints.filter((tp) => mayManage(tp.departmentId)).map((tp) => ({ value: tp.id, label: tp.name }));
   const rows = aggregates.map(({ departmentId, createdAt: _c, touchpointId: _t, ...row }) => ({ ...row, canDelete: mayManage(departmentId) }));
-  const today = format(new TZDate(Date.now(), member.organization.timeZone), 'yyyy-MM-dd');
+  const today = dateIn(new Date(), member.organization.timeZone);
   return (
     <>
       <PageHeader title={t('title')} description={t('description')}
