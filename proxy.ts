@@ -14,5 +14,14 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // The signed-in sections of the app (add each new one here); unknown paths still get a proper 404.
-  matcher: ['/', '/profile', '/settings/:path*', '/goal/:path*', '/plans/:path*', '/weekly/:path*', '/touchpoints/:path*', '/notifications'],
+  matcher: [
+    '/',
+    '/profile',
+    '/settings/:path*',
+    '/goal/:path*',
+    '/plans/:path*',
+    '/weekly/:path*',
+    '/touchpoints/:path*',
+    '/notifications',
+  ],
 };

@@ -11,7 +11,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="text-2xl font-semibold">{t('errorTitle')}</h1>
       <p className="mt-2 text-slate-600">{t('errorText')}</p>
       {error.digest ? <p className="mt-3 text-sm text-slate-500">{t('requestId', { id: error.digest })}</p> : null}
-      <Button className="mt-6" onClick={reset}>{t('tryAgain')}</Button>
+      <Button className="mt-6" onClick={reset}>
+        {t('tryAgain')}
+      </Button>
     </main>
   );
 }

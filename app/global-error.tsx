@@ -8,7 +8,9 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
         <h1>Something went wrong</h1>
         <p>The page could not be shown. Please try again.</p>
         {error.digest ? <p style={{ color: '#64748b' }}>Request id: {error.digest}</p> : null}
-        <button type="button" onClick={reset}>Try again</button>
+        <button type="button" onClick={reset}>
+          Try again
+        </button>
       </body>
     </html>
   );

@@ -20,7 +20,12 @@ import { readNdjson } from '@/lib/imports/ndjson';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/lib/validation/imports';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-const metricsAndScales = [['nps', 0, 10], ['csat', 1, 5], ['ces', 1, 7], ['nev', 1, 10]] as const;
+const metricsAndScales = [
+  ['nps', 0, 10],
+  ['csat', 1, 5],
+  ['ces', 1, 7],
+  ['nev', 1, 10],
+] as const;
 
 /** A fixed-seed generator (mulberry32), so every run imports the same rows. */
 function random(seed: number) {
@@ -39,14 +44,16 @@ function ndjsonBody(touchpointIds: string[]): string {
   const yearAgo = Date.now() - 365 * 86_400_000;
   for (let i = 0; i < ROWS; i++) {
     const [metric, min, max] = metricsAndScales[Math.floor(next() * metricsAndScales.length)]!;
-    lines.push(JSON.stringify({
-      touchpoint: touchpointIds[Math.floor(next() * touchpointIds.length)],
-      metric,
-      score: min + Math.floor(next() * (max - min + 1)),
-      respondedAt: new Date(yearAgo + Math.floor(next() * 360 * 86_400_000)).toISOString(),
-      externalId: `bench-${i}`,
-      comment: i % 5 === 0 ? 'Quick delivery, friendly courier.' : undefined,
-    }));
+    lines.push(
+      JSON.stringify({
+        touchpoint: touchpointIds[Math.floor(next() * touchpointIds.length)],
+        metric,
+        score: min + Math.floor(next() * (max - min + 1)),
+        respondedAt: new Date(yearAgo + Math.floor(next() * 360 * 86_400_000)).toISOString(),
+        externalId: `bench-${i}`,
+        comment: i % 5 === 0 ? 'Quick delivery, friendly courier.' : undefined,
+      }),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -67,12 +74,19 @@ function streamOf(text: string): ReadableStream<Uint8Array> {
 /** The steps the server uses, or BENCH_STEP / BENCH_COMMIT_STEP to try others. */
 function stepsFor(kind: 'pglite' | 'postgres'): ImportSteps {
   const steps = importStepsFor(kind);
-  return { stage: Number(process.env.BENCH_STEP ?? steps.stage), commit: Number(process.env.BENCH_COMMIT_STEP ?? steps.commit) };
+  return {
+    stage: Number(process.env.BENCH_STEP ?? steps.stage),
+    commit: Number(process.env.BENCH_COMMIT_STEP ?? steps.commit),
+  };
 }
 
 async function withDatabase(work: (db: Database, kind: string, steps: ImportSteps) => Promise<void>) {
   const memory = await openDatabase({ dir: 'memory' });
-  try { await work(memory.db, 'PGlite (in memory)', stepsFor('pglite')); } finally { await memory.close(); }
+  try {
+    await work(memory.db, 'PGlite (in memory)', stepsFor('pglite'));
+  } finally {
+    await memory.close();
+  }
   const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!serverUrl) return console.log('(set BENCH_DATABASE_URL to run on PostgreSQL too)');
   const name = `touchpoint_bench_import_${process.pid}`;
@@ -93,7 +107,10 @@ async function withDatabase(work: (db: Database, kind: string, steps: ImportStep
 /** The database with every transaction timed: the windows in which, on PGlite, every other query waits. */
 function timedTransactions(db: Database, durations: number[]): Database {
   const timed = Object.create(db) as Database;
-  timed.transaction = (async (work: Parameters<Database['transaction']>[0], config?: Parameters<Database['transaction']>[1]) => {
+  timed.transaction = (async (
+    work: Parameters<Database['transaction']>[0],
+    config?: Parameters<Database['transaction']>[1],
+  ) => {
     const started = performance.now();
     try {
       return await db.transaction(work, config);
@@ -119,7 +136,13 @@ function probeQueries(db: Database) {
       longest = Math.max(longest, performance.now() - due);
     }
   })();
-  return { stop: async () => { running = false; await loop; return longest; } };
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      return longest;
+    },
+  };
 }
 
 const ms = (ns: number) => `${(ns / 1e6).toFixed(1)} ms`;
@@ -129,7 +152,17 @@ await withDatabase(async (db, kind, steps) => {
   const department = await insertDepartment(db, organization.id, { name: 'Delivery', stage: 'front' });
   const stage = await insertStage(db, organization.id, { name: 'Receive', phase: 'during' });
   const touchpointIds: string[] = [];
-  for (let i = 0; i < 8; i++) touchpointIds.push((await insertTouchpoint(db, organization.id, { name: `Touchpoint ${i + 1}`, stageId: stage.id, departmentId: department.id, channel: 'online' })).id);
+  for (let i = 0; i < 8; i++)
+    touchpointIds.push(
+      (
+        await insertTouchpoint(db, organization.id, {
+          name: `Touchpoint ${i + 1}`,
+          stageId: stage.id,
+          departmentId: department.id,
+          channel: 'online',
+        })
+      ).id,
+    );
   const user = await createUser(db, { email: `bench-${process.pid}@example.test`, name: 'Bench', passwordHash: 'x' });
   await insertMembership(db, organization.id, { userId: user.id, role: 'executive', departmentId: null });
   const actor = { userId: user.id, organizationId: organization.id, role: 'executive' as const, departmentId: null };
@@ -155,7 +188,13 @@ await withDatabase(async (db, kind, steps) => {
   const transactions: number[] = [];
   const probe = probeQueries(db);
   const result = await storeImport(timedTransactions(db, transactions), actor, prepared.data, {
-    step: steps.stage, commitStep: steps.commit, onProgress: () => { stepCount += 1; stepTimes.push(Math.round(performance.now() - last)); last = performance.now(); },
+    step: steps.stage,
+    commitStep: steps.commit,
+    onProgress: () => {
+      stepCount += 1;
+      stepTimes.push(Math.round(performance.now() - last));
+      last = performance.now();
+    },
   });
   const finished = performance.now();
   const longestWait = await probe.stop();
@@ -166,13 +205,22 @@ await withDatabase(async (db, kind, steps) => {
 
   const seconds = (finished - started) / 1000;
   console.log(`${kind}: ${ROWS.toLocaleString('en')} rows, ${(body.length / 1e6).toFixed(1)} MB of NDJSON`);
-  console.log(`  read body ${((readDone - started) / 1000).toFixed(2)} s, validate ${((checkedDone - readDone) / 1000).toFixed(2)} s, store ${((finished - checkedDone) / 1000).toFixed(2)} s in ${stepCount} steps of ${steps.stage} rows, then ${steps.commit >= ROWS ? 'one statement' : `statements of ${steps.commit} rows`} in one transaction`);
-  console.log(`  total ${seconds.toFixed(2)} s, ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s; stored ${result.data.stored}, duplicates ${result.data.duplicates}`);
-  console.log(`  event loop, longest stall: ${ms(Math.max(stallWhileReading, stallWhileValidating, stallWhileStoring))} (reading ${ms(stallWhileReading)}, validating ${ms(stallWhileValidating)}, storing ${ms(stallWhileStoring)}; storing p99 ${ms(stall.percentile(99))})`);
-  console.log(`  storing transaction(s): ${transactions.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}; another query's longest wait while storing: ${longestWait.toFixed(0)} ms`);
+  console.log(
+    `  read body ${((readDone - started) / 1000).toFixed(2)} s, validate ${((checkedDone - readDone) / 1000).toFixed(2)} s, store ${((finished - checkedDone) / 1000).toFixed(2)} s in ${stepCount} steps of ${steps.stage} rows, then ${steps.commit >= ROWS ? 'one statement' : `statements of ${steps.commit} rows`} in one transaction`,
+  );
+  console.log(
+    `  total ${seconds.toFixed(2)} s, ${Math.round(ROWS / seconds).toLocaleString('en')} rows/s; stored ${result.data.stored}, duplicates ${result.data.duplicates}`,
+  );
+  console.log(
+    `  event loop, longest stall: ${ms(Math.max(stallWhileReading, stallWhileValidating, stallWhileStoring))} (reading ${ms(stallWhileReading)}, validating ${ms(stallWhileValidating)}, storing ${ms(stallWhileStoring)}; storing p99 ${ms(stall.percentile(99))})`,
+  );
+  console.log(
+    `  storing transaction(s): ${transactions.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ')}; another query's longest wait while storing: ${longestWait.toFixed(0)} ms`,
+  );
   const query: HistogramQuery = { from: '2000-01-01', to: '2100-01-01', bucket: 'total', weekStartsOn: 1 };
   const fromRollups = await rollupHistograms(db, organization.id, query);
   const fromRaw = await rawHistograms(db, organization.id, query);
-  const plain = (rows: typeof fromRaw) => JSON.stringify(rows.map((r) => [r.touchpointId, r.metric, [...r.histogram].sort((a, b) => a[0] - b[0])]).sort());
+  const plain = (rows: typeof fromRaw) =>
+    JSON.stringify(rows.map((r) => [r.touchpointId, r.metric, [...r.histogram].sort((a, b) => a[0] - b[0])]).sort());
   console.log(`  rollups equal raw answers: ${plain(fromRollups) === plain(fromRaw)}`);
 });

@@ -33,7 +33,12 @@ export async function createBenchOrganization(db: Database, now: Date): Promise<
   const stage = await insertStage(db, organization.id, { name: 'Journey', phase: 'during' });
   const touchpointIds: string[] = [];
   for (let i = 0; i < TOUCHPOINTS; i++) {
-    const touchpoint = await insertTouchpoint(db, organization.id, { name: `Touchpoint ${i}`, stageId: stage.id, departmentId: department.id, channel: 'online' });
+    const touchpoint = await insertTouchpoint(db, organization.id, {
+      name: `Touchpoint ${i}`,
+      stageId: stage.id,
+      departmentId: department.id,
+      channel: 'online',
+    });
     touchpointIds.push(touchpoint.id);
   }
   await db.execute(sql`update ${touchpoints} set key = 'tp-' || (array_position(${pgArray(touchpointIds)}::uuid[], id) - 1)
@@ -47,7 +52,12 @@ export async function createBenchOrganization(db: Database, now: Date): Promise<
  * score taken from two multiplicative hashes of i and the seed (scores skewed towards the top, as surveys are).
  * Ids are sequential, as a time-ordered insert would make them.
  */
-export async function insertAnswers(db: Database, organization: BenchOrganization, count: number, progress: (done: number) => void) {
+export async function insertAnswers(
+  db: Database,
+  organization: BenchOrganization,
+  count: number,
+  progress: (done: number) => void,
+) {
   for (let from = 0; from < count; from += CHUNK) {
     const to = Math.min(count, from + CHUNK) - 1;
     await db.execute(sql`
@@ -77,15 +87,23 @@ export async function insertAnswers(db: Database, organization: BenchOrganizatio
  * the app otherwise adds to them per insert (recordResponses).
  */
 export async function buildRollups(db: Database, organizationId: string) {
-  await db.execute(addAnswersToRollups(sql`(select * from survey_responses where organization_id = ${organizationId}) as answers`));
+  await db.execute(
+    addAnswersToRollups(sql`(select * from survey_responses where organization_id = ${organizationId}) as answers`),
+  );
   await db.execute(sql`analyze survey_responses`);
   await db.execute(sql`analyze metric_rollups`);
 }
 
-export async function countOf(db: Database, table: 'survey_responses' | 'metric_rollups', organizationId: string): Promise<number> {
-  const result = await db.execute(table === 'survey_responses'
-    ? sql`select count(*)::bigint as n from survey_responses where organization_id = ${organizationId}`
-    : sql`select coalesce(sum(e.value::bigint), 0)::bigint as n from metric_rollups, jsonb_each_text(counts) as e where organization_id = ${organizationId}`);
+export async function countOf(
+  db: Database,
+  table: 'survey_responses' | 'metric_rollups',
+  organizationId: string,
+): Promise<number> {
+  const result = await db.execute(
+    table === 'survey_responses'
+      ? sql`select count(*)::bigint as n from survey_responses where organization_id = ${organizationId}`
+      : sql`select coalesce(sum(e.value::bigint), 0)::bigint as n from metric_rollups, jsonb_each_text(counts) as e where organization_id = ${organizationId}`,
+  );
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: string | number }[];
   return Number(rows[0]!.n);
 }

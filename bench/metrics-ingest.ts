@@ -27,14 +27,25 @@ export async function startProductionServer(databaseUrl: string, port: number): 
   const distDir = process.env.NEXT_DIST_DIR ?? '.next';
   const nextBin = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
   const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    env: { ...process.env, NEXT_DIST_DIR: distDir, DATABASE_URL: databaseUrl, SEED_DEMO: 'false', NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      DATABASE_URL: databaseUrl,
+      SEED_DEMO: 'false',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode} (is there a build in ${distDir}?)`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (server.exitCode !== null)
+      throw new Error(`next start exited with ${server.exitCode} (is there a build in ${distDir}?)`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() - started > 120_000) throw new Error('next start did not become healthy within 2 minutes');
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -42,10 +53,11 @@ export async function startProductionServer(databaseUrl: string, port: number): 
   return {
     url,
     how: `production server (next start, ${distDir}) on PostgreSQL`,
-    stop: () => new Promise<void>((resolve) => {
-      server.once('exit', () => resolve());
-      server.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.once('exit', () => resolve());
+        server.kill('SIGTERM');
+      }),
   };
 }
 
@@ -59,8 +71,11 @@ export async function startInProcessServer(): Promise<Endpoint> {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const headers = new Headers();
-    for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(name, value);
-    const response = await POST(new Request(`http://localhost${incoming.url}`, { method: incoming.method, headers, body: Buffer.concat(chunks) }));
+    for (const [name, value] of Object.entries(incoming.headers))
+      if (typeof value === 'string') headers.set(name, value);
+    const response = await POST(
+      new Request(`http://localhost${incoming.url}`, { method: incoming.method, headers, body: Buffer.concat(chunks) }),
+    );
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   });
@@ -72,7 +87,12 @@ export async function startInProcessServer(): Promise<Endpoint> {
   };
 }
 
-const metrics = [['nps', 0, 10], ['csat', 1, 5], ['ces', 1, 7], ['nev', 1, 10]] as const;
+const metrics = [
+  ['nps', 0, 10],
+  ['csat', 1, 5],
+  ['ces', 1, 7],
+  ['nev', 1, 10],
+] as const;
 
 /** Answer i of a run: deterministic, dated within the last 30 days, with a unique externalId. */
 function answer(run: string, i: number, now: number) {
@@ -80,7 +100,7 @@ function answer(run: string, i: number, now: number) {
   return {
     touchpoint: `tp-${(i * 7) % TOUCHPOINTS}`,
     metric,
-    score: min + ((i * 2654435761) >>> 16) % (max - min + 1),
+    score: min + (((i * 2654435761) >>> 16) % (max - min + 1)),
     respondedAt: new Date(now - ((i * 104729) % (30 * 86_400)) * 1000).toISOString(),
     externalId: `bench-${run}-${i}`,
   };
@@ -93,7 +113,8 @@ async function send(endpoint: Endpoint, key: string, responses: ReturnType<typeo
     body: JSON.stringify({ responses }),
   });
   const body = (await response.json()) as { stored?: number };
-  if (response.status !== 201 || body.stored !== responses.length) throw new Error(`API answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+  if (response.status !== 201 || body.stored !== responses.length)
+    throw new Error(`API answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
 }
 
 /** Answers per second, one request at a time: `requests` requests of `size` answers each (after a short warm-up). */

@@ -17,7 +17,15 @@ import { type Database, openDatabase } from '@/db/client';
 import { type HistogramQuery, type HistogramRow, rawHistograms, rollupHistograms } from '@/db/queries/metrics';
 import type { Metric } from '@/lib/domain/metrics';
 import { addWeeks, weekOfDate } from '@/lib/domain/weeks';
-import { type BenchOrganization, buildRollups, countOf, createBenchOrganization, DAYS, insertAnswers, TOUCHPOINTS } from './metrics-data';
+import {
+  type BenchOrganization,
+  buildRollups,
+  countOf,
+  createBenchOrganization,
+  DAYS,
+  insertAnswers,
+  TOUCHPOINTS,
+} from './metrics-data';
 import { createApiKey, type Endpoint, ingestRate, startInProcessServer, startProductionServer } from './metrics-ingest';
 
 const METRICS: Metric[] = ['nps', 'csat', 'ces', 'nev'];
@@ -42,7 +50,11 @@ async function timed(runs: number, fn: () => Promise<unknown>) {
 }
 
 const keyOf = (row: HistogramRow) => `${row.touchpointId}|${row.metric}|${row.bucket}`;
-const histogramText = (h: Map<number, number>) => [...h].filter(([, c]) => c !== 0).sort((a, b) => a[0] - b[0]).join(';');
+const histogramText = (h: Map<number, number>) =>
+  [...h]
+    .filter(([, c]) => c !== 0)
+    .sort((a, b) => a[0] - b[0])
+    .join(';');
 
 /** Buckets whose histograms differ between the two sides (a bucket missing on one side counts). */
 function differences(left: HistogramRow[], right: HistogramRow[]) {
@@ -57,11 +69,18 @@ function differences(left: HistogramRow[], right: HistogramRow[]) {
 
 async function run(db: Database, kind: string, count: number, endpointFor: () => Promise<Endpoint>) {
   const lines: string[] = [];
-  const say = (line: string) => { console.log(line); lines.push(line); };
-  say(`\n${kind}: ${number(count)} answers, ${TOUCHPOINTS} touchpoints x ${METRICS.length} metrics x ${DAYS} days (2 years)`);
+  const say = (line: string) => {
+    console.log(line);
+    lines.push(line);
+  };
+  say(
+    `\n${kind}: ${number(count)} answers, ${TOUCHPOINTS} touchpoints x ${METRICS.length} metrics x ${DAYS} days (2 years)`,
+  );
   const organization: BenchOrganization = await createBenchOrganization(db, new Date());
   let started = performance.now();
-  const progress = process.stdout.isTTY ? (done: number) => process.stdout.write(`\r  generating… ${number(done)}`) : () => {};
+  const progress = process.stdout.isTTY
+    ? (done: number) => process.stdout.write(`\r  generating… ${number(done)}`)
+    : () => {};
   await insertAnswers(db, organization, count, progress);
   if (process.stdout.isTTY) process.stdout.write(`\r${' '.repeat(40)}\r`);
   say(`  generate answers (SQL, fixed seed)          ${seconds(started)}`);
@@ -70,18 +89,31 @@ async function run(db: Database, kind: string, count: number, endpointFor: () =>
   say(`  build rollups (bulk GROUP BY)               ${seconds(started)}`);
 
   const chart: HistogramQuery = {
-    touchpointIds: [organization.touchpointIds[0]!], metrics: ['nps'], bucket: 'week', weekStartsOn: 1,
-    from: addWeeks(weekOfDate(organization.today, 1), -51), to: organization.today,
+    touchpointIds: [organization.touchpointIds[0]!],
+    metrics: ['nps'],
+    bucket: 'week',
+    weekStartsOn: 1,
+    from: addWeeks(weekOfDate(organization.today, 1), -51),
+    to: organization.today,
   };
   const fromRollups = await timed(50, () => rollupHistograms(db, organization.id, chart));
   const fromRaw = await timed(count >= 5_000_000 ? 20 : 30, () => rawHistograms(db, organization.id, chart));
-  const same = differences(await rollupHistograms(db, organization.id, chart), await rawHistograms(db, organization.id, chart));
+  const same = differences(
+    await rollupHistograms(db, organization.id, chart),
+    await rawHistograms(db, organization.id, chart),
+  );
   const speedUp = fromRaw.median / fromRollups.median;
-  say(`(a) one touchpoint's 52-week NPS chart data (bucket 'week', ${same.buckets} weeks, identical: ${same.differ === 0 ? 'yes' : 'NO'})`);
+  say(
+    `(a) one touchpoint's 52-week NPS chart data (bucket 'week', ${same.buckets} weeks, identical: ${same.differ === 0 ? 'yes' : 'NO'})`,
+  );
   say('                                median        p90  runs');
-  say(`  rollupHistograms        ${ms(fromRollups.median).padStart(12)} ${ms(fromRollups.p90).padStart(10)}  ${fromRollups.runs}`);
+  say(
+    `  rollupHistograms        ${ms(fromRollups.median).padStart(12)} ${ms(fromRollups.p90).padStart(10)}  ${fromRollups.runs}`,
+  );
   say(`  rawHistograms           ${ms(fromRaw.median).padStart(12)} ${ms(fromRaw.p90).padStart(10)}  ${fromRaw.runs}`);
-  say(`  speed-up (median)       ${speedUp.toFixed(0).padStart(11)}x     target >= 100x and < 50 ms: ${speedUp >= 100 && fromRollups.median < 50 ? 'met' : 'NOT met'}`);
+  say(
+    `  speed-up (median)       ${speedUp.toFixed(0).padStart(11)}x     target >= 100x and < 50 ms: ${speedUp >= 100 && fromRollups.median < 50 ? 'met' : 'NOT met'}`,
+  );
 
   const endpoint = await endpointFor();
   try {
@@ -91,20 +123,41 @@ async function run(db: Database, kind: string, count: number, endpointFor: () =>
     const ratio = batches.perSecond / singles.perSecond;
     say(`(b) ingestion through POST /api/v1/responses, one request at a time: ${endpoint.how}`);
     say('                             answers   seconds   answers/s');
-    for (const [label, r] of [['batches of 1000', batches], ['one per request', singles]] as const) {
-      say(`  ${label.padEnd(22)} ${number(r.answers).padStart(9)} ${r.seconds.toFixed(2).padStart(9)} ${r.perSecond.toFixed(0).padStart(11)}`);
+    for (const [label, r] of [
+      ['batches of 1000', batches],
+      ['one per request', singles],
+    ] as const) {
+      say(
+        `  ${label.padEnd(22)} ${number(r.answers).padStart(9)} ${r.seconds.toFixed(2).padStart(9)} ${r.perSecond.toFixed(0).padStart(11)}`,
+      );
     }
-    say(`  ratio                  ${ratio.toFixed(1).padStart(9)}x                target >= 20x: ${ratio >= 20 ? 'met' : 'NOT met'}`);
+    say(
+      `  ratio                  ${ratio.toFixed(1).padStart(9)}x                target >= 20x: ${ratio >= 20 ? 'met' : 'NOT met'}`,
+    );
   } finally {
     await endpoint.stop();
   }
 
   started = performance.now();
-  const all: HistogramQuery = { metrics: METRICS, bucket: 'week', weekStartsOn: 1, from: organization.first, to: organization.today };
-  const compared = differences(await rollupHistograms(db, organization.id, all), await rawHistograms(db, organization.id, all));
-  const [raw, rolled] = [await countOf(db, 'survey_responses', organization.id), await countOf(db, 'metric_rollups', organization.id)];
-  say(`(c) rollups against raw answers, every week of every touchpoint and metric, after (b): ${number(compared.buckets)} buckets, ` +
-    `${compared.differ === 0 ? 'all equal' : `${number(compared.differ)} DIFFER`}; ${number(raw)} answers, ${number(rolled)} counted in rollups (${seconds(started)})`);
+  const all: HistogramQuery = {
+    metrics: METRICS,
+    bucket: 'week',
+    weekStartsOn: 1,
+    from: organization.first,
+    to: organization.today,
+  };
+  const compared = differences(
+    await rollupHistograms(db, organization.id, all),
+    await rawHistograms(db, organization.id, all),
+  );
+  const [raw, rolled] = [
+    await countOf(db, 'survey_responses', organization.id),
+    await countOf(db, 'metric_rollups', organization.id),
+  ];
+  say(
+    `(c) rollups against raw answers, every week of every touchpoint and metric, after (b): ${number(compared.buckets)} buckets, ` +
+      `${compared.differ === 0 ? 'all equal' : `${number(compared.differ)} DIFFER`}; ${number(raw)} answers, ${number(rolled)} counted in rollups (${seconds(started)})`,
+  );
   return lines;
 }
 
@@ -119,7 +172,9 @@ async function onPostgres(count: number) {
     const open = await openDatabase({ url: url.toString() });
     try {
       const version = (await admin`show server_version`)[0]!.server_version as string;
-      return await run(open.db, `PostgreSQL ${version}`, count, () => startProductionServer(url.toString(), Number(process.env.BENCH_PORT ?? 3299)));
+      return await run(open.db, `PostgreSQL ${version}`, count, () =>
+        startProductionServer(url.toString(), Number(process.env.BENCH_PORT ?? 3299)),
+      );
     } finally {
       await open.close();
     }
@@ -145,9 +200,10 @@ async function onPglite(count: number) {
 }
 
 const which = process.argv[2] ?? 'all';
-if (!['all', 'postgres', 'pglite'].includes(which)) throw new Error('Usage: tsx bench/metrics.ts [all|postgres|pglite]');
+if (!['all', 'postgres', 'pglite'].includes(which))
+  throw new Error('Usage: tsx bench/metrics.ts [all|postgres|pglite]');
 const report: string[] = [];
-if (which !== 'pglite') report.push(...await onPostgres(Number(process.env.BENCH_ANSWERS_POSTGRES ?? 10_000_000)));
-if (which !== 'postgres') report.push(...await onPglite(Number(process.env.BENCH_ANSWERS_PGLITE ?? 1_000_000)));
+if (which !== 'pglite') report.push(...(await onPostgres(Number(process.env.BENCH_ANSWERS_POSTGRES ?? 10_000_000))));
+if (which !== 'postgres') report.push(...(await onPglite(Number(process.env.BENCH_ANSWERS_PGLITE ?? 1_000_000))));
 if (which === 'all') console.log(`\nSummary\n${report.join('\n')}`);
 process.exit(0);

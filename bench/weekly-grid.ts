@@ -18,7 +18,11 @@ async function withDatabase<T>(work: (db: Database, kind: string) => Promise<T>)
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (!serverUrl) {
     const open = await openDatabase({ dir: 'memory' });
-    try { return await work(open.db, 'PGlite (in memory)'); } finally { await open.close(); }
+    try {
+      return await work(open.db, 'PGlite (in memory)');
+    } finally {
+      await open.close();
+    }
   }
   const name = `touchpoint_bench_${process.pid}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -55,22 +59,40 @@ async function time(fn: () => Promise<unknown>) {
 await withDatabase(async (db, kind) => {
   const organization = await createOrganization(db, { name: 'Bench Books', timeZone: 'Europe/Kyiv' });
   const areas = [];
-  for (let i = 0; i < AREAS; i++) areas.push(await insertDepartment(db, organization.id, { name: `Area ${i + 1}`, stage: i % 2 ? 'back' : 'front' }));
+  for (let i = 0; i < AREAS; i++)
+    areas.push(await insertDepartment(db, organization.id, { name: `Area ${i + 1}`, stage: i % 2 ? 'back' : 'front' }));
   const currentWeek = weekOf(new Date(), organization.timeZone, 1);
   const rows = [];
   for (const area of areas) {
     for (let w = 0; w < WEEKS; w++) {
       if ((w * 7 + area.name.length) % 10 === 0) continue; // ~10% gaps
       const week = addWeeks(currentWeek, -w);
-      rows.push({ organizationId: organization.id, departmentId: area.id, weekStart: week, title: `Improvement ${w}`, effectiveDate: week });
+      rows.push({
+        organizationId: organization.id,
+        departmentId: area.id,
+        weekStart: week,
+        title: `Improvement ${w}`,
+        effectiveDate: week,
+      });
     }
   }
   const started = performance.now();
   for (let i = 0; i < rows.length; i += 1000) await db.insert(weeklyImprovements).values(rows.slice(i, i + 1000));
-  console.log(`${kind}: ${AREAS} areas x ${WEEKS} weeks, ${rows.length} improvements inserted in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  const actor = { role: 'executive' as const, departmentId: null, userId: '00000000-0000-4000-8000-000000000000', organizationId: organization.id };
-  console.log(`  grid query, 12 weeks:        ${await time(() => gridCells(db, organization.id, addWeeks(currentWeek, -11), currentWeek))}`);
-  console.log(`  grid query, 52 weeks:        ${await time(() => gridCells(db, organization.id, addWeeks(currentWeek, -51), currentWeek))}`);
+  console.log(
+    `${kind}: ${AREAS} areas x ${WEEKS} weeks, ${rows.length} improvements inserted in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  const actor = {
+    role: 'executive' as const,
+    departmentId: null,
+    userId: '00000000-0000-4000-8000-000000000000',
+    organizationId: organization.id,
+  };
+  console.log(
+    `  grid query, 12 weeks:        ${await time(() => gridCells(db, organization.id, addWeeks(currentWeek, -11), currentWeek))}`,
+  );
+  console.log(
+    `  grid query, 52 weeks:        ${await time(() => gridCells(db, organization.id, addWeeks(currentWeek, -51), currentWeek))}`,
+  );
   console.log(`  page data (weeklyGrid), 12:  ${await time(() => weeklyGrid(db, organization, actor, { count: 12 }))}`);
   console.log(`  page data (weeklyGrid), 52:  ${await time(() => weeklyGrid(db, organization, actor, { count: 52 }))}`);
 });

@@ -58,7 +58,11 @@ export function lockDataDir(dir: string): () => void {
   const me: LockHolder = {
     pid: process.pid,
     host: hostname(),
-    command: process.argv.slice(1).map((a) => path.basename(a)).join(' ') || 'node',
+    command:
+      process.argv
+        .slice(1)
+        .map((a) => path.basename(a))
+        .join(' ') || 'node',
     since: new Date().toISOString(),
   };
   const draft = `${file}.${process.pid}.${Date.now()}`;

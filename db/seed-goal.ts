@@ -57,7 +57,13 @@ export const bookshelfGoalV2: GoalSections = {
     'the door as much as the developer behind the checkout.',
 };
 
-type SeedTarget = { metric: TargetMetric; businessMetric?: string; touchpoint?: string; targetValue: number; dueDate: string };
+type SeedTarget = {
+  metric: TargetMetric;
+  businessMetric?: string;
+  touchpoint?: string;
+  targetValue: number;
+  dueDate: string;
+};
 
 function isoDate(date: Date) {
   return date.toISOString().slice(0, 10);
@@ -84,17 +90,33 @@ export async function seedGoal({ tx, organizationId, people, touchpointIds }: De
     const [row] = await tx
       .insert(goalVersions)
       .values({
-        organizationId, status: version === null ? 'draft' : 'published', version, ...sections,
-        authorUserId: executive, publishedAt: version === null ? null : at, updatedAt: at,
+        organizationId,
+        status: version === null ? 'draft' : 'published',
+        version,
+        ...sections,
+        authorUserId: executive,
+        publishedAt: version === null ? null : at,
+        updatedAt: at,
       })
       .returning({ id: goalVersions.id });
-    await tx.insert(goalTargets).values(targets.map((target, position) => ({
-      organizationId, goalVersionId: row!.id, position, metric: target.metric, businessMetric: target.businessMetric ?? null,
-      touchpointId: target.touchpoint ? touchpointIds.get(target.touchpoint)! : null, targetValue: target.targetValue, dueDate: target.dueDate,
-    })));
+    await tx.insert(goalTargets).values(
+      targets.map((target, position) => ({
+        organizationId,
+        goalVersionId: row!.id,
+        position,
+        metric: target.metric,
+        businessMetric: target.businessMetric ?? null,
+        touchpointId: target.touchpoint ? touchpointIds.get(target.touchpoint)! : null,
+        targetValue: target.targetValue,
+        dueDate: target.dueDate,
+      })),
+    );
     if (version !== null) {
       await recordAudit(tx, organizationId, executive, {
-        action: 'goal.publish', entityType: 'goalVersion', entityId: row!.id, changes: { name: String(version), version },
+        action: 'goal.publish',
+        entityType: 'goalVersion',
+        entityId: row!.id,
+        changes: { name: String(version), version },
       });
     }
     return row!.id;
@@ -108,9 +130,20 @@ export async function seedGoal({ tx, organizationId, people, touchpointIds }: De
 
   // Everyone read the first version; of the second, only the executive and the support lead so far.
   const readers = (emails: string[], goalVersionId: string, at: Date) =>
-    emails.map((email, i) => ({ organizationId, goalVersionId, userId: people.get(email)!, readAt: new Date(at.getTime() + (i + 1) * DAY) }));
-  await tx.insert(goalReads).values([
-    ...readers(['exec@demo.test', 'lead@demo.test', 'staff@demo.test', 'delivery@demo.test', 'it@demo.test'], v1, v1At),
-    ...readers(['exec@demo.test', 'lead@demo.test'], v2, v2At),
-  ]);
+    emails.map((email, i) => ({
+      organizationId,
+      goalVersionId,
+      userId: people.get(email)!,
+      readAt: new Date(at.getTime() + (i + 1) * DAY),
+    }));
+  await tx
+    .insert(goalReads)
+    .values([
+      ...readers(
+        ['exec@demo.test', 'lead@demo.test', 'staff@demo.test', 'delivery@demo.test', 'it@demo.test'],
+        v1,
+        v1At,
+      ),
+      ...readers(['exec@demo.test', 'lead@demo.test'], v2, v2At),
+    ]);
 }

@@ -2,11 +2,29 @@ import { TZDate } from '@date-fns/tz';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { type NewResponse, recordResponses } from './queries/responses';
 import {
-  metricAggregates, planItems, planItemTouchpoints, responseImports, surveyLinks, touchpoints, weeklyImprovements, weeklyImprovementTouchpoints,
+  metricAggregates,
+  planItems,
+  planItemTouchpoints,
+  responseImports,
+  surveyLinks,
+  touchpoints,
+  weeklyImprovements,
+  weeklyImprovementTouchpoints,
 } from './schema';
 import type { DemoContext } from './seed-context';
 import {
-  channels, comments, holidayPeak, type Mover, movers, personas, type Series, series, touchpointKeys, ttrSeries, volumeKind, weekdayVolume,
+  channels,
+  comments,
+  holidayPeak,
+  type Mover,
+  movers,
+  personas,
+  type Series,
+  series,
+  touchpointKeys,
+  ttrSeries,
+  volumeKind,
+  weekdayVolume,
 } from './seed-metrics-story';
 import { isValidScore, type Metric, scales } from '@/lib/domain/metrics';
 import { addDays, dateIn } from '@/lib/domain/weeks';
@@ -19,7 +37,9 @@ const programDrift: Record<Metric, number> = { nps: 0.3, csat: 0.12, ces: 0.25, 
 /** Days over which a mover's effect builds up after its effective date. */
 const RAMP_DAYS = 10;
 const personaEffect: Record<string, Record<string, number>> = {
-  'Busy parent': { 'Courier delivery': -0.5 }, 'Book collector': { Packaging: -0.4 }, 'Gift buyer': { Checkout: -0.3 },
+  'Busy parent': { 'Courier delivery': -0.5 },
+  'Book collector': { Packaging: -0.4 },
+  'Gift buyer': { Checkout: -0.3 },
 };
 
 /** A small seeded generator (mulberry32), so the demo tells the same story every time it is seeded. */
@@ -35,24 +55,58 @@ function generator(seed: number) {
   return { next, normal, pick };
 }
 
-interface Effect { touchpoint: string; metric: Metric; from: string; level: number; spread: number }
+interface Effect {
+  touchpoint: string;
+  metric: Metric;
+  from: string;
+  level: number;
+  spread: number;
+}
 
 /** The day each mover took effect: its weekly improvement's effective date, or its plan item's completion day. */
-async function resolveEffects({ tx, organizationId, touchpointIds }: DemoContext, timeZone: string, today: string): Promise<Effect[]> {
+async function resolveEffects(
+  { tx, organizationId, touchpointIds }: DemoContext,
+  timeZone: string,
+  today: string,
+): Promise<Effect[]> {
   const weekly = await tx
-    .select({ title: weeklyImprovements.title, day: weeklyImprovements.effectiveDate, touchpointId: weeklyImprovementTouchpoints.touchpointId })
+    .select({
+      title: weeklyImprovements.title,
+      day: weeklyImprovements.effectiveDate,
+      touchpointId: weeklyImprovementTouchpoints.touchpointId,
+    })
     .from(weeklyImprovements)
-    .innerJoin(weeklyImprovementTouchpoints, and(
-      eq(weeklyImprovementTouchpoints.organizationId, weeklyImprovements.organizationId), eq(weeklyImprovementTouchpoints.improvementId, weeklyImprovements.id)))
+    .innerJoin(
+      weeklyImprovementTouchpoints,
+      and(
+        eq(weeklyImprovementTouchpoints.organizationId, weeklyImprovements.organizationId),
+        eq(weeklyImprovementTouchpoints.improvementId, weeklyImprovements.id),
+      ),
+    )
     .where(eq(weeklyImprovements.organizationId, organizationId));
   const done = await tx
-    .select({ title: planItems.title, completedAt: planItems.completedAt, touchpointId: planItemTouchpoints.touchpointId })
+    .select({
+      title: planItems.title,
+      completedAt: planItems.completedAt,
+      touchpointId: planItemTouchpoints.touchpointId,
+    })
     .from(planItems)
-    .innerJoin(planItemTouchpoints, and(eq(planItemTouchpoints.organizationId, planItems.organizationId), eq(planItemTouchpoints.planItemId, planItems.id)))
-    .where(and(eq(planItems.organizationId, organizationId), eq(planItems.status, 'done'), isNotNull(planItems.completedAt)));
+    .innerJoin(
+      planItemTouchpoints,
+      and(
+        eq(planItemTouchpoints.organizationId, planItems.organizationId),
+        eq(planItemTouchpoints.planItemId, planItems.id),
+      ),
+    )
+    .where(
+      and(eq(planItems.organizationId, organizationId), eq(planItems.status, 'done'), isNotNull(planItems.completedAt)),
+    );
   const candidates = (mover: Mover) => {
     const touchpointId = touchpointIds.get(mover.touchpoint);
-    if (mover.kind === 'plan') return done.filter((d) => d.title === mover.title && d.touchpointId === touchpointId).map((d) => dateIn(d.completedAt!, timeZone));
+    if (mover.kind === 'plan')
+      return done
+        .filter((d) => d.title === mover.title && d.touchpointId === touchpointId)
+        .map((d) => dateIn(d.completedAt!, timeZone));
     return weekly.filter((w) => w.title === mover.title && w.touchpointId === touchpointId).map((w) => w.day);
   };
   const effects: Effect[] = [];
@@ -62,7 +116,13 @@ async function resolveEffects({ tx, organizationId, touchpointIds }: DemoContext
     const from = candidates(mover).sort((a, b) => distance(a) - distance(b))[0];
     if (!from) continue; // not linked in this demo: no marker on the chart, so no story to tell
     for (const [metric, shift] of Object.entries(mover.shifts)) {
-      effects.push({ touchpoint: mover.touchpoint, metric: metric as Metric, from, level: shift.level, spread: shift.spread ?? 1 });
+      effects.push({
+        touchpoint: mover.touchpoint,
+        metric: metric as Metric,
+        from,
+        level: shift.level,
+        spread: shift.spread ?? 1,
+      });
     }
   }
   return effects;
@@ -74,7 +134,12 @@ function levelAt(s: Series, effects: Effect[], day: string, today: string) {
   const sinceProgram = PROGRAM_DAYS - (Date.parse(today) - Date.parse(day)) / 86_400_000;
   if (sinceProgram > 0) level += programDrift[s.metric] * (sinceProgram / PROGRAM_DAYS);
   const monthDay = day.slice(5);
-  if (holidayPeak.touchpoints.includes(s.touchpoint) && s.metric !== 'ttr' && (monthDay >= '12-10' || monthDay <= '01-05')) level += holidayPeak.dip;
+  if (
+    holidayPeak.touchpoints.includes(s.touchpoint) &&
+    s.metric !== 'ttr' &&
+    (monthDay >= '12-10' || monthDay <= '01-05')
+  )
+    level += holidayPeak.dip;
   for (const e of effects) {
     if (e.touchpoint !== s.touchpoint || e.metric !== s.metric || day < e.from) continue;
     const ramp = Math.min(1, ((Date.parse(day) - Date.parse(e.from)) / 86_400_000 + 1) / RAMP_DAYS);
@@ -108,7 +173,14 @@ function instantOf(day: string, minuteOfDay: number, timeZone: string) {
 type Draft = Omit<NewResponse, 'source'>;
 
 /** A year of answers for one series, ending now. */
-function answersOf(s: Series, effects: Effect[], touchpointId: string, timeZone: string, now: Date, seed: number): Draft[] {
+function answersOf(
+  s: Series,
+  effects: Effect[],
+  touchpointId: string,
+  timeZone: string,
+  now: Date,
+  seed: number,
+): Draft[] {
   const random = generator(seed);
   const today = dateIn(now, timeZone);
   const drafts: Draft[] = [];
@@ -123,7 +195,14 @@ function answersOf(s: Series, effects: Effect[], touchpointId: string, timeZone:
       const latent = level + (persona ? (personaEffect[persona]?.[s.touchpoint] ?? 0) : 0) + spread * random.normal();
       const respondedAt = new Date(noon + (Math.floor(random.next() * 14 * 60) - 4 * 60) * 60_000);
       if (respondedAt.getTime() > now.getTime() - 60_000) continue;
-      drafts.push({ touchpointId, metric: s.metric, score: scoreOf(s.metric, latent), respondedAt, persona, channel: random.pick(channels[s.touchpoint]!) });
+      drafts.push({
+        touchpointId,
+        metric: s.metric,
+        score: scoreOf(s.metric, latent),
+        respondedAt,
+        persona,
+        channel: random.pick(channels[s.touchpoint]!),
+      });
     }
   }
   return drafts;
@@ -140,36 +219,67 @@ export async function seedMetrics(context: DemoContext, timeZone: string, now = 
   const today = dateIn(now, timeZone);
   const idOf = (name: string) => touchpointIds.get(name)!;
   for (const [name, key] of Object.entries(touchpointKeys)) {
-    await tx.update(touchpoints).set({ key }).where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.id, idOf(name))));
+    await tx
+      .update(touchpoints)
+      .set({ key })
+      .where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.id, idOf(name))));
   }
 
   const effects = await resolveEffects(context, timeZone, today);
-  const answers: NewResponse[] = series.flatMap((s, i) => answersOf(s, effects, idOf(s.touchpoint), timeZone, now, 1000 + i).map((a) => ({ ...a, source: 'seed' as const })));
+  const answers: NewResponse[] = series.flatMap((s, i) =>
+    answersOf(s, effects, idOf(s.touchpoint), timeZone, now, 1000 + i).map((a) => ({ ...a, source: 'seed' as const })),
+  );
   const commentRandom = generator(77);
   for (const c of comments) {
     if (!isValidScore(c.metric, c.score)) throw new Error(`Demo comment out of range: ${c.text}`);
     answers.push({
-      touchpointId: idOf(c.touchpoint), metric: c.metric, score: c.score, comment: c.text, source: 'seed',
-      respondedAt: instantOf(addDays(today, -Math.max(1, c.daysAgo)), 9 * 60 + Math.floor(commentRandom.next() * 11 * 60), timeZone),
-      persona: commentRandom.next() < 0.7 ? commentRandom.pick(personas) : null, channel: commentRandom.pick(channels[c.touchpoint]!),
+      touchpointId: idOf(c.touchpoint),
+      metric: c.metric,
+      score: c.score,
+      comment: c.text,
+      source: 'seed',
+      respondedAt: instantOf(
+        addDays(today, -Math.max(1, c.daysAgo)),
+        9 * 60 + Math.floor(commentRandom.next() * 11 * 60),
+        timeZone,
+      ),
+      persona: commentRandom.next() < 0.7 ? commentRandom.pick(personas) : null,
+      channel: commentRandom.pick(channels[c.touchpoint]!),
     });
   }
   await recordResponses(tx, organization, answers);
   await seedHelpdeskImports(context, timeZone, now, effects);
 
   const links: [string, Metric, boolean][] = [
-    ['Courier delivery', 'csat', true], ['Packaging', 'nev', true], ['Checkout', 'ces', true],
-    ['Support chat and phone', 'csat', true], ['Returns', 'nps', true], ['Product page', 'nev', false],
+    ['Courier delivery', 'csat', true],
+    ['Packaging', 'nev', true],
+    ['Checkout', 'ces', true],
+    ['Support chat and phone', 'csat', true],
+    ['Returns', 'nps', true],
+    ['Product page', 'nev', false],
   ];
-  await tx.insert(surveyLinks).values(links.map(([name, metric, enabled]) => ({
-    organizationId, touchpointId: idOf(name), metric, enabled, token: newSurveyToken(),
-  })));
+  await tx.insert(surveyLinks).values(
+    links.map(([name, metric, enabled]) => ({
+      organizationId,
+      touchpointId: idOf(name),
+      metric,
+      enabled,
+      token: newSurveyToken(),
+    })),
+  );
 
   const quarter = quarterOf(addDays(quarterOf(today).start, -1));
   await tx.insert(metricAggregates).values({
-    organizationId, touchpointId: idOf('Support chat and phone'), metric: 'nps', value: 27, n: 412,
-    periodStart: quarter.start, periodEnd: quarter.end, source: `Kyiv Research Agency, Q${quarter.number} ${quarter.year} phone survey`,
-    createdBy: people.get('exec@demo.test')!, createdAt: instantOf(addDays(quarter.end, 12), 11 * 60, timeZone),
+    organizationId,
+    touchpointId: idOf('Support chat and phone'),
+    metric: 'nps',
+    value: 27,
+    n: 412,
+    periodStart: quarter.start,
+    periodEnd: quarter.end,
+    source: `Kyiv Research Agency, Q${quarter.number} ${quarter.year} phone survey`,
+    createdBy: people.get('exec@demo.test')!,
+    createdAt: instantOf(addDays(quarter.end, 12), 11 * 60, timeZone),
   });
   return { answers: answers.length };
 }
@@ -183,7 +293,12 @@ function quarterOf(day: string) {
 }
 
 /** Time to resolution from the helpdesk, one CSV export per quarter (the current one taken this morning). */
-async function seedHelpdeskImports({ tx, organizationId, people, touchpointIds }: DemoContext, timeZone: string, now: Date, effects: Effect[]) {
+async function seedHelpdeskImports(
+  { tx, organizationId, people, touchpointIds }: DemoContext,
+  timeZone: string,
+  now: Date,
+  effects: Effect[],
+) {
   const touchpointId = touchpointIds.get(ttrSeries.touchpoint)!;
   const exportedToday = instantOf(dateIn(now, timeZone), 7 * 60, timeZone);
   const cutOff = exportedToday < now ? exportedToday : now;
@@ -197,15 +312,32 @@ async function seedHelpdeskImports({ tx, organizationId, people, touchpointIds }
   let ticketNumber = 48_210;
   for (const [start, quarterTickets] of [...byQuarter].sort(([a], [b]) => a.localeCompare(b))) {
     const quarter = quarterOf(start);
-    const exportedAt = quarter.end >= dateIn(cutOff, timeZone) ? cutOff : instantOf(addDays(quarter.end, 3), 10 * 60, timeZone);
-    const [row] = await tx.insert(responseImports).values({
-      organizationId, fileName: `helpdesk-export-${quarter.year}-q${quarter.number}.csv`, rowCount: quarterTickets.length,
-      createdBy: people.get('exec@demo.test')!, createdAt: exportedAt,
-    }).returning({ id: responseImports.id });
-    const { stored, duplicates } = await recordResponses(tx, { id: organizationId, timeZone }, quarterTickets.map((t) => ({
-      ...t, source: 'import' as const, importId: row!.id, persona: null, externalId: `HD-${ticketNumber++}`,
-    })));
-    await tx.update(responseImports).set({ storedCount: stored, duplicateCount: duplicates })
+    const exportedAt =
+      quarter.end >= dateIn(cutOff, timeZone) ? cutOff : instantOf(addDays(quarter.end, 3), 10 * 60, timeZone);
+    const [row] = await tx
+      .insert(responseImports)
+      .values({
+        organizationId,
+        fileName: `helpdesk-export-${quarter.year}-q${quarter.number}.csv`,
+        rowCount: quarterTickets.length,
+        createdBy: people.get('exec@demo.test')!,
+        createdAt: exportedAt,
+      })
+      .returning({ id: responseImports.id });
+    const { stored, duplicates } = await recordResponses(
+      tx,
+      { id: organizationId, timeZone },
+      quarterTickets.map((t) => ({
+        ...t,
+        source: 'import' as const,
+        importId: row!.id,
+        persona: null,
+        externalId: `HD-${ticketNumber++}`,
+      })),
+    );
+    await tx
+      .update(responseImports)
+      .set({ storedCount: stored, duplicateCount: duplicates })
       .where(and(eq(responseImports.organizationId, organizationId), eq(responseImports.id, row!.id)));
   }
 }

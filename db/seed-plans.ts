@@ -1,5 +1,12 @@
 import { currentGoal } from './queries/goal';
-import { answerRequest, insertPlanItem, listRequests, setPlanItemAffectedDepartments, setPlanItemTouchpoints, syncRequests } from './queries/plans';
+import {
+  answerRequest,
+  insertPlanItem,
+  listRequests,
+  setPlanItemAffectedDepartments,
+  setPlanItemTouchpoints,
+  syncRequests,
+} from './queries/plans';
 import type { DemoContext } from './seed-context';
 import { requestsFor, type PlanItemStatus } from '@/lib/domain/plans';
 
@@ -23,35 +30,142 @@ interface DemoItem {
 
 // The bookstore's plans: each department's contribution to the goal, some finished, some waiting for others.
 const items: DemoItem[] = [
-  { department: 'Customer support', title: 'Answer every chat within 2 minutes', owner: 'lead@demo.test', dueInDays: 10, status: 'in_progress', quickWin: true,
-    investment: 0, expectedOutcome: 'CSAT at support +10 points', touchpoints: ['Support chat and phone'], commitment: 0,
-    description: 'A second person on chat in the evening peak, and ready answers for the ten most common questions.' },
-  { department: 'Customer support', title: 'Call back every unresolved case within 24 hours', owner: 'staff@demo.test', dueInDays: 30, status: 'planned',
-    investment: 18000, expectedOutcome: 'No case left without an answer; TTR median under 24 h', touchpoints: ['Support chat and phone', 'Returns'], affects: ['IT'],
-    description: 'A callback queue in the CRM, so no customer has to chase us.' },
-  { department: 'Customer support', title: 'Knowledge base for the 20 most asked questions', owner: 'lead@demo.test', dueInDays: -20, status: 'done',
-    investment: 15000, expectedOutcome: '15% fewer chats about delivery and returns', touchpoints: ['Support chat and phone'] },
-  { department: 'Delivery', title: 'One-day delivery in Kyiv', owner: 'delivery@demo.test', dueInDays: 45, status: 'in_progress', investment: 250000,
-    expectedOutcome: 'Repeat-customer rate +5 points in Kyiv', touchpoints: ['Courier delivery', 'Checkout'], affects: ['IT', 'Warehouse', 'Finance'], changesPromise: true,
-    description: 'Orders placed before 14:00 arrive the same day or the next morning. Needs tracking and priority picking.',
-    answers: { IT: { status: 'acknowledged', comment: 'Tracking API ready in sprint 3.', by: 'it@demo.test' },
-      Finance: { status: 'concern', comment: 'Courier costs rise about 18%: we need a pricing decision first.', by: 'exec@demo.test' } } },
-  { department: 'Delivery', title: "SMS with the courier's two-hour window", owner: 'delivery@demo.test', dueInDays: -35, status: 'done', quickWin: true,
-    investment: 6000, expectedOutcome: 'Fewer failed deliveries', touchpoints: ['Courier delivery'] },
-  { department: 'Website', title: 'Show the delivery cost on the product page', dueInDays: -12, status: 'done', quickWin: true, investment: 8000,
-    expectedOutcome: 'No surprise fees at checkout; checkout abandonment −10%', touchpoints: ['Product page', 'Checkout'], commitment: 1 },
-  { department: 'Website', title: 'One-page checkout', dueInDays: -3, status: 'planned', investment: 120000, expectedOutcome: 'Checkout CES from 4.6 to 5.5',
-    touchpoints: ['Checkout', 'Payment'], affects: ['IT', 'Finance'] },
-  { department: 'Marketing', title: 'Align newsletter promises with real delivery times', dueInDays: 20, status: 'planned', expectedOutcome: 'No promise we cannot keep',
-    affects: ['Delivery'] },
-  { department: 'Warehouse', title: 'Gift wrapping option', dueInDays: -5, status: 'dropped', dropReason: 'The packaging supplier cannot deliver before the holidays.',
-    investment: 30000, touchpoints: ['Packaging'], changesPromise: true },
-  { department: 'IT', title: 'Order tracking page', owner: 'it@demo.test', dueInDays: 25, status: 'in_progress', investment: 90000,
-    expectedOutcome: '“Where is my order?” chats −30%', touchpoints: ['Courier delivery', 'Support chat and phone'], affects: ['Delivery', 'Customer support'] },
-  { department: 'Finance', title: 'Refunds in 3 days instead of 10', dueInDays: 40, status: 'planned', expectedOutcome: 'Returns CSAT +15 points',
-    touchpoints: ['Returns'], affects: ['Customer support'] },
-  { department: 'HR', title: 'Service training for every new support hire', dueInDays: 60, status: 'planned', investment: 40000,
-    expectedOutcome: 'New staff answer like veterans after 2 weeks', affects: ['Customer support'] },
+  {
+    department: 'Customer support',
+    title: 'Answer every chat within 2 minutes',
+    owner: 'lead@demo.test',
+    dueInDays: 10,
+    status: 'in_progress',
+    quickWin: true,
+    investment: 0,
+    expectedOutcome: 'CSAT at support +10 points',
+    touchpoints: ['Support chat and phone'],
+    commitment: 0,
+    description: 'A second person on chat in the evening peak, and ready answers for the ten most common questions.',
+  },
+  {
+    department: 'Customer support',
+    title: 'Call back every unresolved case within 24 hours',
+    owner: 'staff@demo.test',
+    dueInDays: 30,
+    status: 'planned',
+    investment: 18000,
+    expectedOutcome: 'No case left without an answer; TTR median under 24 h',
+    touchpoints: ['Support chat and phone', 'Returns'],
+    affects: ['IT'],
+    description: 'A callback queue in the CRM, so no customer has to chase us.',
+  },
+  {
+    department: 'Customer support',
+    title: 'Knowledge base for the 20 most asked questions',
+    owner: 'lead@demo.test',
+    dueInDays: -20,
+    status: 'done',
+    investment: 15000,
+    expectedOutcome: '15% fewer chats about delivery and returns',
+    touchpoints: ['Support chat and phone'],
+  },
+  {
+    department: 'Delivery',
+    title: 'One-day delivery in Kyiv',
+    owner: 'delivery@demo.test',
+    dueInDays: 45,
+    status: 'in_progress',
+    investment: 250000,
+    expectedOutcome: 'Repeat-customer rate +5 points in Kyiv',
+    touchpoints: ['Courier delivery', 'Checkout'],
+    affects: ['IT', 'Warehouse', 'Finance'],
+    changesPromise: true,
+    description:
+      'Orders placed before 14:00 arrive the same day or the next morning. Needs tracking and priority picking.',
+    answers: {
+      IT: { status: 'acknowledged', comment: 'Tracking API ready in sprint 3.', by: 'it@demo.test' },
+      Finance: {
+        status: 'concern',
+        comment: 'Courier costs rise about 18%: we need a pricing decision first.',
+        by: 'exec@demo.test',
+      },
+    },
+  },
+  {
+    department: 'Delivery',
+    title: "SMS with the courier's two-hour window",
+    owner: 'delivery@demo.test',
+    dueInDays: -35,
+    status: 'done',
+    quickWin: true,
+    investment: 6000,
+    expectedOutcome: 'Fewer failed deliveries',
+    touchpoints: ['Courier delivery'],
+  },
+  {
+    department: 'Website',
+    title: 'Show the delivery cost on the product page',
+    dueInDays: -12,
+    status: 'done',
+    quickWin: true,
+    investment: 8000,
+    expectedOutcome: 'No surprise fees at checkout; checkout abandonment −10%',
+    touchpoints: ['Product page', 'Checkout'],
+    commitment: 1,
+  },
+  {
+    department: 'Website',
+    title: 'One-page checkout',
+    dueInDays: -3,
+    status: 'planned',
+    investment: 120000,
+    expectedOutcome: 'Checkout CES from 4.6 to 5.5',
+    touchpoints: ['Checkout', 'Payment'],
+    affects: ['IT', 'Finance'],
+  },
+  {
+    department: 'Marketing',
+    title: 'Align newsletter promises with real delivery times',
+    dueInDays: 20,
+    status: 'planned',
+    expectedOutcome: 'No promise we cannot keep',
+    affects: ['Delivery'],
+  },
+  {
+    department: 'Warehouse',
+    title: 'Gift wrapping option',
+    dueInDays: -5,
+    status: 'dropped',
+    dropReason: 'The packaging supplier cannot deliver before the holidays.',
+    investment: 30000,
+    touchpoints: ['Packaging'],
+    changesPromise: true,
+  },
+  {
+    department: 'IT',
+    title: 'Order tracking page',
+    owner: 'it@demo.test',
+    dueInDays: 25,
+    status: 'in_progress',
+    investment: 90000,
+    expectedOutcome: '“Where is my order?” chats −30%',
+    touchpoints: ['Courier delivery', 'Support chat and phone'],
+    affects: ['Delivery', 'Customer support'],
+  },
+  {
+    department: 'Finance',
+    title: 'Refunds in 3 days instead of 10',
+    dueInDays: 40,
+    status: 'planned',
+    expectedOutcome: 'Returns CSAT +15 points',
+    touchpoints: ['Returns'],
+    affects: ['Customer support'],
+  },
+  {
+    department: 'HR',
+    title: 'Service training for every new support hire',
+    dueInDays: 60,
+    status: 'planned',
+    investment: 40000,
+    expectedOutcome: 'New staff answer like veterans after 2 weeks',
+    affects: ['Customer support'],
+  },
 ];
 
 function dateIn(days: number) {
@@ -81,13 +195,36 @@ export async function seedPlans({ tx, organizationId, people, departmentIds, tou
       servesTargetId: null,
       completedAt: demo.status === 'done' ? new Date(Date.now() + (demo.dueInDays ?? 0) * 86_400_000) : null,
     });
-    await setPlanItemTouchpoints(tx, organizationId, item.id, (demo.touchpoints ?? []).map((name) => touchpointIds.get(name)!));
+    await setPlanItemTouchpoints(
+      tx,
+      organizationId,
+      item.id,
+      (demo.touchpoints ?? []).map((name) => touchpointIds.get(name)!),
+    );
     const affected = (demo.affects ?? []).map((name) => departmentIds.get(name)!);
     await setPlanItemAffectedDepartments(tx, organizationId, item.id, affected);
-    await syncRequests(tx, organizationId, item.id, requestsFor({ departmentId, status: demo.status, affectedDepartmentIds: affected, changesPromise: demo.changesPromise ?? false }, marketing));
+    await syncRequests(
+      tx,
+      organizationId,
+      item.id,
+      requestsFor(
+        {
+          departmentId,
+          status: demo.status,
+          affectedDepartmentIds: affected,
+          changesPromise: demo.changesPromise ?? false,
+        },
+        marketing,
+      ),
+    );
     for (const request of await listRequests(tx, organizationId, { planItemIds: [item.id] })) {
       const answer = demo.answers?.[request.departmentName];
-      if (answer) await answerRequest(tx, organizationId, request.id, { status: answer.status, comment: answer.comment ?? '', answeredBy: people.get(answer.by)! });
+      if (answer)
+        await answerRequest(tx, organizationId, request.id, {
+          status: answer.status,
+          comment: answer.comment ?? '',
+          answeredBy: people.get(answer.by)!,
+        });
     }
   }
 }

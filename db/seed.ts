@@ -28,7 +28,11 @@ export const demoLogins = [
 
 // The online bookstore from the case study (001): front-stage areas customers see, back-stage areas they don't.
 const departments = [
-  { name: 'Customer support', stage: 'front', description: 'Chat, phone and email help for readers before and after they buy.' },
+  {
+    name: 'Customer support',
+    stage: 'front',
+    description: 'Chat, phone and email help for readers before and after they buy.',
+  },
   { name: 'Delivery', stage: 'front', description: 'Couriers and parcel lockers: getting books to readers on time.' },
   { name: 'Website', stage: 'front', description: 'Search, product pages and checkout of the online shop.' },
   { name: 'Marketing', stage: 'front', description: 'Campaigns, newsletters and the promises the brand makes.' },
@@ -39,22 +43,78 @@ const departments = [
 ] as const;
 
 const journey = [
-  { name: 'Discover', phase: 'before', touchpoints: [
-    { name: 'Search and website', department: 'Website', channel: 'online', description: 'Finding a book through search or the catalogue.' },
-    { name: 'Product page', department: 'Website', channel: 'online', description: 'Description, reviews, price and stock of a book.' },
-  ] },
-  { name: 'Buy', phase: 'during', touchpoints: [
-    { name: 'Checkout', department: 'Website', channel: 'online', description: 'Cart, delivery options and order confirmation.' },
-    { name: 'Payment', department: 'Finance', channel: 'online', description: 'Card, bank transfer or cash on delivery.' },
-  ] },
-  { name: 'Receive', phase: 'during', touchpoints: [
-    { name: 'Courier delivery', department: 'Delivery', channel: 'offline', description: 'The courier hands the parcel over.' },
-    { name: 'Packaging', department: 'Warehouse', channel: 'offline', description: 'How the parcel and the books arrive.' },
-  ] },
-  { name: 'After purchase', phase: 'after', touchpoints: [
-    { name: 'Support chat and phone', department: 'Customer support', channel: 'online', description: 'Questions about orders, delivery and books.' },
-    { name: 'Returns', department: 'Customer support', channel: 'offline', description: 'Sending a book back and getting the money.' },
-  ] },
+  {
+    name: 'Discover',
+    phase: 'before',
+    touchpoints: [
+      {
+        name: 'Search and website',
+        department: 'Website',
+        channel: 'online',
+        description: 'Finding a book through search or the catalogue.',
+      },
+      {
+        name: 'Product page',
+        department: 'Website',
+        channel: 'online',
+        description: 'Description, reviews, price and stock of a book.',
+      },
+    ],
+  },
+  {
+    name: 'Buy',
+    phase: 'during',
+    touchpoints: [
+      {
+        name: 'Checkout',
+        department: 'Website',
+        channel: 'online',
+        description: 'Cart, delivery options and order confirmation.',
+      },
+      {
+        name: 'Payment',
+        department: 'Finance',
+        channel: 'online',
+        description: 'Card, bank transfer or cash on delivery.',
+      },
+    ],
+  },
+  {
+    name: 'Receive',
+    phase: 'during',
+    touchpoints: [
+      {
+        name: 'Courier delivery',
+        department: 'Delivery',
+        channel: 'offline',
+        description: 'The courier hands the parcel over.',
+      },
+      {
+        name: 'Packaging',
+        department: 'Warehouse',
+        channel: 'offline',
+        description: 'How the parcel and the books arrive.',
+      },
+    ],
+  },
+  {
+    name: 'After purchase',
+    phase: 'after',
+    touchpoints: [
+      {
+        name: 'Support chat and phone',
+        department: 'Customer support',
+        channel: 'online',
+        description: 'Questions about orders, delivery and books.',
+      },
+      {
+        name: 'Returns',
+        department: 'Customer support',
+        channel: 'offline',
+        description: 'Sending a book back and getting the money.',
+      },
+    ],
+  },
 ] as const;
 
 export async function isEmpty(db: Database): Promise<boolean> {
@@ -65,7 +125,12 @@ export async function isEmpty(db: Database): Promise<boolean> {
 /** Removes the demo organization and the demo people (only them). */
 export async function removeDemo(db: Database) {
   await db.delete(organizations).where(eq(organizations.slug, DEMO_SLUG));
-  await db.delete(users).where(inArray(sql`lower(${users.email})`, demoLogins.map((l) => l.email)));
+  await db.delete(users).where(
+    inArray(
+      sql`lower(${users.email})`,
+      demoLogins.map((l) => l.email),
+    ),
+  );
 }
 
 /** The demo organization, in one transaction. */
@@ -73,9 +138,13 @@ export async function seedDemo(db: Database) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const organization = await createOrganization(tx, {
-      name: 'Bookshelf', timeZone: 'Europe/Kyiv', weekStartsOn: 1, currency: 'UAH',
+      name: 'Bookshelf',
+      timeZone: 'Europe/Kyiv',
+      weekStartsOn: 1,
+      currency: 'UAH',
     });
-    if (organization.slug !== DEMO_SLUG) await tx.update(organizations).set({ slug: DEMO_SLUG }).where(eq(organizations.id, organization.id));
+    if (organization.slug !== DEMO_SLUG)
+      await tx.update(organizations).set({ slug: DEMO_SLUG }).where(eq(organizations.id, organization.id));
     const orgId = organization.id;
     const departmentIds = new Map<string, string>();
     for (const d of departments) departmentIds.set(d.name, (await insertDepartment(tx, orgId, d)).id);
@@ -84,28 +153,54 @@ export async function seedDemo(db: Database) {
       const user = await createUser(tx, { email: login.email, name: login.name, passwordHash });
       people.set(login.email, user.id);
       await insertMembership(tx, orgId, {
-        userId: user.id, role: login.role, departmentId: login.department ? departmentIds.get(login.department)! : null,
+        userId: user.id,
+        role: login.role,
+        departmentId: login.department ? departmentIds.get(login.department)! : null,
       });
     }
     const executive = people.get('exec@demo.test')!;
-    await recordAudit(tx, orgId, executive, { action: 'organization.create', entityType: 'organization', entityId: orgId, changes: { name: 'Bookshelf' } });
+    await recordAudit(tx, orgId, executive, {
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: orgId,
+      changes: { name: 'Bookshelf' },
+    });
     const touchpointIds = new Map<string, string>();
     for (const stage of journey) {
       const { id: stageId } = await insertStage(tx, orgId, { name: stage.name, phase: stage.phase });
       for (const tp of stage.touchpoints) {
         const touchpoint = await insertTouchpoint(tx, orgId, {
-          name: tp.name, stageId, departmentId: departmentIds.get(tp.department)!, channel: tp.channel, description: tp.description,
+          name: tp.name,
+          stageId,
+          departmentId: departmentIds.get(tp.department)!,
+          channel: tp.channel,
+          description: tp.description,
         });
         touchpointIds.set(tp.name, touchpoint.id);
-        await recordAudit(tx, orgId, executive, { action: 'touchpoint.create', entityType: 'touchpoint', entityId: touchpoint.id, changes: { name: tp.name } });
+        await recordAudit(tx, orgId, executive, {
+          action: 'touchpoint.create',
+          entityType: 'touchpoint',
+          entityId: touchpoint.id,
+          changes: { name: tp.name },
+        });
       }
     }
     await insertInvitation(tx, orgId, {
-      email: 'warehouse@demo.test', role: 'lead', departmentId: departmentIds.get('Warehouse')!,
-      tokenHash: newToken().hash, invitedBy: executive, expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60_000),
+      email: 'warehouse@demo.test',
+      role: 'lead',
+      departmentId: departmentIds.get('Warehouse')!,
+      tokenHash: newToken().hash,
+      invitedBy: executive,
+      expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60_000),
     });
-    await recordAudit(tx, orgId, executive, { action: 'member.invite', entityType: 'invitation', changes: { email: 'warehouse@demo.test', role: 'lead' } });
-    await tx.update(departmentsTable).set({ ownsPromises: true })
+    await recordAudit(tx, orgId, executive, {
+      action: 'member.invite',
+      entityType: 'invitation',
+      changes: { email: 'warehouse@demo.test', role: 'lead' },
+    });
+    await tx
+      .update(departmentsTable)
+      .set({ ownsPromises: true })
       .where(and(eq(departmentsTable.organizationId, orgId), eq(departmentsTable.id, departmentIds.get('Marketing')!)));
     const context: DemoContext = { tx, organizationId: orgId, people, departmentIds, touchpointIds };
     await seedGoal(context);
@@ -117,6 +212,8 @@ export async function seedDemo(db: Database) {
 
 export function demoLoginsText(): string {
   const width = Math.max(...demoLogins.map((l) => l.email.length));
-  const lines = demoLogins.map((l) => `  ${l.email.padEnd(width)}  ${l.role}${l.department ? ` (${l.department})` : ''}`);
+  const lines = demoLogins.map(
+    (l) => `  ${l.email.padEnd(width)}  ${l.role}${l.department ? ` (${l.department})` : ''}`,
+  );
   return `Demo logins (password: ${DEMO_PASSWORD}):\n${lines.join('\n')}`;
 }

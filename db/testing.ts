@@ -13,9 +13,30 @@ import { createOrganization } from '@/db/queries/organizations';
 import { insertPlanItem, listRequests, syncRequests } from '@/db/queries/plans';
 import { createUser } from '@/db/queries/users';
 import {
-  auditEvents, departments, goalReads, goalTargets, goalVersions, invitations, journeyStages, memberships, organizations, planItemAffectedDepartments,
-  planItems, planItemTouchpoints, planRequests, touchpoints, users, weeklyImprovements, weeklyImprovementTouchpoints,
-  apiKeys, metricAggregates, metricRollups, responseImports, stagedResponses, surveyLinks, surveyResponses,
+  auditEvents,
+  departments,
+  goalReads,
+  goalTargets,
+  goalVersions,
+  invitations,
+  journeyStages,
+  memberships,
+  organizations,
+  planItemAffectedDepartments,
+  planItems,
+  planItemTouchpoints,
+  planRequests,
+  touchpoints,
+  users,
+  weeklyImprovements,
+  weeklyImprovementTouchpoints,
+  apiKeys,
+  metricAggregates,
+  metricRollups,
+  responseImports,
+  stagedResponses,
+  surveyLinks,
+  surveyResponses,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/command';
 import { hashPassword } from '@/lib/auth/password';
@@ -128,7 +149,13 @@ export async function makeUser(db: Database, email: string, name = email.split('
 }
 
 /** A new user (`<role>-<label>@example.test`) who is a member of the organization. */
-export async function addMember(db: Database, organizationId: string, role: Role, departmentId: string | null, label: string): Promise<FixtureUser> {
+export async function addMember(
+  db: Database,
+  organizationId: string,
+  role: Role,
+  departmentId: string | null,
+  label: string,
+): Promise<FixtureUser> {
   const email = `${role}-${label}@example.test`;
   const user = await makeUser(db, email, `${role} ${label}`);
   await insertMembership(db, organizationId, { userId: user.id, role, departmentId });
@@ -154,7 +181,12 @@ async function buildOrganization(db: Database, name: string): Promise<Organizati
   const stageId = (await insertStage(db, organizationId, { name: 'Discover', phase: 'before' })).id;
   const emptyStageId = (await insertStage(db, organizationId, { name: 'Buy', phase: 'during' })).id;
   const touchpointId = (
-    await insertTouchpoint(db, organizationId, { name: 'Website', stageId, departmentId: departmentA, channel: 'online' })
+    await insertTouchpoint(db, organizationId, {
+      name: 'Website',
+      stageId,
+      departmentId: departmentA,
+      channel: 'online',
+    })
   ).id;
   const executive = await addMember(db, organizationId, 'executive', null, label);
   const lead = await addMember(db, organizationId, 'lead', departmentA, label);
@@ -162,12 +194,27 @@ async function buildOrganization(db: Database, name: string): Promise<Organizati
   const { token, hash } = newToken();
   const invitationEmail = `invited-${label}@example.test`;
   const invitation = await insertInvitation(db, organizationId, {
-    email: invitationEmail, role: 'staff', departmentId: departmentA, tokenHash: hash, invitedBy: executive.userId,
+    email: invitationEmail,
+    role: 'staff',
+    departmentId: departmentA,
+    tokenHash: hash,
+    invitedBy: executive.userId,
     expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60_000),
   });
   return {
-    organizationId, name, departmentA, departmentB, stageId, emptyStageId, touchpointId,
-    invitationId: invitation.id, invitationToken: invitationLinkToken(organizationId, token), invitationEmail, executive, lead, staff,
+    organizationId,
+    name,
+    departmentA,
+    departmentB,
+    stageId,
+    emptyStageId,
+    touchpointId,
+    invitationId: invitation.id,
+    invitationToken: invitationLinkToken(organizationId, token),
+    invitationEmail,
+    executive,
+    lead,
+    staff,
   };
 }
 
@@ -177,7 +224,11 @@ export async function makeTwoOrganizations(db: Database) {
 }
 
 export async function auditEventsOf(db: Database, organizationId: string) {
-  return db.select().from(auditEvents).where(eq(auditEvents.organizationId, organizationId)).orderBy(asc(auditEvents.createdAt));
+  return db
+    .select()
+    .from(auditEvents)
+    .where(eq(auditEvents.organizationId, organizationId))
+    .orderBy(asc(auditEvents.createdAt));
 }
 
 export async function countRows(db: Database, table: 'users' | 'organizations' | 'audit_events'): Promise<number> {
@@ -194,12 +245,29 @@ export async function snapshotOrganization(db: Database, organizationId: string)
   const org = await db.select().from(organizations).where(eq(organizations.id, organizationId));
   const rows = await Promise.all(
     [
-      departments, journeyStages, touchpoints, memberships, invitations, auditEvents, goalVersions, goalTargets, goalReads,
-      planItems, planItemTouchpoints, planItemAffectedDepartments, planRequests, weeklyImprovements, weeklyImprovementTouchpoints,
-      apiKeys, metricAggregates, metricRollups, responseImports, stagedResponses, surveyLinks, surveyResponses,
-    ].map((table) =>
-      db.select().from(table).where(eq(table.organizationId, organizationId)),
-    ),
+      departments,
+      journeyStages,
+      touchpoints,
+      memberships,
+      invitations,
+      auditEvents,
+      goalVersions,
+      goalTargets,
+      goalReads,
+      planItems,
+      planItemTouchpoints,
+      planItemAffectedDepartments,
+      planRequests,
+      weeklyImprovements,
+      weeklyImprovementTouchpoints,
+      apiKeys,
+      metricAggregates,
+      metricRollups,
+      responseImports,
+      stagedResponses,
+      surveyLinks,
+      surveyResponses,
+    ].map((table) => db.select().from(table).where(eq(table.organizationId, organizationId))),
   );
   const sorted = rows.map((list) => list.map((r) => JSON.stringify(r)).sort());
   return JSON.stringify({ org, tables: sorted, users: await countRows(db, 'users') });
@@ -220,21 +288,45 @@ export async function insertFixturePlanItem(
   db: Database,
   organizationId: string,
   values: {
-    departmentId: string; title: string; createdBy: string; status?: PlanItemStatus; affectedDepartmentIds?: string[];
-    changesPromise?: boolean; promiseOwnerId?: string | null; ownerUserId?: string | null; dueDate?: string | null;
-    investment?: number | null; quickWin?: boolean; dropReason?: string | null;
+    departmentId: string;
+    title: string;
+    createdBy: string;
+    status?: PlanItemStatus;
+    affectedDepartmentIds?: string[];
+    changesPromise?: boolean;
+    promiseOwnerId?: string | null;
+    ownerUserId?: string | null;
+    dueDate?: string | null;
+    investment?: number | null;
+    quickWin?: boolean;
+    dropReason?: string | null;
   },
 ) {
   const status = values.status ?? 'planned';
   const item = await insertPlanItem(db, organizationId, {
-    departmentId: values.departmentId, createdBy: values.createdBy, title: values.title, description: '',
-    ownerUserId: values.ownerUserId ?? null, dueDate: values.dueDate ?? null, status,
-    dropReason: status === 'dropped' ? (values.dropReason ?? 'No longer needed') : null, quickWin: values.quickWin ?? false,
-    investment: values.investment ?? null, expectedOutcome: '', changesPromise: values.changesPromise ?? false,
-    servesCommitment: null, servesTargetId: null, completedAt: status === 'done' ? new Date() : null,
+    departmentId: values.departmentId,
+    createdBy: values.createdBy,
+    title: values.title,
+    description: '',
+    ownerUserId: values.ownerUserId ?? null,
+    dueDate: values.dueDate ?? null,
+    status,
+    dropReason: status === 'dropped' ? (values.dropReason ?? 'No longer needed') : null,
+    quickWin: values.quickWin ?? false,
+    investment: values.investment ?? null,
+    expectedOutcome: '',
+    changesPromise: values.changesPromise ?? false,
+    servesCommitment: null,
+    servesTargetId: null,
+    completedAt: status === 'done' ? new Date() : null,
   });
   const wanted = requestsFor(
-    { departmentId: values.departmentId, status, affectedDepartmentIds: values.affectedDepartmentIds ?? [], changesPromise: values.changesPromise ?? false },
+    {
+      departmentId: values.departmentId,
+      status,
+      affectedDepartmentIds: values.affectedDepartmentIds ?? [],
+      changesPromise: values.changesPromise ?? false,
+    },
     values.promiseOwnerId ?? null,
   );
   await syncRequests(db, organizationId, item.id, wanted);
@@ -256,10 +348,16 @@ export interface PlanFixture {
 export async function makePlanFixture(db: Database, f: OrganizationFixture): Promise<PlanFixture> {
   return db.transaction(async (tx) => {
     const itemA = await insertFixturePlanItem(tx, f.organizationId, {
-      departmentId: f.departmentA, title: 'Faster replies', createdBy: f.lead.userId, affectedDepartmentIds: [f.departmentB],
+      departmentId: f.departmentA,
+      title: 'Faster replies',
+      createdBy: f.lead.userId,
+      affectedDepartmentIds: [f.departmentB],
     });
     const itemB = await insertFixturePlanItem(tx, f.organizationId, {
-      departmentId: f.departmentB, title: 'Next-day shipping', createdBy: f.executive.userId, affectedDepartmentIds: [f.departmentA],
+      departmentId: f.departmentB,
+      title: 'Next-day shipping',
+      createdBy: f.executive.userId,
+      affectedDepartmentIds: [f.departmentA],
     });
     return { itemA: itemA.id, itemB: itemB.id, requestToA: itemB.requests[0]!.id, requestToB: itemA.requests[0]!.id };
   });
@@ -285,7 +383,10 @@ export async function makePlansOrganization(db: Database, name: string): Promise
     const it = (await insertDepartment(tx, base.organizationId, { name: 'IT', stage: 'back' })).id;
     const marketing = (await insertDepartment(tx, base.organizationId, { name: 'Marketing', stage: 'front' })).id;
     return {
-      ...base, delivery, it, marketing,
+      ...base,
+      delivery,
+      it,
+      marketing,
       deliveryLead: await addMember(tx, base.organizationId, 'lead', delivery, `delivery-${label}`),
       itLead: await addMember(tx, base.organizationId, 'lead', it, `it-${label}`),
       marketingLead: await addMember(tx, base.organizationId, 'lead', marketing, `marketing-${label}`),
@@ -305,7 +406,9 @@ export interface WeeklyOrganizationFixture extends PlansOrganizationFixture {
  * Marketing with a lead each), whose weeks follow the given time zone and first day.
  */
 export async function makeWeeklyOrganization(
-  db: Database, name: string, settings: { timeZone: string; weekStartsOn: FirstDay; reminderWeekday?: number },
+  db: Database,
+  name: string,
+  settings: { timeZone: string; weekStartsOn: FirstDay; reminderWeekday?: number },
 ): Promise<WeeklyOrganizationFixture> {
   const base = await makePlansOrganization(db, name);
   await updateOrganization(db, base.organizationId, settings);
@@ -316,18 +419,39 @@ export async function makeWeeklyOrganization(
 export async function insertFixtureImprovement(
   db: Database,
   organizationId: string,
-  values: { departmentId: string; weekStart: string; createdBy: string; title?: string; late?: boolean; effectiveDate?: string; touchpointIds?: string[] },
+  values: {
+    departmentId: string;
+    weekStart: string;
+    createdBy: string;
+    title?: string;
+    late?: boolean;
+    effectiveDate?: string;
+    touchpointIds?: string[];
+  },
 ): Promise<string> {
   const created = await insertImprovement(db, organizationId, {
-    departmentId: values.departmentId, weekStart: values.weekStart, late: values.late ?? false, createdBy: values.createdBy,
-    title: values.title ?? `Improvement ${uniqueSuffix()}`, process: '', before: '', after: '', metric: null, businessMetric: '',
-    direction: null, source: null, sourcePlanItemId: undefined, sourceNote: '', ownerUserId: undefined, effectiveDate: values.effectiveDate ?? values.weekStart,
+    departmentId: values.departmentId,
+    weekStart: values.weekStart,
+    late: values.late ?? false,
+    createdBy: values.createdBy,
+    title: values.title ?? `Improvement ${uniqueSuffix()}`,
+    process: '',
+    before: '',
+    after: '',
+    metric: null,
+    businessMetric: '',
+    direction: null,
+    source: null,
+    sourcePlanItemId: undefined,
+    sourceNote: '',
+    ownerUserId: undefined,
+    effectiveDate: values.effectiveDate ?? values.weekStart,
   });
   if (!created) throw new Error(`the cell ${values.departmentId} / ${values.weekStart} is taken`);
-  if (values.touchpointIds?.length) await setImprovementTouchpoints(db, organizationId, created.id, values.touchpointIds);
+  if (values.touchpointIds?.length)
+    await setImprovementTouchpoints(db, organizationId, created.id, values.touchpointIds);
   return created.id;
 }
-
 
 export interface MetricsFixture {
   /** A touchpoint of department B (the fixture's own touchpoint belongs to department A). */
@@ -346,19 +470,60 @@ export interface MetricsFixture {
 /** Survey links, measured values, an API key and an import, written straight with the query functions. */
 export async function makeMetricsFixture(db: Database, f: OrganizationFixture): Promise<MetricsFixture> {
   return db.transaction(async (tx) => {
-    const touchpointB = (await insertTouchpoint(tx, f.organizationId, { name: 'Parcel', stageId: f.stageId, departmentId: f.departmentB, channel: 'offline' })).id;
-    const link = (touchpointId: string) => insertSurveyLink(tx, f.organizationId, { touchpointId, metric: 'nps', token: randomBytes(16).toString('base64url') });
-    const aggregate = (touchpointId: string) => insertAggregate(tx, f.organizationId, {
-      touchpointId, metric: 'nps', value: 31, n: 400, periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Agency', createdBy: f.executive.userId,
+    const touchpointB = (
+      await insertTouchpoint(tx, f.organizationId, {
+        name: 'Parcel',
+        stageId: f.stageId,
+        departmentId: f.departmentB,
+        channel: 'offline',
+      })
+    ).id;
+    const link = (touchpointId: string) =>
+      insertSurveyLink(tx, f.organizationId, {
+        touchpointId,
+        metric: 'nps',
+        token: randomBytes(16).toString('base64url'),
+      });
+    const aggregate = (touchpointId: string) =>
+      insertAggregate(tx, f.organizationId, {
+        touchpointId,
+        metric: 'nps',
+        value: 31,
+        n: 400,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-03-31',
+        source: 'Agency',
+        createdBy: f.executive.userId,
+      });
+    const apiKey = await insertApiKey(tx, f.organizationId, {
+      name: 'CRM',
+      prefix: 'tp_fixture',
+      keyHash: randomBytes(32).toString('hex'),
+      createdBy: f.executive.userId,
     });
-    const apiKey = await insertApiKey(tx, f.organizationId, { name: 'CRM', prefix: 'tp_fixture', keyHash: randomBytes(32).toString('hex'), createdBy: f.executive.userId });
-    const imported = await insertImport(tx, f.organizationId, { fileName: 'answers.csv', rowCount: 1, createdBy: f.executive.userId });
+    const imported = await insertImport(tx, f.organizationId, {
+      fileName: 'answers.csv',
+      rowCount: 1,
+      createdBy: f.executive.userId,
+    });
     await recordResponses(tx, { id: f.organizationId, timeZone: 'UTC' }, [
-      { touchpointId: f.touchpointId, metric: 'nps', score: 9, respondedAt: new Date('2026-02-01T10:00:00Z'), source: 'import', importId: imported.id },
+      {
+        touchpointId: f.touchpointId,
+        metric: 'nps',
+        score: 9,
+        respondedAt: new Date('2026-02-01T10:00:00Z'),
+        source: 'import',
+        importId: imported.id,
+      },
     ]);
     return {
-      touchpointB, linkA: (await link(f.touchpointId)).id, linkB: (await link(touchpointB)).id,
-      aggregateA: (await aggregate(f.touchpointId)).id, aggregateB: (await aggregate(touchpointB)).id, apiKeyId: apiKey.id, importId: imported.id,
+      touchpointB,
+      linkA: (await link(f.touchpointId)).id,
+      linkB: (await link(touchpointB)).id,
+      aggregateA: (await aggregate(f.touchpointId)).id,
+      aggregateB: (await aggregate(touchpointB)).id,
+      apiKeyId: apiKey.id,
+      importId: imported.id,
     };
   });
 }

@@ -4,13 +4,24 @@ import { demo, expect, signInToOverview, test } from './helpers';
 
 /** Runs axe (WCAG 2.x A/AA rules) and fails on critical or serious violations, attaching the full report. */
 async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   expect(results.passes.length, 'axe actually checked the page').toBeGreaterThan(10);
   const summary = results.violations.map((v) => ({
-    id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
   }));
-  await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(summary, null, 2), contentType: 'application/json' });
-  if (summary.length) console.log(`axe on ${label}:\n${summary.map((v) => `  [${v.impact}] ${v.id}: ${v.help} -> ${v.nodes.join(' | ')}`).join('\n')}`);
+  await testInfo.attach(`axe-${label}.json`, {
+    body: JSON.stringify(summary, null, 2),
+    contentType: 'application/json',
+  });
+  if (summary.length)
+    console.log(
+      `axe on ${label}:\n${summary.map((v) => `  [${v.impact}] ${v.id}: ${v.help} -> ${v.nodes.join(' | ')}`).join('\n')}`,
+    );
   const blocking = summary.filter((v) => v.impact === 'critical' || v.impact === 'serious');
   expect(blocking, `critical/serious axe violations on ${label}`).toEqual([]);
 }

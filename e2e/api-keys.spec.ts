@@ -3,7 +3,10 @@ import { card, demo, expect, signIn, test, unique } from './helpers';
 test.describe('API keys and the ingestion API', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('an executive creates a key, sends a batch with it, revokes it, and the key stops working', async ({ execPage: page, request }) => {
+  test('an executive creates a key, sends a batch with it, revokes it, and the key stops working', async ({
+    execPage: page,
+    request,
+  }) => {
     // A touchpoint that API senders name by its key.
     const touchpointKey = unique('e2e-desk');
     await page.goto('/settings/journey');
@@ -27,10 +30,18 @@ test.describe('API keys and the ingestion API', () => {
     expect(key).toMatch(/^tp_[A-Za-z0-9_-]{43}$/);
     await expect(shown.getByLabel('New API key')).toHaveValue(key);
 
-    const batch = { responses: [
-      { touchpoint: touchpointKey, metric: 'csat', score: 5, externalId: `${touchpointKey}-1`, comment: 'Found my book fast.' },
-      { touchpoint: touchpointKey, metric: 'nps', score: 9, externalId: `${touchpointKey}-2` },
-    ] };
+    const batch = {
+      responses: [
+        {
+          touchpoint: touchpointKey,
+          metric: 'csat',
+          score: 5,
+          externalId: `${touchpointKey}-1`,
+          comment: 'Found my book fast.',
+        },
+        { touchpoint: touchpointKey, metric: 'nps', score: 9, externalId: `${touchpointKey}-2` },
+      ],
+    };
     const sent = await request.post('/api/v1/responses', { headers: { Authorization: `Bearer ${key}` }, data: batch });
     expect(sent.status()).toBe(201);
     expect(await sent.json()).toEqual({ stored: 2, duplicates: 0 });
@@ -39,7 +50,9 @@ test.describe('API keys and the ingestion API', () => {
 
     // The list shows the key by name and prefix, never the whole key; it was used just now.
     await page.reload();
-    const row = card(page, /^Keys \(\d+\)$/).getByRole('listitem').filter({ hasText: name });
+    const row = card(page, /^Keys \(\d+\)$/)
+      .getByRole('listitem')
+      .filter({ hasText: name });
     await expect(row).toContainText(`${key.slice(0, 10)}…`);
     await expect(row).not.toContainText(key);
     await expect(row).toContainText('last used');
@@ -51,7 +64,10 @@ test.describe('API keys and the ingestion API', () => {
     await expect(row).toContainText('Revoked');
     await expect(row.getByRole('button', { name: /Revoke/ })).toHaveCount(0);
 
-    const refused = await request.post('/api/v1/responses', { headers: { Authorization: `Bearer ${key}` }, data: batch });
+    const refused = await request.post('/api/v1/responses', {
+      headers: { Authorization: `Bearer ${key}` },
+      data: batch,
+    });
     expect(refused.status()).toBe(401);
     expect(refused.headers()['www-authenticate']).toContain('Bearer');
   });
@@ -61,7 +77,9 @@ test.describe('API keys and the ingestion API', () => {
     expect(response.status()).toBe(200);
     const doc = await response.json();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths['/api/v1/responses'].post.responses)).toEqual(expect.arrayContaining(['201', '401', '404', '413', '422']));
+    expect(Object.keys(doc.paths['/api/v1/responses'].post.responses)).toEqual(
+      expect.arrayContaining(['201', '401', '404', '413', '422']),
+    );
   });
 
   test('a lead cannot open the API keys page', async ({ page }) => {

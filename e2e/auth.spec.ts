@@ -82,7 +82,9 @@ test.describe('signing up, out and in', () => {
     await page.getByLabel('Email').fill('not-an-email');
     await page.getByLabel('Password').fill('short');
     await submit.click();
-    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('Enter an email address such as name@example.com.');
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription(
+      'Enter an email address such as name@example.com.',
+    );
     await expect(page.getByLabel('Password')).toHaveAccessibleDescription('Use at least 10 characters.');
     await expect(page.getByLabel('Organization name')).not.toHaveAttribute('aria-invalid', 'true');
     await expect(page).toHaveURL('/signup');
@@ -109,7 +111,9 @@ test.describe('signing up, out and in', () => {
     await page.getByLabel('Email').fill(demo.exec);
     await page.getByLabel('Password').fill('a-long-enough-password');
     await page.getByRole('button', { name: 'Create an organization' }).click();
-    await expect(page.getByLabel('Email')).toHaveAccessibleDescription('An account with this email already exists. Sign in instead.');
+    await expect(page.getByLabel('Email')).toHaveAccessibleDescription(
+      'An account with this email already exists. Sign in instead.',
+    );
     await expect(page).toHaveURL('/signup');
   });
 });

@@ -2,12 +2,15 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { card, demo, expect, newSession, signIn, signInToOverview, test, unique, uniqueEmail } from './helpers';
 
-const STATEMENT = 'Every reader who orders from Bookshelf feels known, looked after and certain of their delivery, so they come back with a friend.';
+const STATEMENT =
+  'Every reader who orders from Bookshelf feels known, looked after and certain of their delivery, so they come back with a friend.';
 
 /** The read-status card's entry for one department ("Delivery: 0 of 1 read"). */
 function departmentReading(page: Page, version: number, department: string) {
-  return card(page, `Who has read version ${version}`).getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${department}: `) }) }).first();
+  return card(page, `Who has read version ${version}`)
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: new RegExp(`^${department}: `) }) })
+    .first();
 }
 
 /** Counts the pages of a PDF: its /Type /Page objects, not the /Pages tree. */
@@ -16,7 +19,11 @@ function pageCount(pdf: Buffer) {
 }
 
 test.describe('the one-page goal', () => {
-  test('the executive edits and publishes the goal; the lead and the staff member confirm reading it; the executive sees who has not', async ({ execPage: page, browser, baseURL }) => {
+  test('the executive edits and publishes the goal; the lead and the staff member confirm reading it; the executive sees who has not', async ({
+    execPage: page,
+    browser,
+    baseURL,
+  }) => {
     await page.goto('/goal');
     await expect(page.getByRole('heading', { level: 1, name: 'Customer-experience goal' })).toBeVisible();
     await page.getByRole('link', { name: 'Edit the draft' }).click();
@@ -73,17 +80,25 @@ test.describe('the one-page goal', () => {
     // Every version is kept; what changed is marked word by word.
     await page.getByRole('link', { name: 'What changed since version 2' }).click();
     await expect(page).toHaveURL('/goal/compare?from=2&to=3');
-    const statementChange = page.locator('section').filter({ has: page.getByRole('heading', { name: /Our goal in one sentence/ }) });
+    const statementChange = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { name: /Our goal in one sentence/ }) });
     await expect(statementChange.getByText('Changed', { exact: true })).toBeVisible();
     await expect(statementChange.locator('del')).toContainText(['sure']);
     await expect(statementChange.locator('ins')).toContainText(['certain']);
     await page.goto('/goal/versions');
-    await expect(page.getByRole('link', { name: /^Open version \d$/ })).toHaveText(['Open version 3', 'Open version 2', 'Open version 1']);
+    await expect(page.getByRole('link', { name: /^Open version \d$/ })).toHaveText([
+      'Open version 3',
+      'Open version 2',
+      'Open version 1',
+    ]);
     await page.getByRole('link', { name: 'Open version 1' }).click();
     await expect(page.getByText('This is version 1, an older version. The current one is version 3.')).toBeVisible();
   });
 
-  test('the printed goal is exactly one page, on A4 and on Letter, without the app around it', async ({ execPage: page }) => {
+  test('the printed goal is exactly one page, on A4 and on Letter, without the app around it', async ({
+    execPage: page,
+  }) => {
     await page.goto('/goal');
     await expect(page.getByText(/^Version \d+ · published/)).toBeVisible();
     await page.emulateMedia({ media: 'print' });
@@ -103,7 +118,9 @@ test.describe('the one-page goal', () => {
     await expect(page).toHaveURL('/forbidden');
   });
 
-  test('a new organization is asked to write its goal; publishing an incomplete one shows what is missing', async ({ page }) => {
+  test('a new organization is asked to write its goal; publishing an incomplete one shows what is missing', async ({
+    page,
+  }) => {
     await page.goto('/signup');
     await page.getByLabel('Organization name').fill(unique('Corner Books'));
     await page.getByLabel('Your name').fill('Sofia Hnatyuk');
@@ -137,23 +154,38 @@ test.describe('the one-page goal', () => {
     await target.getByLabel('By').fill('2030-06-30');
     await page.getByRole('button', { name: 'Publish as version 1' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect(page.getByLabel('Why service is the foundation of our business')).toHaveAccessibleDescription('Write this section before publishing.');
+    await expect(page.getByLabel('Why service is the foundation of our business')).toHaveAccessibleDescription(
+      'Write this section before publishing.',
+    );
     await expect(page.getByText('Write 3 to 5 commitments (now 1).')).toBeVisible();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByText(/^Draft saved at /)).toBeVisible();
   });
 
-  test('the goal pages have no serious accessibility problems, on a desktop and a phone', async ({ execPage: page }) => {
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+  test('the goal pages have no serious accessibility problems, on a desktop and a phone', async ({
+    execPage: page,
+  }) => {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
       await page.setViewportSize(viewport);
       for (const path of ['/goal', '/goal/edit', '/goal/versions', '/goal/versions/1', '/goal/compare?from=1&to=2']) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+          .analyze();
         expect(results.passes.length, 'axe checked the page').toBeGreaterThan(10);
-        const serious = results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious')
-          .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+        const serious = results.violations
+          .filter((v) => v.impact === 'critical' || v.impact === 'serious')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(' | ')}`,
+          );
         expect(serious, `${path} at ${viewport.width} px`).toEqual([]);
       }
       // Nothing sticks out sideways on a phone.

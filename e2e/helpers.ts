@@ -30,7 +30,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** Signs in and checks the overview of the demo organization is shown. */
-export async function signInToOverview(page: Page, email: string, password = DEMO_PASSWORD, organization = DEMO_ORGANIZATION) {
+export async function signInToOverview(
+  page: Page,
+  email: string,
+  password = DEMO_PASSWORD,
+  organization = DEMO_ORGANIZATION,
+) {
   await signIn(page, email, password);
   await expect(page.getByRole('heading', { level: 1, name: organization })).toBeVisible();
 }
@@ -40,7 +45,10 @@ export function mainNavigation(page: Page) {
 }
 
 /** A second, independent browser (own cookies), using the same base URL as the test's page. */
-export async function newSession(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; page: Page }> {
+export async function newSession(
+  browser: Browser,
+  baseURL: string | undefined,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   return { context, page };

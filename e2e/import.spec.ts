@@ -8,7 +8,9 @@ import { demo, expect, signIn, test, unique } from './helpers';
 /** Yesterday in UTC as YYYY-MM-DD: an answer date that is never in the future. */
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 
-test('an executive imports a CSV file, sees the row with a problem, imports the valid rows and undoes the import', async ({ execPage: page }) => {
+test('an executive imports a CSV file, sees the row with a problem, imports the valid rows and undoes the import', async ({
+  execPage: page,
+}) => {
   const run = unique('import');
   const fileName = `${run}.csv`;
   const day = yesterday();
@@ -22,7 +24,9 @@ test('an executive imports a CSV file, sees the row with a problem, imports the 
 
   await page.goto('/touchpoints/import');
   await expect(page.getByRole('heading', { level: 1, name: 'Import answers' })).toBeVisible();
-  await page.getByLabel('CSV file', { exact: true }).setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('CSV file', { exact: true })
+    .setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByText(`${fileName}: 4 rows in 5 columns.`)).toBeVisible();
 
   // Columns are guessed from the header; the metric is not in the file, so it is chosen for the whole file.
@@ -37,7 +41,9 @@ test('an executive imports a CSV file, sees the row with a problem, imports the 
   await expect(preview.getByRole('row', { name: /Quick, easy checkout/ })).toContainText('Ready');
 
   await page.getByRole('button', { name: 'Import only the 3 valid rows' }).click();
-  await expect(page.getByText('Imported: 3 answers stored, 0 duplicates skipped, 1 invalid row left out.')).toBeVisible();
+  await expect(
+    page.getByText('Imported: 3 answers stored, 0 duplicates skipped, 1 invalid row left out.'),
+  ).toBeVisible();
 
   const history = page.locator('#import-history');
   const entry = history.getByRole('row', { name: new RegExp(fileName) });
@@ -62,7 +68,9 @@ test('leads and staff do not get the import page', async ({ page }) => {
   }
 });
 
-test("a lead adds a measured value for their own department's touchpoint, fixes a wrong value and deletes it", async ({ page }) => {
+test("a lead adds a measured value for their own department's touchpoint, fixes a wrong value and deletes it", async ({
+  page,
+}) => {
   const source = unique('Agency');
   await signIn(page, demo.lead);
   await page.goto('/touchpoints/measured');

@@ -3,19 +3,31 @@ import type { Page } from '@playwright/test';
 import { demo, expect, signInToOverview, test, unique } from './helpers';
 
 /** A stage of the journey map: the region headed by the stage's name (a phase may have the same name). */
-const stage = (page: Page, name: string) => page.getByRole('region', { name, exact: true })
-  .filter({ has: page.getByRole('heading', { level: 3, name, exact: true }), hasNot: page.getByRole('heading', { level: 2 }) });
+const stage = (page: Page, name: string) =>
+  page
+    .getByRole('region', { name, exact: true })
+    .filter({
+      has: page.getByRole('heading', { level: 3, name, exact: true }),
+      hasNot: page.getByRole('heading', { level: 2 }),
+    });
 /** A touchpoint card, found by the link to its page. */
-const touchpointCard = (page: Page, name: string) => page.getByRole('article').filter({ has: page.getByRole('link', { name, exact: true }) });
+const touchpointCard = (page: Page, name: string) =>
+  page.getByRole('article').filter({ has: page.getByRole('link', { name, exact: true }) });
 
 test.describe('the journey map', () => {
-  test('staff see the three phases, front- and back-stage lanes and every touchpoint with its score, n and trend, and open one', async ({ page }) => {
+  test('staff see the three phases, front- and back-stage lanes and every touchpoint with its score, n and trend, and open one', async ({
+    page,
+  }) => {
     await signInToOverview(page, demo.staff);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Touchpoints' }).click();
     await expect(page).toHaveURL('/touchpoints');
     await expect(page.getByRole('heading', { level: 1, name: 'Journey map' })).toBeVisible();
     await expect(page.getByText(/Scores cover the last 90 days \(/)).toBeVisible();
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText(['Before purchase', 'During purchase', 'After purchase']);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+      'Before purchase',
+      'During purchase',
+      'After purchase',
+    ]);
     await expect(page.getByRole('heading', { level: 3 })).toHaveText(['Discover', 'Buy', 'Receive', 'After purchase']);
 
     // Service-blueprint lanes: the courier (Delivery, front stage) above the packaging (Warehouse, back stage).
@@ -33,7 +45,15 @@ test.describe('the journey map', () => {
     expect(Math.abs(packagingBox.x - courierBox.x)).toBeLessThan(2);
 
     // Every touchpoint of the demo has a year of answers: a headline with its margin and n, and a trend.
-    for (const name of ['Search and website', 'Checkout', 'Payment', 'Courier delivery', 'Packaging', 'Support chat and phone', 'Returns']) {
+    for (const name of [
+      'Search and website',
+      'Checkout',
+      'Payment',
+      'Courier delivery',
+      'Packaging',
+      'Support chat and phone',
+      'Returns',
+    ]) {
       const card = touchpointCard(page, name);
       await expect(card, name).toContainText(/n = [\d,]+/);
       await expect(card, name).toContainText(/± [\d.]+/);
@@ -49,7 +69,11 @@ test.describe('the journey map', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Courier delivery' })).toBeVisible();
   });
 
-  test('executives get the import and measured-values links, leads only the measured values', async ({ execPage: page, browser, baseURL }) => {
+  test('executives get the import and measured-values links, leads only the measured values', async ({
+    execPage: page,
+    browser,
+    baseURL,
+  }) => {
     await page.goto('/touchpoints');
     await expect(page.getByRole('link', { name: 'Import answers' })).toHaveAttribute('href', '/touchpoints/import');
     await expect(page.getByRole('link', { name: 'Measured values' })).toHaveAttribute('href', '/touchpoints/measured');
@@ -63,7 +87,9 @@ test.describe('the journey map', () => {
     await context.close();
   });
 
-  test('a new back-stage touchpoint sits in the back-stage lane of its stage and says it has no answers yet', async ({ execPage: page }) => {
+  test('a new back-stage touchpoint sits in the back-stage lane of its stage and says it has no answers yet', async ({
+    execPage: page,
+  }) => {
     const name = unique('Refund approval');
     await page.goto('/settings/journey');
     await page.getByRole('button', { name: 'Add a touchpoint to After purchase' }).click();
@@ -74,7 +100,10 @@ test.describe('the journey map', () => {
     await expect(page.getByLabel('Touchpoint name')).toHaveCount(0);
 
     await page.goto('/touchpoints');
-    const card = stage(page, 'After purchase').getByRole('group', { name: 'Back stage' }).getByRole('article').filter({ hasText: name });
+    const card = stage(page, 'After purchase')
+      .getByRole('group', { name: 'Back stage' })
+      .getByRole('article')
+      .filter({ hasText: name });
     await expect(card).toContainText('Finance · Online');
     await expect(card).toContainText('No answers yet');
     await expect(card).not.toContainText('n =');
@@ -96,7 +125,9 @@ test.describe('the journey map', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
-  test('the goal shows each measured target live, with its margin, n and progress; business numbers are measured elsewhere', async ({ page }) => {
+  test('the goal shows each measured target live, with its margin, n and progress; business numbers are measured elsewhere', async ({
+    page,
+  }) => {
     await signInToOverview(page, demo.staff);
     await page.goto('/goal');
     const targets = page.getByRole('listitem').filter({ has: page.locator('[data-live-value]') });
@@ -105,14 +136,21 @@ test.describe('the journey map', () => {
     await expect(companyNps).toContainText(/Now: [+-]?\d+ ± [\d.]+/);
     await expect(companyNps).toContainText(/n = [\d,]+/);
     await expect(companyNps).toContainText(/Met|points to go/);
-    await expect(page.getByRole('listitem').filter({ hasText: /^Time to resolution: 24 h/ })).toContainText(/Met|h too slow/);
-    await expect(page.getByRole('listitem').filter({ hasText: /^Repeat-customer rate/ })).toContainText('Measured outside Touchpoint');
+    await expect(page.getByRole('listitem').filter({ hasText: /^Time to resolution: 24 h/ })).toContainText(
+      /Met|h too slow/,
+    );
+    await expect(page.getByRole('listitem').filter({ hasText: /^Repeat-customer rate/ })).toContainText(
+      'Measured outside Touchpoint',
+    );
     await expect(page.getByText(/^Now: the last 90 days \(/)).toBeVisible();
   });
 
   test('the journey map has no serious accessibility problems, on a desktop and a phone', async ({ page }) => {
     await signInToOverview(page, demo.staff);
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 390, height: 844 },
+    ]) {
       await page.setViewportSize(viewport);
       await page.goto('/touchpoints');
       const { violations } = await new AxeBuilder({ page }).analyze();

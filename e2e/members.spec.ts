@@ -1,7 +1,12 @@
 import { card, DEMO_ORGANIZATION, expect, newSession, test, uniqueEmail } from './helpers';
 
 test.describe('inviting members', () => {
-  test('an invited person accepts in another browser and shows up as a member', async ({ execPage: page, context, browser, baseURL }) => {
+  test('an invited person accepts in another browser and shows up as a member', async ({
+    execPage: page,
+    context,
+    browser,
+    baseURL,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const email = uniqueEmail('new-staff');
     const name = `Kateryna Ivanenko-${Math.random().toString(36).slice(2, 7)}`;

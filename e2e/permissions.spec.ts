@@ -7,11 +7,18 @@ async function expectForbidden(page: Page) {
 }
 
 function departmentRows(page: Page, name: string) {
-  return card(page, /^Departments \(\d+\)$/).getByRole('listitem').filter({ hasText: name });
+  return card(page, /^Departments \(\d+\)$/)
+    .getByRole('listitem')
+    .filter({ hasText: name });
 }
 
 /** Replays a captured server-action request with another department name, from the given browser context's cookies. */
-async function replayAddDepartment(page: Page, captured: { url: string; headers: Record<string, string>; body: string }, from: string, to: string) {
+async function replayAddDepartment(
+  page: Page,
+  captured: { url: string; headers: Record<string, string>; body: string },
+  from: string,
+  to: string,
+) {
   const headers: Record<string, string> = {};
   for (const name of ['next-action', 'content-type', 'accept', 'next-router-state-tree', 'origin']) {
     if (captured.headers[name]) headers[name] = captured.headers[name];
@@ -47,7 +54,11 @@ test.describe('what staff and leads may not do', () => {
     await expectForbidden(page);
   });
 
-  test('the add-department server action refuses staff even when called directly', async ({ page, browser, baseURL }) => {
+  test('the add-department server action refuses staff even when called directly', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     // 1. The executive adds a department through the form; we keep the real server-action request.
     await signInToOverview(page, demo.exec);
     await page.goto('/settings/departments');
@@ -76,7 +87,9 @@ test.describe('what staff and leads may not do', () => {
       await signInToOverview(staff.page, demo.staff);
       const byStaff = unique('Replayed by staff');
       const attempt = await replayAddDepartment(staff.page, captured, first, byStaff);
-      await test.info().attach('staff-replay-response.txt', { body: `${attempt.status}\n${attempt.text}`, contentType: 'text/plain' });
+      await test
+        .info()
+        .attach('staff-replay-response.txt', { body: `${attempt.status}\n${attempt.text}`, contentType: 'text/plain' });
       expect(attempt.text).not.toContain('"ok":true');
       expect(attempt.text).toContain('"code":"forbidden"');
 

@@ -10,13 +10,18 @@ async function expectNoSidewaysScroll(page: Page, path: string) {
 test.describe('touchpoint pages on a phone (390 px)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
-  test('the journey map, a touchpoint, its survey links, import, measured values, API keys and the goal fit the screen', async ({ page }) => {
+  test('the journey map, a touchpoint, its survey links, import, measured values, API keys and the goal fit the screen', async ({
+    page,
+  }) => {
     await signInToOverview(page, demo.exec);
     await page.goto('/touchpoints');
     await expect(page.getByRole('heading', { name: 'Journey map' })).toBeVisible();
     await expectNoSidewaysScroll(page, '/touchpoints');
 
-    await page.getByRole('link', { name: /Courier delivery/ }).first().click();
+    await page
+      .getByRole('link', { name: /Courier delivery/ })
+      .first()
+      .click();
     await expect(page.getByRole('heading', { name: 'Courier delivery', level: 1 })).toBeVisible();
     await expect(page.getByRole('figure').first()).toBeVisible();
     await expectNoSidewaysScroll(page, 'touchpoint page');
@@ -26,7 +31,10 @@ test.describe('touchpoint pages on a phone (390 px)', () => {
     await expectNoSidewaysScroll(page, 'survey links');
 
     for (const [path, heading] of [
-      ['/touchpoints/import', 'Import answers'], ['/touchpoints/measured', 'Measured values'], ['/settings/api-keys', 'Settings'], ['/goal', 'Customer-experience goal'],
+      ['/touchpoints/import', 'Import answers'],
+      ['/touchpoints/measured', 'Measured values'],
+      ['/settings/api-keys', 'Settings'],
+      ['/goal', 'Customer-experience goal'],
     ] as const) {
       await page.goto(path);
       await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();

@@ -5,7 +5,10 @@ import { demo, expect, mainNavigation, newSession, signInToOverview, test, uniqu
 async function openDepartmentPlan(page: Page, department: string) {
   await mainNavigation(page).getByRole('link', { name: 'Plans' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Action plans' })).toBeVisible();
-  await page.getByRole('table', { name: 'Plans by department' }).getByRole('link', { name: department, exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Plans by department' })
+    .getByRole('link', { name: department, exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1, name: `Action plan: ${department}` })).toBeVisible();
 }
 
@@ -32,7 +35,11 @@ function requestLine(item: Locator, department: string) {
 }
 
 test.describe('department action plans', () => {
-  test('a lead adds an item affecting two departments; one of them acknowledges it', async ({ page, browser, baseURL }) => {
+  test('a lead adds an item affecting two departments; one of them acknowledges it', async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const title = unique('Callback queue');
 
     // The Delivery lead is signed in elsewhere, with some things already waiting.
@@ -100,7 +107,7 @@ test.describe('department action plans', () => {
     await expect(requestLine(item, 'IT')).toContainText('Pending');
   });
 
-  test('staff read their department\'s plan but cannot add to it', async ({ page }) => {
+  test("staff read their department's plan but cannot add to it", async ({ page }) => {
     await signInToOverview(page, demo.staff);
     await openDepartmentPlan(page, 'Customer support');
     await expect(page.getByRole('heading', { name: /^Open items/ })).toBeVisible();
@@ -109,7 +116,7 @@ test.describe('department action plans', () => {
     await expect(page.getByRole('button', { name: /^Edit / })).toHaveCount(0);
   });
 
-  test('a lead cannot add to another department\'s plan', async ({ page }) => {
+  test("a lead cannot add to another department's plan", async ({ page }) => {
     await signInToOverview(page, demo.lead);
     await openDepartmentPlan(page, 'Delivery');
     await expect(itemCard(page, 'One-day delivery in Kyiv')).toBeVisible();
@@ -172,17 +179,29 @@ test.describe('department action plans', () => {
     await expect(editAffects.getByLabel('IT', { exact: true })).toBeChecked({ timeout: 2_000 });
   });
 
-  test('the executive overview shows every department\'s plan and filters quick wins', async ({ execPage: page }) => {
+  test("the executive overview shows every department's plan and filters quick wins", async ({ execPage: page }) => {
     await mainNavigation(page).getByRole('link', { name: 'Plans' }).click();
     const table = page.getByRole('table', { name: 'Plans by department' });
     await expect(table.getByRole('columnheader', { name: 'Planned investment' })).toBeVisible();
     await expect(table.getByRole('columnheader', { name: 'Spent (done)' })).toBeVisible();
-    for (const department of ['Customer support', 'Delivery', 'Website', 'Marketing', 'Warehouse', 'IT', 'Finance', 'HR']) {
+    for (const department of [
+      'Customer support',
+      'Delivery',
+      'Website',
+      'Marketing',
+      'Warehouse',
+      'IT',
+      'Finance',
+      'HR',
+    ]) {
       await expect(table.getByRole('rowheader', { name: department, exact: true })).toBeVisible();
     }
     await expect(table.getByRole('rowheader', { name: 'All departments' })).toBeVisible();
 
-    const items = page.locator('section').filter({ has: page.getByRole('heading', { level: 2, name: 'Plan items' }) }).getByRole('listitem');
+    const items = page
+      .locator('section')
+      .filter({ has: page.getByRole('heading', { level: 2, name: 'Plan items' }) })
+      .getByRole('listitem');
     const all = await items.count();
     expect(all).toBeGreaterThan(3);
     await expect(items.filter({ hasText: 'One-day delivery in Kyiv' })).toHaveCount(1);

@@ -1,7 +1,12 @@
 import type { Page } from '@playwright/test';
 import { card, expect, test, unique } from './helpers';
 
-async function addDepartment(page: Page, name: string, stage: 'Front stage' | 'Back stage' = 'Front stage', description = '') {
+async function addDepartment(
+  page: Page,
+  name: string,
+  stage: 'Front stage' | 'Back stage' = 'Front stage',
+  description = '',
+) {
   const form = card(page, 'Add a department');
   await form.getByLabel('Name', { exact: true }).fill(name);
   await form.getByLabel('Stage').selectOption({ label: stage });
@@ -44,7 +49,10 @@ test.describe('organization settings', () => {
     await addDepartment(page, department);
     await expect(departmentList(page).getByRole('listitem').filter({ hasText: department })).toBeVisible();
 
-    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Journey and touchpoints' }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings sections' })
+      .getByRole('link', { name: 'Journey and touchpoints' })
+      .click();
     await expect(page).toHaveURL('/settings/journey');
     await page.getByRole('button', { name: 'Add a touchpoint to Discover' }).click();
     await page.getByLabel('Touchpoint name').fill(touchpoint);
@@ -56,7 +64,9 @@ test.describe('organization settings', () => {
 
     // The form closes and the touchpoint is listed under Discover with its owner.
     await expect(page.getByLabel('Touchpoint name')).toHaveCount(0);
-    const discover = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: /Discover/ }) });
+    const discover = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: /Discover/ }) });
     const item = discover.getByRole('listitem').filter({ hasText: touchpoint });
     await expect(item).toBeVisible();
     await expect(item).toContainText(department);
@@ -64,7 +74,9 @@ test.describe('organization settings', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Overview' }).click();
     await expect(page).toHaveURL('/');
-    const stage = page.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3, name: 'Discover', exact: true }) });
+    const stage = page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name: 'Discover', exact: true }) });
     const card_ = stage.getByRole('listitem').filter({ hasText: touchpoint });
     await expect(card_).toBeVisible();
     await expect(card_).toContainText(department);

@@ -71,7 +71,9 @@ test.describe('touchpoint page', () => {
     await signIn(page, demo.staff);
     const response = await page.goto('/touchpoints/00000000-0000-4000-8000-000000000000');
     expect(response?.status()).toBe(404);
-    const api = await page.request.get('/api/touchpoints/00000000-0000-4000-8000-000000000000/metrics?from=2026-01-01&to=2026-02-01');
+    const api = await page.request.get(
+      '/api/touchpoints/00000000-0000-4000-8000-000000000000/metrics?from=2026-01-01&to=2026-02-01',
+    );
     expect(api.status()).toBe(404);
     await openTouchpoint(page, 'Packaging');
     const id = page.url().split('/').at(-1)!;
@@ -79,7 +81,9 @@ test.describe('touchpoint page', () => {
     expect(reversed.status()).toBe(400);
     expect(Object.keys((await reversed.json()).fieldErrors)).toEqual(['to']);
     expect(reversed.headers()['cache-control']).toContain('no-store');
-    const badBucket = await page.request.get(`/api/touchpoints/${id}/metrics?from=2026-01-01&to=2026-03-01&bucket=day&metric=mood`);
+    const badBucket = await page.request.get(
+      `/api/touchpoints/${id}/metrics?from=2026-01-01&to=2026-03-01&bucket=day&metric=mood`,
+    );
     expect(badBucket.status()).toBe(400);
     expect(Object.keys((await badBucket.json()).fieldErrors).sort()).toEqual(['bucket', 'metric']);
     const good = await page.request.get(`/api/touchpoints/${id}/metrics?from=2026-01-01&to=2026-03-01&metric=nev`);

@@ -15,7 +15,8 @@ const currentWeek = () => weekOf(new Date(), ZONE, 1);
 const dayMonth = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 /** A week as the grid names it: "W47 · Nov 16". */
 const weekLabel = (week: string) => `W${isoWeekLabel(week).week} · ${dayMonth.format(new Date(`${week}T12:00:00Z`))}`;
-const cellName = (area: string, week: string, title?: string) => `${area}, ${weekLabel(week)}: ${title ?? 'no improvement'}`;
+const cellName = (area: string, week: string, title?: string) =>
+  `${area}, ${weekLabel(week)}: ${title ?? 'no improvement'}`;
 
 const REMINDER = "Your area has not logged this week's improvement yet.";
 
@@ -33,7 +34,10 @@ async function activeLabel(page: Page) {
 
 /** The organization's compliance over the shown weeks, as the big number says it ("72%" -> 72). */
 async function compliancePercent(page: Page) {
-  const text = await page.getByText('Compliance over the shown weeks', { exact: true }).locator('xpath=following-sibling::p[1]').innerText();
+  const text = await page
+    .getByText('Compliance over the shown weeks', { exact: true })
+    .locator('xpath=following-sibling::p[1]')
+    .innerText();
   expect(text).toMatch(/^\d+%$/);
   return Number.parseInt(text, 10);
 }
@@ -48,7 +52,9 @@ async function areaCompliance(page: Page, area: string) {
 
 /** The area names in row order, from the row headers (without the "Nothing logged this week" note). */
 async function areaRows(page: Page) {
-  return grid(page).locator('tbody th[scope="row"]').evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent?.trim() ?? ''));
+  return grid(page)
+    .locator('tbody th[scope="row"]')
+    .evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent?.trim() ?? ''));
 }
 
 /**
@@ -73,15 +79,35 @@ async function tabIntoGrid(page: Page) {
 }
 
 async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, label: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const summary = results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  await testInfo.attach(`axe-${label}.json`, { body: JSON.stringify(summary, null, 2), contentType: 'application/json' });
-  if (summary.length) console.log(`axe on ${label}:\n${summary.map((v) => `  [${v.impact}] ${v.id}: ${v.help} -> ${v.nodes.join(' | ')}`).join('\n')}`);
-  expect(summary.filter((v) => v.impact === 'critical' || v.impact === 'serious'), `critical/serious axe violations on ${label}`).toEqual([]);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const summary = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+  }));
+  await testInfo.attach(`axe-${label}.json`, {
+    body: JSON.stringify(summary, null, 2),
+    contentType: 'application/json',
+  });
+  if (summary.length)
+    console.log(
+      `axe on ${label}:\n${summary.map((v) => `  [${v.impact}] ${v.id}: ${v.help} -> ${v.nodes.join(' | ')}`).join('\n')}`,
+    );
+  expect(
+    summary.filter((v) => v.impact === 'critical' || v.impact === 'serious'),
+    `critical/serious axe violations on ${label}`,
+  ).toEqual([]);
 }
 
 test.describe('the weekly tracker', () => {
-  test('the IT lead logs this week\'s improvement from the keyboard; a stale second attempt is refused; compliance, summary and export follow', async ({ page, browser, baseURL }) => {
+  test("the IT lead logs this week's improvement from the keyboard; a stale second attempt is refused; compliance, summary and export follow", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const week = currentWeek();
     const previous = addWeeks(week, -1);
     const title = unique('Tracking link in every email');
@@ -96,9 +122,14 @@ test.describe('the weekly tracker', () => {
     await expect(exec.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
     // Keep the executive's grid stale: no background refresh until it logs.
     let holdExecRefresh = true;
-    await exec.route((url) => url.pathname === '/api/weekly', (route) => (holdExecRefresh ? route.abort() : route.continue()));
+    await exec.route(
+      (url) => url.pathname === '/api/weekly',
+      (route) => (holdExecRefresh ? route.abort() : route.continue()),
+    );
     await exec.goto(`/weekly/${week}`);
-    const [loggedBefore, areaCount] = (await exec.getByText(/^\d+ of \d+ areas logged an improvement\.$/).innerText()).match(/\d+/g)!.map(Number) as [number, number];
+    const [loggedBefore, areaCount] = (await exec.getByText(/^\d+ of \d+ areas logged an improvement\.$/).innerText())
+      .match(/\d+/g)!
+      .map(Number) as [number, number];
     await exec.goto('/weekly');
     await gridReady(exec);
     await expect(exec.getByRole('button', { name: cellName('IT', week), exact: true })).toBeVisible();
@@ -113,7 +144,10 @@ test.describe('the weekly tracker', () => {
     await expect(page).toHaveURL('/weekly');
     await expect(page.getByRole('heading', { level: 1, name: 'Weekly tracker' })).toBeVisible();
     await gridReady(page);
-    await expect(page.getByRole('columnheader', { name: new RegExp(`^${weekLabel(week)}`) })).toHaveAttribute('aria-current', 'date');
+    await expect(page.getByRole('columnheader', { name: new RegExp(`^${weekLabel(week)}`) })).toHaveAttribute(
+      'aria-current',
+      'date',
+    );
 
     // Keyboard: Tab lands on the first row's cell of this week (the last column). The demo's first row is Customer
     // support; other spec files may have added departments before this one runs, so rows are looked up by name.
@@ -165,7 +199,9 @@ test.describe('the weekly tracker', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: `IT · ${weekLabel(week)}` });
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByText('What changed in which process this week. One improvement per area per week.')).toBeVisible();
+    await expect(
+      dialog.getByText('What changed in which process this week. One improvement per area per week.'),
+    ).toBeVisible();
     await expect(dialog.getByLabel('What was improved')).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
@@ -190,7 +226,9 @@ test.describe('the weekly tracker', () => {
 
     // Hold the server's answer: the cell fills at once, before the server has said anything.
     let release!: () => void;
-    const answer = new Promise<void>((resolve) => { release = resolve; });
+    const answer = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const weeklyPage = (url: URL) => url.pathname === '/weekly';
     await page.route(weeklyPage, async (route) => {
       if (route.request().method() === 'POST') await answer;
@@ -210,7 +248,9 @@ test.describe('the weekly tracker', () => {
     // After a reload: saved, and the reminder is gone.
     await page.reload();
     await expect(page.getByRole('button', { name: cellName('IT', week, title), exact: true })).toBeVisible();
-    await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^IT/ }) })).not.toContainText('Nothing logged this week');
+    await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^IT/ }) })).not.toContainText(
+      'Nothing logged this week',
+    );
     await expect(statusLine(page, REMINDER)).toHaveCount(0);
 
     // The executive's stale grid still shows the IT cell empty; logging there is refused and rolled back.
@@ -221,11 +261,15 @@ test.describe('the weekly tracker', () => {
     await execDialog.getByLabel('What was improved').fill(unique('Second improvement'));
     holdExecRefresh = false;
     await execDialog.getByRole('button', { name: 'Log improvement' }).click();
-    const refusal = execDialog.getByRole('alert').filter({ hasText: 'IT already logged an improvement for the week of' });
+    const refusal = execDialog
+      .getByRole('alert')
+      .filter({ hasText: 'IT already logged an improvement for the week of' });
     await expect(refusal).toBeVisible();
     await expect(refusal).toContainText(`“${title}”`);
     // The status line says it too (hidden from the accessibility tree while the modal is open, so found by CSS).
-    await expect(exec.locator('[role="status"]').filter({ hasText: 'IT already logged an improvement for the week of' })).toHaveCount(1);
+    await expect(
+      exec.locator('[role="status"]').filter({ hasText: 'IT already logged an improvement for the week of' }),
+    ).toHaveCount(1);
     // Behind the dialog the cell shows the lead's improvement (the modal hides the grid from the accessibility tree).
     await expect(exec.locator(`[role="grid"] button[aria-label="${cellName('IT', week, title)}"]`)).toHaveCount(1);
     await refusal.getByRole('button', { name: 'Open the existing one' }).click();
@@ -278,7 +322,9 @@ test.describe('the weekly tracker', () => {
     await execContext.close();
   });
 
-  test('a lead opening another area\'s empty cell is told why; the grid and its dialog pass axe', async ({ page }, testInfo) => {
+  test("a lead opening another area's empty cell is told why; the grid and its dialog pass axe", async ({
+    page,
+  }, testInfo) => {
     const week = currentWeek();
     await signIn(page, demo.it);
     await page.goto('/weekly');
@@ -296,7 +342,7 @@ test.describe('the weekly tracker', () => {
   });
 
   // Closing a cell's window gives the focus back to the cell that opened it.
-  test('closing a cell\'s dialog gives the focus back to that cell', async ({ page }) => {
+  test("closing a cell's dialog gives the focus back to that cell", async ({ page }) => {
     const week = currentWeek();
     await signIn(page, demo.it);
     await page.goto('/weekly');

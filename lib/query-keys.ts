@@ -8,7 +8,9 @@ export const queryKeys = {
   metrics: {
     all: ['metrics'] as const,
     /** A touchpoint's chart; `metric` null until the server picks the one with the most answers. */
-    touchpoint: (touchpointId: string, params: { metric: string | null; from: string; to: string; bucket: string; window: number }) =>
-      ['metrics', 'touchpoint', touchpointId, params] as const,
+    touchpoint: (
+      touchpointId: string,
+      params: { metric: string | null; from: string; to: string; bucket: string; window: number },
+    ) => ['metrics', 'touchpoint', touchpointId, params] as const,
   },
 };

@@ -6,14 +6,28 @@ import path from 'node:path';
 export const root = path.resolve(import.meta.dirname, '..');
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const buildId = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'BUILD_ID');
-const sources = ['app', 'components', 'lib', 'db', 'messages', 'instrumentation.ts', 'proxy.ts', 'next.config.js', 'postcss.config.mjs', 'package.json'];
+const sources = [
+  'app',
+  'components',
+  'lib',
+  'db',
+  'messages',
+  'instrumentation.ts',
+  'proxy.ts',
+  'next.config.js',
+  'postcss.config.mjs',
+  'package.json',
+];
 
 function newestChange(entry) {
   const full = path.join(root, entry);
   if (!existsSync(full)) return 0;
   const stat = statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(full).reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs);
+  return readdirSync(full).reduce(
+    (newest, name) => Math.max(newest, newestChange(path.join(entry, name))),
+    stat.mtimeMs,
+  );
 }
 
 export function buildIfStale() {
@@ -21,7 +35,9 @@ export function buildIfStale() {
   if (!stale) return 0;
   console.log('Building Touchpoint (first run, or the sources changed)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
   return build.status ?? 1;
 }

@@ -11,7 +11,9 @@ if (status !== 0) process.exit(status);
 const port = process.env.PORT ?? '3000';
 console.log(`Starting Touchpoint on http://localhost:${port} …`);
 const server = spawn(process.execPath, [nextBin, 'start', '-p', port], {
-  cwd: root, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

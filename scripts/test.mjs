@@ -9,13 +9,16 @@ import { buildIfStale, root } from './build.mjs';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const results = path.join(root, 'test-results');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
 function ensureChromium() {
   if (existsSync(chromium)) return true;
   const command = 'apt-get install -y chromium';
   if (process.getuid?.() !== 0) {
-    console.error(`\nThe end-to-end tests need Debian's Chromium at ${chromium}, and it is not installed.\nRun:\n\n  sudo ${command}\n\nthen run \`npm test\` again.`);
+    console.error(
+      `\nThe end-to-end tests need Debian's Chromium at ${chromium}, and it is not installed.\nRun:\n\n  sudo ${command}\n\nthen run \`npm test\` again.`,
+    );
     return false;
   }
   console.log(`Chromium is missing: installing Debian's package (${command})…`);
@@ -40,7 +43,15 @@ if (!ensureChromium()) process.exit(1);
 
 const steps = [];
 steps.push(['typecheck', run(bin('tsc'), ['--noEmit'])]);
-steps.push(['unit + integration', run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'vitest.json')}`])]);
+steps.push([
+  'unit + integration',
+  run(bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${path.join(results, 'vitest.json')}`,
+  ]),
+]);
 const built = buildIfStale();
 steps.push(['build', built]);
 if (built === 0) steps.push(['e2e', run(bin('playwright'), ['test'])]);

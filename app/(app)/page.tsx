@@ -25,8 +25,12 @@ export default async function OverviewPage() {
   const firstDay = member.organization.weekStartsOn as FirstDay;
   const thisWeek = weekOf(new Date(), member.organization.timeZone, firstDay);
   const [departments, stages, touchpoints, members, weekCells, goal] = await Promise.all([
-    listDepartments(db, orgId), listStages(db, orgId), listTouchpoints(db, orgId), listMembers(db, orgId),
-    gridCells(db, orgId, thisWeek, thisWeek), currentGoal(db, orgId),
+    listDepartments(db, orgId),
+    listStages(db, orgId),
+    listTouchpoints(db, orgId),
+    listMembers(db, orgId),
+    gridCells(db, orgId, thisWeek, thisWeek),
+    currentGoal(db, orgId),
   ]);
   const manages = can(member.actor, 'settings.read');
   const myDepartment = departments.find((d) => d.id === member.actor.departmentId);
@@ -34,12 +38,20 @@ export default async function OverviewPage() {
     <>
       <PageHeader
         title={member.organization.name}
-        description={t('welcome', { name: member.user.name.split(' ')[0] ?? member.user.name, role: tr(member.actor.role) })}
+        description={t('welcome', {
+          name: member.user.name.split(' ')[0] ?? member.user.name,
+          role: tr(member.actor.role),
+        })}
       />
       <div className="mb-4 grid gap-4 sm:grid-cols-2">
         <Link href="/weekly" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
           <p className="text-sm text-slate-600">{t('thisWeek')}</p>
-          <p className="mt-1 text-3xl font-semibold tabular-nums">{t('areasLogged', { logged: new Set(weekCells.map((c) => c.departmentId)).size, total: departments.length })}</p>
+          <p className="mt-1 text-3xl font-semibold tabular-nums">
+            {t('areasLogged', {
+              logged: new Set(weekCells.map((c) => c.departmentId)).size,
+              total: departments.length,
+            })}
+          </p>
           <p className="mt-1 text-xs text-slate-500">{t('thisWeekHint')}</p>
         </Link>
         <Link href="/goal" className="rounded-lg border border-slate-200 bg-white p-4 hover:border-brand-600">
@@ -49,30 +61,63 @@ export default async function OverviewPage() {
         </Link>
       </div>
       <div className="grid grid-cols-3 gap-2 sm:gap-4">
-        <Stat label={t('departments')} value={departments.length}
-          detail={t('frontBack', { front: departments.filter((d) => d.stage === 'front').length, back: departments.filter((d) => d.stage === 'back').length })} />
+        <Stat
+          label={t('departments')}
+          value={departments.length}
+          detail={t('frontBack', {
+            front: departments.filter((d) => d.stage === 'front').length,
+            back: departments.filter((d) => d.stage === 'back').length,
+          })}
+        />
         <Stat label={t('touchpoints')} value={touchpoints.length} detail={t('inStages', { count: stages.length })} />
-        <Stat label={t('members')} value={members.length} detail={myDepartment ? t('yourDepartment', { department: myDepartment.name }) : undefined} />
+        <Stat
+          label={t('members')}
+          value={members.length}
+          detail={myDepartment ? t('yourDepartment', { department: myDepartment.name }) : undefined}
+        />
       </div>
-      <Card className="mt-6" title={t('journeyTitle')} description={t('journeyDescription')}
-        actions={manages ? <Link href="/settings/journey" className="text-sm font-medium text-brand-700 underline">{t('manageJourney')}</Link> : null}>
+      <Card
+        className="mt-6"
+        title={t('journeyTitle')}
+        description={t('journeyDescription')}
+        actions={
+          manages ? (
+            <Link href="/settings/journey" className="text-sm font-medium text-brand-700 underline">
+              {t('manageJourney')}
+            </Link>
+          ) : null
+        }
+      >
         {stages.length === 0 ? (
           <EmptyState title={t('noJourney')}>{manages ? t('noJourneyExecutive') : t('noJourneyMember')}</EmptyState>
         ) : (
           <JourneyOverview stages={stages} touchpoints={touchpoints} />
         )}
       </Card>
-      <Card className="mt-6" title={t('departmentsTitle')}
-        actions={manages ? <Link href="/settings/departments" className="text-sm font-medium text-brand-700 underline">{t('manageDepartments')}</Link> : null}>
+      <Card
+        className="mt-6"
+        title={t('departmentsTitle')}
+        actions={
+          manages ? (
+            <Link href="/settings/departments" className="text-sm font-medium text-brand-700 underline">
+              {t('manageDepartments')}
+            </Link>
+          ) : null
+        }
+      >
         {departments.length === 0 ? (
-          <EmptyState title={t('noDepartments')}>{manages ? t('noDepartmentsExecutive') : t('noJourneyMember')}</EmptyState>
+          <EmptyState title={t('noDepartments')}>
+            {manages ? t('noDepartmentsExecutive') : t('noJourneyMember')}
+          </EmptyState>
         ) : (
           <ul className="grid gap-2 sm:grid-cols-2">
             {departments.map((d) => (
               <li key={d.id} className="rounded-md border border-slate-200 p-3">
                 <div className="flex items-center justify-between gap-2">
                   <span className="font-medium">{d.name}</span>
-                  <Badge tone={d.stage === 'front' ? 'blue' : 'slate'}>{t(d.stage === 'front' ? 'frontStage' : 'backStage')}</Badge>
+                  <Badge tone={d.stage === 'front' ? 'blue' : 'slate'}>
+                    {t(d.stage === 'front' ? 'frontStage' : 'backStage')}
+                  </Badge>
                 </div>
                 {d.description ? <p className="mt-1 text-sm text-slate-600">{d.description}</p> : null}
               </li>

@@ -7,7 +7,10 @@ import { membershipsOfUser } from '@/db/queries/users';
 import { signOut } from '@/lib/auth/auth';
 import { currentUser, rememberOrganization } from '@/lib/auth/session';
 
-const redirectSchema = z.string().regex(/^\/(?!\/)/).catch('/login');
+const redirectSchema = z
+  .string()
+  .regex(/^\/(?!\/)/)
+  .catch('/login');
 
 export async function signOutAction(form: FormData) {
   await signOut({ redirectTo: redirectSchema.parse(form.get('redirectTo')) });

@@ -14,17 +14,24 @@ import { fieldErrorsOf } from '@/lib/validation/messages';
 async function tooManyAttempts(email: string): Promise<ActionResult<null> | null> {
   const keys = throttleKeys(email, clientAddress(await headers()));
   const minutes = await lockedMinutes(await getDb(), [keys.account, keys.address]);
-  return minutes > 0 ? { ok: false, code: 'rate_limited', message: { key: 'auth.tooManyAttempts', values: { minutes } } } : null;
+  return minutes > 0
+    ? { ok: false, code: 'rate_limited', message: { key: 'auth.tooManyAttempts', values: { minutes } } }
+    : null;
 }
 
 async function startSession(email: string, password: string) {
   await signIn('credentials', { email, password, redirect: false });
 }
 
-
 export async function signInAction(input: unknown): Promise<ActionResult<null>> {
   const parsed = signInSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: 'invalid',
+      message: { key: 'errors.checkFields' },
+      fieldErrors: fieldErrorsOf(parsed.error),
+    };
   const locked = await tooManyAttempts(parsed.data.email);
   if (locked) return locked;
   try {

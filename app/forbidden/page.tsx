@@ -8,7 +8,9 @@ export default async function ForbiddenPage() {
       <p className="text-sm font-semibold text-brand-700">403</p>
       <h1 className="mt-1 text-2xl font-semibold">{t('forbiddenTitle')}</h1>
       <p className="mt-2 text-slate-600">{t('forbiddenText')}</p>
-      <Link href="/" className="mt-6 font-medium text-brand-700 underline">{t('backHome')}</Link>
+      <Link href="/" className="mt-6 font-medium text-brand-700 underline">
+        {t('backHome')}
+      </Link>
     </main>
   );
 }

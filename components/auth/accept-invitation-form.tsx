@@ -15,9 +15,19 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
       <input type="hidden" name="token" value={token} />
       <TextField label={t('email')} value={email} readOnly disabled />
       <TextField label={t('yourName')} name="name" autoComplete="name" required error={form.fieldError('name')} />
-      <TextField label={t('choosePassword')} name="password" type="password" autoComplete="new-password" required hint={t('passwordHint')} error={form.fieldError('password')} />
+      <TextField
+        label={t('choosePassword')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={t('passwordHint')}
+        error={form.fieldError('password')}
+      />
       <FormError message={form.formError ?? form.fieldError('token')} />
-      <Button type="submit" className="w-full" disabled={form.pending}>{t('acceptInvitation')}</Button>
+      <Button type="submit" className="w-full" disabled={form.pending}>
+        {t('acceptInvitation')}
+      </Button>
     </form>
   );
 }
@@ -29,7 +39,9 @@ export function JoinOrganizationForm({ token, organizationName }: { token: strin
     <form onSubmit={form.onSubmit} className="space-y-4">
       <input type="hidden" name="token" value={token} />
       <FormError message={form.formError} />
-      <Button type="submit" className="w-full" disabled={form.pending}>{t('joinOrganization', { organization: organizationName })}</Button>
+      <Button type="submit" className="w-full" disabled={form.pending}>
+        {t('joinOrganization', { organization: organizationName })}
+      </Button>
     </form>
   );
 }

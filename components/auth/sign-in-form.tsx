@@ -12,10 +12,26 @@ export function SignInForm({ next }: { next: string }) {
   const form = useActionForm(signInAction, { onSuccess: () => window.location.assign(next) });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
-      <TextField label={t('email')} name="email" type="email" autoComplete="username" required error={form.fieldError('email')} />
-      <TextField label={t('password')} name="password" type="password" autoComplete="current-password" required error={form.fieldError('password')} />
+      <TextField
+        label={t('email')}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        error={form.fieldError('email')}
+      />
+      <TextField
+        label={t('password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={form.fieldError('password')}
+      />
       <FormError message={form.formError} />
-      <Button type="submit" className="w-full" disabled={form.pending}>{form.pending ? t('signingIn') : t('signIn')}</Button>
+      <Button type="submit" className="w-full" disabled={form.pending}>
+        {form.pending ? t('signingIn') : t('signIn')}
+      </Button>
     </form>
   );
 }

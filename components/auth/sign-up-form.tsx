@@ -12,12 +12,35 @@ export function SignUpForm() {
   const form = useActionForm(signUpAction, { onSuccess: () => window.location.assign('/') });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
-      <TextField label={t('organizationName')} name="organizationName" autoComplete="organization" required error={form.fieldError('organizationName')} />
+      <TextField
+        label={t('organizationName')}
+        name="organizationName"
+        autoComplete="organization"
+        required
+        error={form.fieldError('organizationName')}
+      />
       <TextField label={t('yourName')} name="name" autoComplete="name" required error={form.fieldError('name')} />
-      <TextField label={t('email')} name="email" type="email" autoComplete="email" required error={form.fieldError('email')} />
-      <TextField label={t('password')} name="password" type="password" autoComplete="new-password" required hint={t('passwordHint')} error={form.fieldError('password')} />
+      <TextField
+        label={t('email')}
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        error={form.fieldError('email')}
+      />
+      <TextField
+        label={t('password')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={t('passwordHint')}
+        error={form.fieldError('password')}
+      />
       <FormError message={form.formError} />
-      <Button type="submit" className="w-full" disabled={form.pending}>{t('createOrganization')}</Button>
+      <Button type="submit" className="w-full" disabled={form.pending}>
+        {t('createOrganization')}
+      </Button>
     </form>
   );
 }

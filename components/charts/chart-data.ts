@@ -17,7 +17,13 @@ export const timeOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 export function chartRows(chart: TouchpointChart): ChartRow[] {
   return chart.points.map((p) => ({
-    x: timeOf(p.bucket), bucket: p.bucket, value: p.value, low: p.low, high: p.high, n: p.n, smallSample: p.smallSample,
+    x: timeOf(p.bucket),
+    bucket: p.bucket,
+    value: p.value,
+    low: p.low,
+    high: p.high,
+    n: p.n,
+    smallSample: p.smallSample,
     band: p.low !== null && p.high !== null ? [p.low, p.high] : null,
   }));
 }
@@ -25,17 +31,23 @@ export function chartRows(chart: TouchpointChart): ChartRow[] {
 /** Values measured elsewhere, their period clipped to the chart's range. */
 export function measuredMarks(chart: TouchpointChart) {
   return chart.measured.map((m) => ({
-    ...m, start: timeOf(m.periodStart < chart.from ? chart.from : m.periodStart), end: timeOf(m.periodEnd > chart.to ? chart.to : m.periodEnd),
+    ...m,
+    start: timeOf(m.periodStart < chart.from ? chart.from : m.periodStart),
+    end: timeOf(m.periodEnd > chart.to ? chart.to : m.periodEnd),
   }));
 }
 
 /** The fixed ends of each unit's scale; hours have no upper end. */
 function scaleOf(chart: TouchpointChart): [number, number | null] {
   switch (chart.headline.unit) {
-    case 'points': return [-100, 100];
-    case 'percent': return [0, 100];
-    case 'mean': return [scales.ces.min, scales.ces.max];
-    case 'hours': return [0, null];
+    case 'points':
+      return [-100, 100];
+    case 'percent':
+      return [0, 100];
+    case 'mean':
+      return [scales.ces.min, scales.ces.max];
+    case 'hours':
+      return [0, null];
   }
 }
 
@@ -43,7 +55,9 @@ function scaleOf(chart: TouchpointChart): [number, number | null] {
 export function chartDomain(chart: TouchpointChart, rows: ChartRow[], measured: { value: number }[]): [number, number] {
   const [min, max] = scaleOf(chart);
   const values = [
-    ...rows.flatMap((r) => [r.low, r.high, r.value]), chart.target?.value ?? null, ...measured.map((m) => m.value),
+    ...rows.flatMap((r) => [r.low, r.high, r.value]),
+    chart.target?.value ?? null,
+    ...measured.map((m) => m.value),
   ].filter((v): v is number => v !== null);
   if (values.length === 0) return [min, max ?? 24];
   const step = chart.headline.unit === 'mean' ? 1 : chart.headline.unit === 'hours' ? 1 : 10;
@@ -58,6 +72,7 @@ export function ticksOf([low, high]: [number, number]): number[] {
   const power = 10 ** Math.floor(Math.log10(rough));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
   const ticks: number[] = [];
-  for (let tick = Math.ceil(low / step) * step; tick <= high + 1e-9; tick += step) ticks.push(Math.round(tick * 1000) / 1000 + 0);
+  for (let tick = Math.ceil(low / step) * step; tick <= high + 1e-9; tick += step)
+    ticks.push(Math.round(tick * 1000) / 1000 + 0);
   return ticks;
 }

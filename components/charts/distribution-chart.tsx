@@ -28,12 +28,17 @@ export default function DistributionChart({ distribution, label }: { distributio
               return (
                 <div className="rounded-md border border-slate-200 bg-white px-3 py-2 text-xs shadow-md">
                   <p className="font-medium">{t('score', { score: row.score })}</p>
-                  <p>{t('share', { share: share(row.share), count: row.count })} · {t(row.group)}</p>
+                  <p>
+                    {t('share', { share: share(row.share), count: row.count })} · {t(row.group)}
+                  </p>
                 </div>
               );
-            }} />
+            }}
+          />
           <Bar dataKey="share" isAnimationActive={false}>
-            {distribution.map((row) => <Cell key={row.score} fill={GROUP_COLORS[row.group]} />)}
+            {distribution.map((row) => (
+              <Cell key={row.score} fill={GROUP_COLORS[row.group]} />
+            ))}
           </Bar>
         </BarChart>
       </ResponsiveContainer>

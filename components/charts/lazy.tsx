@@ -7,5 +7,11 @@ function ChartPlaceholder({ height }: { height: number }) {
   return <div className="animate-pulse rounded-md bg-slate-100" style={{ height }} aria-hidden="true" />;
 }
 
-export const LazyTouchpointChart = dynamic(() => import('./touchpoint-chart'), { ssr: false, loading: () => <ChartPlaceholder height={320} /> });
-export const LazyDistributionChart = dynamic(() => import('./distribution-chart'), { ssr: false, loading: () => <ChartPlaceholder height={200} /> });
+export const LazyTouchpointChart = dynamic(() => import('./touchpoint-chart'), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={320} />,
+});
+export const LazyDistributionChart = dynamic(() => import('./distribution-chart'), {
+  ssr: false,
+  loading: () => <ChartPlaceholder height={200} />,
+});

@@ -16,7 +16,9 @@ export function BudgetMeter({ budget, error }: { budget: Budget; error?: string 
   const bar = budget.over ? 'bg-red-600' : share > 90 ? 'bg-amber-500' : 'bg-brand-600';
   return (
     <div id="goal-budget" tabIndex={-1} className="rounded-md focus-visible:outline-2">
-      <p className="sr-only text-xs font-medium tracking-wide text-slate-600 uppercase lg:not-sr-only">{t('budgetLabel')}</p>
+      <p className="sr-only text-xs font-medium tracking-wide text-slate-600 uppercase lg:not-sr-only">
+        {t('budgetLabel')}
+      </p>
       <p className={`text-lg font-semibold tabular-nums ${budget.over ? 'text-red-700' : 'text-slate-900'}`}>
         {t('budget', { used: budget.used, budget: budget.budget })}
       </p>
@@ -26,8 +28,14 @@ export function BudgetMeter({ budget, error }: { budget: Budget; error?: string 
       <p className={`text-sm lg:mt-1 ${budget.over ? 'font-medium text-red-700' : 'text-slate-600'}`}>
         {budget.over ? t('budgetOver', { count: -budget.remaining }) : t('budgetLeft', { count: budget.remaining })}
       </p>
-      <p role="status" className="sr-only">{budget.over ? t('budgetOverAnnounce') : wasOver ? t('budgetBackUnder') : ''}</p>
-      {error ? <p role="alert" className="mt-1 text-sm text-red-700">{error}</p> : null}
+      <p role="status" className="sr-only">
+        {budget.over ? t('budgetOverAnnounce') : wasOver ? t('budgetBackUnder') : ''}
+      </p>
+      {error ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

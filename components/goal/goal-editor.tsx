@@ -30,7 +30,11 @@ const sectionRows: Record<TextSection, number> = { statement: 2, whyService: 7, 
 
 /** What the server receives: the fields as typed; it trims, checks and drops blank commitments. */
 function payload(content: Content, draftUpdatedAt: string | null) {
-  return { ...content, targets: content.targets.map(({ key: _key, ...target }) => target), draftUpdatedAt: draftUpdatedAt ?? '' };
+  return {
+    ...content,
+    targets: content.targets.map(({ key: _key, ...target }) => target),
+    draftUpdatedAt: draftUpdatedAt ?? '',
+  };
 }
 
 /** The executives' editor: the five sections with a live one-page budget, the targets, save and publish. */
@@ -45,7 +49,11 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
     commitments: Array.from({ length: COMMITMENTS_MAX }, (_, i) => initial.commitments[i] ?? ''),
     targets: initial.targets.map((target) => newTargetRow(target)),
   }));
-  const [saved, setSaved] = useState({ content: JSON.stringify(content), updatedAt: draftUpdatedAt, at: null as Date | null });
+  const [saved, setSaved] = useState({
+    content: JSON.stringify(content),
+    updatedAt: draftUpdatedAt,
+    at: null as Date | null,
+  });
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, startTransition] = useTransition();
   const budget = useMemo(() => goalBudget(content), [content]);
@@ -68,7 +76,9 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
     // Focus the first field with an error, in the form's order; the budget when only the length is wrong.
     requestAnimationFrame(() => {
       const elements = Array.from(formRef.current?.elements ?? []) as HTMLInputElement[];
-      const first = elements.find((el) => el.name && (el.name in invalid || (el.name.startsWith('commitments.') && 'commitments' in invalid)));
+      const first = elements.find(
+        (el) => el.name && (el.name in invalid || (el.name.startsWith('commitments.') && 'commitments' in invalid)),
+      );
       (first ?? (invalid.budget ? document.getElementById('goal-budget') : null))?.focus();
     });
   }
@@ -76,9 +86,11 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
   function submit(action: typeof saveDraft, onSuccess: (data: { draftUpdatedAt: string; version?: number }) => void) {
     const sent = JSON.stringify(content);
     startTransition(async () => {
-      const result = (await action(payload(content, saved.updatedAt)).catch(
-        (): Failure => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }),
-      )) as ActionResult<{ draftUpdatedAt: string; version?: number }>;
+      const result = (await action(payload(content, saved.updatedAt)).catch((): Failure => ({
+        ok: false,
+        code: 'internal',
+        message: { key: 'errors.network' },
+      }))) as ActionResult<{ draftUpdatedAt: string; version?: number }>;
       if (!result.ok) return showFailure(result);
       setFailure(null);
       setSaved({ content: sent, updatedAt: result.data.draftUpdatedAt, at: new Date() });
@@ -98,15 +110,27 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
   };
 
   const textSection = (section: TextSection) => (
-    <TextArea key={section} label={t(`goal.sections.${section}`)} name={section} value={content[section]}
-      rows={sectionRows[section]} hint={te(`${section}Hint`)} error={fieldError(section)} maxLength={SECTION_MAX[section] + 200}
-      onChange={(e) => set(section, e.target.value)} />
+    <TextArea
+      key={section}
+      label={t(`goal.sections.${section}`)}
+      name={section}
+      value={content[section]}
+      rows={sectionRows[section]}
+      hint={te(`${section}Hint`)}
+      error={fieldError(section)}
+      maxLength={SECTION_MAX[section] + 200}
+      onChange={(e) => set(section, e.target.value)}
+    />
   );
 
   return (
-    <form ref={formRef} onSubmit={onSave} noValidate
+    <form
+      ref={formRef}
+      onSubmit={onSave}
+      noValidate
       // On small screens the budget bar is pinned to the bottom: keep the focused field above it.
-      className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] [&_input]:scroll-mb-52 [&_select]:scroll-mb-52 [&_textarea]:scroll-mb-52 lg:[&_input]:scroll-mb-0 lg:[&_select]:scroll-mb-0 lg:[&_textarea]:scroll-mb-0">
+      className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] [&_input]:scroll-mb-52 [&_select]:scroll-mb-52 [&_textarea]:scroll-mb-52 lg:[&_input]:scroll-mb-0 lg:[&_select]:scroll-mb-0 lg:[&_textarea]:scroll-mb-0"
+    >
       <div className="min-w-0 space-y-6">
         <Card>
           <div className="space-y-4">
@@ -115,38 +139,77 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
             {textSection('atmosphere')}
             <fieldset className="space-y-2" aria-describedby="commitments-hint">
               <legend className="text-sm font-medium text-slate-800">{te('commitmentsLegend')}</legend>
-              <p id="commitments-hint" className="text-xs text-slate-500">{te('commitmentsHint')}</p>
-              {fieldError('commitments') ? <p role="alert" className="text-sm text-red-700">{fieldError('commitments')}</p> : null}
+              <p id="commitments-hint" className="text-xs text-slate-500">
+                {te('commitmentsHint')}
+              </p>
+              {fieldError('commitments') ? (
+                <p role="alert" className="text-sm text-red-700">
+                  {fieldError('commitments')}
+                </p>
+              ) : null}
               {content.commitments.map((commitment, index) => (
-                <TextField key={index} label={te('commitment', { number: index + 1 })} name={`commitments.${index}`} value={commitment}
-                  error={fieldError(`commitments.${index}`)} maxLength={SECTION_MAX.commitment + 100}
-                  onChange={(e) => set('commitments', content.commitments.map((c, i) => (i === index ? e.target.value : c)))} />
+                <TextField
+                  key={index}
+                  label={te('commitment', { number: index + 1 })}
+                  name={`commitments.${index}`}
+                  value={commitment}
+                  error={fieldError(`commitments.${index}`)}
+                  maxLength={SECTION_MAX.commitment + 100}
+                  onChange={(e) =>
+                    set(
+                      'commitments',
+                      content.commitments.map((c, i) => (i === index ? e.target.value : c)),
+                    )
+                  }
+                />
               ))}
             </fieldset>
             {textSection('dayToDay')}
           </div>
         </Card>
         <Card title={te('targetsLegend')} description={te('targetsHint', { max: 8 })}>
-          {fieldError('targets') ? <p role="alert" className="mb-2 text-sm text-red-700">{fieldError('targets')}</p> : null}
-          <TargetRows rows={content.targets} touchpoints={touchpoints} fieldError={fieldError}
+          {fieldError('targets') ? (
+            <p role="alert" className="mb-2 text-sm text-red-700">
+              {fieldError('targets')}
+            </p>
+          ) : null}
+          <TargetRows
+            rows={content.targets}
+            touchpoints={touchpoints}
+            fieldError={fieldError}
             onChange={(targets) => {
               if (targets.length !== content.targets.length) setFailure(null); // row numbers moved: old errors would point wrong
               set('targets', targets);
-            }} />
+            }}
+          />
         </Card>
       </div>
       <aside className="sticky bottom-0 z-10 -mx-4 border-t border-slate-200 bg-white p-3 shadow-lg sm:p-4 sm:mx-0 sm:rounded-lg sm:border lg:top-4 lg:bottom-auto lg:shadow-xs">
         <BudgetMeter budget={budget} error={fieldError('budget')} />
         <div className="mt-3 flex flex-wrap gap-2">
-          <Button type="submit" variant="secondary" disabled={pending}>{pending ? te('saving') : te('save')}</Button>
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? te('saving') : te('save')}
+          </Button>
           {canPublish ? <PublishDialog nextVersion={nextVersion} disabled={pending} onPublish={onPublish} /> : null}
         </div>
         <div className="mt-2 space-y-2 text-sm" aria-live="polite">
           {dirty ? <Badge tone="amber">{te('unsaved')}</Badge> : null}
-          {!dirty && saved.at ? <p className="text-emerald-800">{te('saved', { time: format.dateTime(saved.at, { timeStyle: 'short' }) })}</p> : null}
+          {!dirty && saved.at ? (
+            <p className="text-emerald-800">
+              {te('saved', { time: format.dateTime(saved.at, { timeStyle: 'short' }) })}
+            </p>
+          ) : null}
         </div>
         {/* The budget's own error sits right above; the summary is for errors elsewhere in the form. */}
-        <div className="mt-2"><FormError message={failure && Object.keys(failure.fieldErrors ?? { form: 1 }).some((f) => f !== 'budget') ? translate(failure.message) : undefined} /></div>
+        <div className="mt-2">
+          <FormError
+            message={
+              failure && Object.keys(failure.fieldErrors ?? { form: 1 }).some((f) => f !== 'budget')
+                ? translate(failure.message)
+                : undefined
+            }
+          />
+        </div>
       </aside>
     </form>
   );

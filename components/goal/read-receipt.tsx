@@ -10,7 +10,15 @@ import { FormError } from '@/components/ui/form-error';
 import type { ActionResult } from '@/lib/auth/errors';
 
 /** "I have read this version": asked of every member for each published version. */
-export function ReadReceipt({ goalVersionId, version, readOn }: { goalVersionId: string; version: number; readOn: string | null }) {
+export function ReadReceipt({
+  goalVersionId,
+  version,
+  readOn,
+}: {
+  goalVersionId: string;
+  version: number;
+  readOn: string | null;
+}) {
   const t = useTranslations();
   const router = useRouter();
   const [confirmed, setConfirmed] = useState(false);
@@ -18,23 +26,37 @@ export function ReadReceipt({ goalVersionId, version, readOn }: { goalVersionId:
   const [pending, startTransition] = useTransition();
   if (readOn || confirmed) {
     return (
-      <p role="status" className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900">
+      <p
+        role="status"
+        className="rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900"
+      >
         {readOn ? t('goal.read.done', { version, date: readOn }) : t('goal.read.doneNow', { version })}
       </p>
     );
   }
   const confirm = () =>
     startTransition(async () => {
-      const result: ActionResult<unknown> = await confirmRead({ goalVersionId })
-        .catch(() => ({ ok: false as const, code: 'internal' as const, message: { key: 'errors.network' } }));
+      const result: ActionResult<unknown> = await confirmRead({ goalVersionId }).catch(() => ({
+        ok: false as const,
+        code: 'internal' as const,
+        message: { key: 'errors.network' },
+      }));
       if (!result.ok) return setError(t(result.message.key as never, result.message.values as never));
       setConfirmed(true);
       router.refresh(); // the read status (for executives) counts this reader at once
     });
   return (
-    <Card title={t('goal.read.title')} description={t('goal.read.description')} className="border-brand-100 bg-brand-50">
-      <Button onClick={confirm} disabled={pending}>{t('goal.read.confirm')}</Button>
-      <div className="mt-2"><FormError message={error} /></div>
+    <Card
+      title={t('goal.read.title')}
+      description={t('goal.read.description')}
+      className="border-brand-100 bg-brand-50"
+    >
+      <Button onClick={confirm} disabled={pending}>
+        {t('goal.read.confirm')}
+      </Button>
+      <div className="mt-2">
+        <FormError message={error} />
+      </div>
     </Card>
   );
 }

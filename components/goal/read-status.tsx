@@ -15,12 +15,18 @@ export async function ReadStatus({ version, members }: { version: number; member
           const total = group.read.length + group.notRead.length;
           return (
             <li key={group.departmentId ?? 'none'}>
-              <h3 className="text-sm font-semibold">{t('department', { department: name, read: group.read.length, total })}</h3>
+              <h3 className="text-sm font-semibold">
+                {t('department', { department: name, read: group.read.length, total })}
+              </h3>
               <dl className="mt-1 grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 text-sm">
                 <dt className="font-medium text-amber-900">{t('notReadList')}</dt>
-                <dd><People people={group.notRead} empty={t('everybody')} /></dd>
+                <dd>
+                  <People people={group.notRead} empty={t('everybody')} />
+                </dd>
                 <dt className="font-medium text-slate-600">{t('readList')}</dt>
-                <dd><People people={group.read} empty={t('nobody')} /></dd>
+                <dd>
+                  <People people={group.read} empty={t('nobody')} />
+                </dd>
               </dl>
             </li>
           );

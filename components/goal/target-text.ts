@@ -13,7 +13,8 @@ export function calendarDate(format: Format, date: string) {
 
 /** The parts of a target as a reader sees them: "NPS", "45", "Whole company", "30 Jun 2026". `t` is the goal translator. */
 export function targetText(target: Omit<GoalTarget, 'id'>, t: Translate, format: Format) {
-  const metric = target.metric === 'business' && target.businessMetric ? target.businessMetric : t(`metric.${target.metric}`);
+  const metric =
+    target.metric === 'business' && target.businessMetric ? target.businessMetric : t(`metric.${target.metric}`);
   const value = t(`value.${target.metric}`, { value: format.number(target.targetValue, { maximumFractionDigits: 2 }) });
   const scope = target.touchpointId ? (target.touchpointName ?? '') : t('target.wholeCompany');
   const due = calendarDate(format, target.dueDate);

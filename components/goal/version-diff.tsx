@@ -4,7 +4,8 @@ import { Badge } from '@/components/ui/card';
 import { type EntryChange, hasChanges, type TextChange } from '@/lib/domain/goal';
 
 const removedStyle = 'rounded-sm bg-red-100 px-0.5 text-red-900 line-through decoration-red-700 decoration-2';
-const addedStyle = 'rounded-sm bg-emerald-100 px-0.5 text-emerald-950 underline decoration-emerald-700 decoration-2 underline-offset-2';
+const addedStyle =
+  'rounded-sm bg-emerald-100 px-0.5 text-emerald-950 underline decoration-emerald-700 decoration-2 underline-offset-2';
 
 /**
  * Changed words, marked with <del> and <ins>: struck through on red, underlined on green (not colour alone),
@@ -31,7 +32,15 @@ export async function MarkedChanges({ changes }: { changes: TextChange[] }) {
 }
 
 /** One section of the comparison, with whether anything in it changed. */
-export async function ChangedSection({ title, changed, children }: { title: string; changed: boolean; children: ReactNode }) {
+export async function ChangedSection({
+  title,
+  changed,
+  children,
+}: {
+  title: string;
+  changed: boolean;
+  children: ReactNode;
+}) {
   const t = await getTranslations('goal.compare');
   return (
     <section className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
@@ -50,7 +59,9 @@ export async function ChangedEntries({ entries, empty }: { entries: EntryChange[
   return (
     <ul className="list-disc space-y-1 pl-5">
       {entries.map((entry, index) => (
-        <li key={index}><MarkedChanges changes={entry.changes} /></li>
+        <li key={index}>
+          <MarkedChanges changes={entry.changes} />
+        </li>
       ))}
     </ul>
   );

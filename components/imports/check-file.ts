@@ -11,7 +11,10 @@ export interface FileCheck {
 
 /** Counts the valid and invalid rows of the whole file, in slices between which the page keeps responding. */
 export async function checkFile(
-  rows: string[][], mapping: ColumnMapping, context: { touchpoints: ImportTouchpoint[]; timeZone: string }, cancelled: () => boolean,
+  rows: string[][],
+  mapping: ColumnMapping,
+  context: { touchpoints: ImportTouchpoint[]; timeZone: string },
+  cancelled: () => boolean,
 ): Promise<FileCheck | null> {
   const find = touchpointIndex(context.touchpoints);
   const ids = new Set(context.touchpoints.map((tp) => tp.id));
@@ -21,7 +24,8 @@ export async function checkFile(
       await nextTask();
       if (cancelled()) return null;
     }
-    if (checkRow(rowToItem(rows[i]!, mapping, { find, timeZone: context.timeZone }), (id) => ids.has(id)).ok) valid += 1;
+    if (checkRow(rowToItem(rows[i]!, mapping, { find, timeZone: context.timeZone }), (id) => ids.has(id)).ok)
+      valid += 1;
   }
   return { valid, invalid: rows.length - valid };
 }

@@ -10,11 +10,21 @@ export type ImportOutcome = ActionResult<ImportResult> & { rowErrors?: RowError[
 const SLICE = 5000;
 
 /** The mapped rows as NDJSON (a header line, then one answer per line), built in slices so the page keeps responding. */
-async function ndjsonOf(file: CsvFile, mapping: ColumnMapping, context: { touchpoints: ImportTouchpoint[]; timeZone: string }, skipInvalid: boolean) {
+async function ndjsonOf(
+  file: CsvFile,
+  mapping: ColumnMapping,
+  context: { touchpoints: ImportTouchpoint[]; timeZone: string },
+  skipInvalid: boolean,
+) {
   const find = touchpointIndex(context.touchpoints);
   const parts: string[] = [`${JSON.stringify({ fileName: file.fileName, skipInvalid })}\n`];
   for (let i = 0; i < file.rows.length; i += SLICE) {
-    parts.push(file.rows.slice(i, i + SLICE).map((row) => `${JSON.stringify(rowToItem(row, mapping, { find, timeZone: context.timeZone }))}\n`).join(''));
+    parts.push(
+      file.rows
+        .slice(i, i + SLICE)
+        .map((row) => `${JSON.stringify(rowToItem(row, mapping, { find, timeZone: context.timeZone }))}\n`)
+        .join(''),
+    );
     await nextTask();
   }
   return new Blob(parts, { type: 'application/x-ndjson' });
@@ -25,11 +35,18 @@ async function ndjsonOf(file: CsvFile, mapping: ColumnMapping, context: { touchp
  * anything was stored (422 with row errors, 403, 413) arrives as a plain JSON body.
  */
 export async function sendImport(
-  file: CsvFile, mapping: ColumnMapping, context: { touchpoints: ImportTouchpoint[]; timeZone: string }, skipInvalid: boolean,
+  file: CsvFile,
+  mapping: ColumnMapping,
+  context: { touchpoints: ImportTouchpoint[]; timeZone: string },
+  skipInvalid: boolean,
   onProgress: (done: number, total: number) => void,
 ): Promise<ImportOutcome> {
   const body = await ndjsonOf(file, mapping, context, skipInvalid);
-  const response = await fetch('/api/imports', { method: 'POST', body, headers: { 'Content-Type': 'application/x-ndjson' } });
+  const response = await fetch('/api/imports', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': 'application/x-ndjson' },
+  });
   if (!response.ok || !response.body) return (await response.json()) as ImportOutcome;
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let pending = '';

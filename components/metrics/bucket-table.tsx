@@ -15,22 +15,41 @@ export function BucketTable({ chart }: { chart: TouchpointChart }) {
   return (
     <div className="relative space-y-4 overflow-x-auto">
       <table className="min-w-full text-sm">
-        <caption className="sr-only">{t('caption', { metric: tm(`names.${chart.metric}`), bucket: chart.bucket })}</caption>
+        <caption className="sr-only">
+          {t('caption', { metric: tm(`names.${chart.metric}`), bucket: chart.bucket })}
+        </caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className={cell}>{t('bucket', { bucket: chart.bucket })}</th>
-            <th scope="col" className={cell}>{t('value')}</th>
-            <th scope="col" className={cell}>{t('interval')}</th>
-            <th scope="col" className={cell}>{t('n')}</th>
+            <th scope="col" className={cell}>
+              {t('bucket', { bucket: chart.bucket })}
+            </th>
+            <th scope="col" className={cell}>
+              {t('value')}
+            </th>
+            <th scope="col" className={cell}>
+              {t('interval')}
+            </th>
+            <th scope="col" className={cell}>
+              {t('n')}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {chart.points.map((p) => (
             <tr key={p.bucket}>
-              <th scope="row" className={`${cell} font-normal`}>{chart.bucket === 'week' ? fmt.date(p.bucket) : fmt.month(p.bucket)}</th>
+              <th scope="row" className={`${cell} font-normal`}>
+                {chart.bucket === 'week' ? fmt.date(p.bucket) : fmt.month(p.bucket)}
+              </th>
               <td className={cell}>{fmt.value(p.value, unit)}</td>
-              <td className={cell}>{p.low !== null && p.high !== null ? `${fmt.number(p.low, unit)} – ${fmt.number(p.high, unit)}` : t('none')}</td>
-              <td className={cell}>{p.n}{p.smallSample ? <span className="ml-2 text-xs text-amber-800">{t('smallSample')}</span> : null}</td>
+              <td className={cell}>
+                {p.low !== null && p.high !== null
+                  ? `${fmt.number(p.low, unit)} – ${fmt.number(p.high, unit)}`
+                  : t('none')}
+              </td>
+              <td className={cell}>
+                {p.n}
+                {p.smallSample ? <span className="ml-2 text-xs text-amber-800">{t('smallSample')}</span> : null}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -40,16 +59,26 @@ export function BucketTable({ chart }: { chart: TouchpointChart }) {
           <caption className="mb-1 text-left font-medium">{t('measuredCaption')}</caption>
           <thead className="border-b border-slate-200 text-slate-600">
             <tr>
-              <th scope="col" className={cell}>{t('period')}</th>
-              <th scope="col" className={cell}>{t('value')}</th>
-              <th scope="col" className={cell}>{t('n')}</th>
-              <th scope="col" className={cell}>{t('source')}</th>
+              <th scope="col" className={cell}>
+                {t('period')}
+              </th>
+              <th scope="col" className={cell}>
+                {t('value')}
+              </th>
+              <th scope="col" className={cell}>
+                {t('n')}
+              </th>
+              <th scope="col" className={cell}>
+                {t('source')}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {chart.measured.map((m) => (
               <tr key={m.id}>
-                <th scope="row" className={`${cell} font-normal`}>{fmt.date(m.periodStart)} – {fmt.date(m.periodEnd)}</th>
+                <th scope="row" className={`${cell} font-normal`}>
+                  {fmt.date(m.periodStart)} – {fmt.date(m.periodEnd)}
+                </th>
                 <td className={cell}>{fmt.value(m.value, unit)}</td>
                 <td className={cell}>{m.n}</td>
                 <td className={cell}>{m.source}</td>

@@ -28,71 +28,107 @@ export function TouchpointMetrics({ touchpointId, today, weekStartsOn, initial }
   const t = useTranslations('metrics');
   const format = useFormatter();
   const [controls, setControls] = useState<ControlsValue>({
-    metric: initial.data.metric, preset: '6', from: initial.params.from, to: initial.params.to, bucket: initial.params.bucket,
+    metric: initial.data.metric,
+    preset: '6',
+    from: initial.params.from,
+    to: initial.params.to,
+    bucket: initial.params.bucket,
   });
   const [window, setWindow] = useState(initial.params.window);
   const [showTable, setShowTable] = useState(false);
-  const range = controls.preset === 'custom'
-    ? { from: controls.from, to: controls.to }
-    : lastMonths(today, Number(controls.preset), controls.bucket, weekStartsOn);
+  const range =
+    controls.preset === 'custom'
+      ? { from: controls.from, to: controls.to }
+      : lastMonths(today, Number(controls.preset), controls.bucket, weekStartsOn);
   const params: ChartParams = { metric: controls.metric, ...range, bucket: controls.bucket, window };
-  const query = useTouchpointChart(touchpointId, params, { params: { ...initial.params, metric: initial.data.metric }, data: initial.data });
-  const chart = query.data;
-  const update = (next: Partial<ControlsValue>) => setControls((current) => {
-    const merged = { ...current, ...next };
-    // Switching to custom dates starts from the period on screen.
-    if (next.preset === 'custom' && current.preset !== 'custom') return { ...merged, from: range.from, to: range.to };
-    return merged;
+  const query = useTouchpointChart(touchpointId, params, {
+    params: { ...initial.params, metric: initial.data.metric },
+    data: initial.data,
   });
+  const chart = query.data;
+  const update = (next: Partial<ControlsValue>) =>
+    setControls((current) => {
+      const merged = { ...current, ...next };
+      // Switching to custom dates starts from the period on screen.
+      if (next.preset === 'custom' && current.preset !== 'custom') return { ...merged, from: range.from, to: range.to };
+      return merged;
+    });
 
   return (
     <div className="space-y-4" aria-busy={query.isFetching}>
       <MetricControls value={controls} counts={chart?.counts ?? initial.data.counts} onChange={update} />
       {query.isError && !query.isPlaceholderData ? (
-        <div role="alert" className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800">
+        <div
+          role="alert"
+          className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
+        >
           {t('controls.failed')}
-          <Button variant="secondary" size="sm" onClick={() => query.refetch()}>{t('controls.retry')}</Button>
+          <Button variant="secondary" size="sm" onClick={() => query.refetch()}>
+            {t('controls.retry')}
+          </Button>
         </div>
       ) : null}
       {chart ? (
         <div className={`space-y-4 transition-opacity ${query.isPlaceholderData ? 'opacity-60' : ''}`}>
           <HeadlineCard chart={chart} />
-          <Card title={t('chart.title', { metric: t(`names.${chart.metric}`) })} description={t('chart.description', { bucket: chart.bucket })}
+          <Card
+            title={t('chart.title', { metric: t(`names.${chart.metric}`) })}
+            description={t('chart.description', { bucket: chart.bucket })}
             actions={
               <Button variant="secondary" size="sm" aria-pressed={showTable} onClick={() => setShowTable((v) => !v)}>
                 {showTable ? t('chart.showChart') : t('chart.showTable')}
               </Button>
-            }>
-            {showTable ? <BucketTable chart={chart} /> : (
+            }
+          >
+            {showTable ? (
+              <BucketTable chart={chart} />
+            ) : (
               <>
-                {chart.points.every((p) => p.n === 0) ? <p className="mb-2 text-sm text-slate-600">{t('chart.noData')}</p> : null}
+                {chart.points.every((p) => p.n === 0) ? (
+                  <p className="mb-2 text-sm text-slate-600">{t('chart.noData')}</p>
+                ) : null}
                 <LazyTouchpointChart chart={chart} weekStartsOn={weekStartsOn} />
                 <ChartLegend chart={chart} />
               </>
             )}
           </Card>
-          <Card title={t('changes.title')} description={t('changes.description', { metric: t(`names.${chart.metric}`) })}
+          <Card
+            title={t('changes.title')}
+            description={t('changes.description', { metric: t(`names.${chart.metric}`) })}
             actions={
-              <SelectField label={t('changes.window')} className="w-48" value={String(window)} onChange={(e) => setWindow(Number(e.target.value))}
-                options={[4, 8].map((count) => ({ value: String(count), label: t('changes.weeks', { count }) }))} />
-            }>
+              <SelectField
+                label={t('changes.window')}
+                className="w-48"
+                value={String(window)}
+                onChange={(e) => setWindow(Number(e.target.value))}
+                options={[4, 8].map((count) => ({ value: String(count), label: t('changes.weeks', { count }) }))}
+              />
+            }
+          >
             <ChangesList chart={chart} today={today} />
           </Card>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title={t('distribution.title')} description={t('distribution.description')}>
-              {chart.distribution === null ? <p className="text-sm text-slate-600">{t('distribution.ttr')}</p>
-                : chart.headline.n === 0 ? <p className="text-sm text-slate-600">{t('distribution.none')}</p> : (
-                  <>
-                    <LazyDistributionChart distribution={chart.distribution} label={t('distribution.title')} />
-                    <ul className="sr-only">
-                      {chart.distribution.map((d) => (
-                        <li key={d.score}>{t('distribution.score', { score: d.score })}: {t('distribution.share', {
-                          share: format.number(d.share / 100, { style: 'percent', maximumFractionDigits: 0 }), count: d.count,
-                        })}</li>
-                      ))}
-                    </ul>
-                  </>
-                )}
+              {chart.distribution === null ? (
+                <p className="text-sm text-slate-600">{t('distribution.ttr')}</p>
+              ) : chart.headline.n === 0 ? (
+                <p className="text-sm text-slate-600">{t('distribution.none')}</p>
+              ) : (
+                <>
+                  <LazyDistributionChart distribution={chart.distribution} label={t('distribution.title')} />
+                  <ul className="sr-only">
+                    {chart.distribution.map((d) => (
+                      <li key={d.score}>
+                        {t('distribution.score', { score: d.score })}:{' '}
+                        {t('distribution.share', {
+                          share: format.number(d.share / 100, { style: 'percent', maximumFractionDigits: 0 }),
+                          count: d.count,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </Card>
             <Card title={t('comments.title')}>
               <LatestComments chart={chart} />

@@ -19,15 +19,26 @@ export class ChartRequestError extends Error {
 }
 
 async function fetchChart(touchpointId: string, params: ChartParams): Promise<TouchpointChart> {
-  const search = new URLSearchParams({ from: params.from, to: params.to, bucket: params.bucket, window: String(params.window) });
+  const search = new URLSearchParams({
+    from: params.from,
+    to: params.to,
+    bucket: params.bucket,
+    window: String(params.window),
+  });
   if (params.metric) search.set('metric', params.metric);
-  const response = await fetch(`/api/touchpoints/${touchpointId}/metrics?${search}`, { headers: { accept: 'application/json' } });
+  const response = await fetch(`/api/touchpoints/${touchpointId}/metrics?${search}`, {
+    headers: { accept: 'application/json' },
+  });
   if (!response.ok) throw new ChartRequestError(response.status);
   return response.json() as Promise<TouchpointChart>;
 }
 
 /** The chart data for the chosen metric, period and bucket; the previous data stays on screen while the next loads. */
-export function useTouchpointChart(touchpointId: string, params: ChartParams, initial: { params: ChartParams; data: TouchpointChart }) {
+export function useTouchpointChart(
+  touchpointId: string,
+  params: ChartParams,
+  initial: { params: ChartParams; data: TouchpointChart },
+) {
   const isInitial = JSON.stringify(params) === JSON.stringify(initial.params);
   return useQuery({
     queryKey: queryKeys.metrics.touchpoint(touchpointId, params),

@@ -12,7 +12,13 @@ interface TouchpointCard {
 }
 
 /** Stages left to right in journey order (stacked on a phone), touchpoints as cards under each. */
-export async function JourneyOverview({ stages, touchpoints }: { stages: JourneyStage[]; touchpoints: TouchpointCard[] }) {
+export async function JourneyOverview({
+  stages,
+  touchpoints,
+}: {
+  stages: JourneyStage[];
+  touchpoints: TouchpointCard[];
+}) {
   const t = await getTranslations('journey');
   return (
     <ol className="grid gap-3 md:grid-flow-col md:auto-cols-fr">

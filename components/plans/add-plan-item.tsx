@@ -11,7 +11,9 @@ export function AddPlanItem({ departmentId, choices }: { departmentId: string; c
   if (!open) return <Button onClick={() => setOpen(true)}>+ {t('addItem')}</Button>;
   return (
     <section aria-labelledby="add-plan-item" className="space-y-2">
-      <h2 id="add-plan-item" className="text-lg font-semibold">{t('addItem')}</h2>
+      <h2 id="add-plan-item" className="text-lg font-semibold">
+        {t('addItem')}
+      </h2>
       <PlanItemForm departmentId={departmentId} choices={choices} onDone={() => setOpen(false)} />
     </section>
   );

@@ -12,14 +12,38 @@ export function AnswerRequestForm({ requestId, itemTitle }: { requestId: string;
   const t = useTranslations('plans.requests');
   const form = useActionForm(answerRequest);
   return (
-    <form onSubmit={form.onSubmit} className="mt-2 space-y-2" aria-label={t('answerNamed', { title: itemTitle })} noValidate>
+    <form
+      onSubmit={form.onSubmit}
+      className="mt-2 space-y-2"
+      aria-label={t('answerNamed', { title: itemTitle })}
+      noValidate
+    >
       <input type="hidden" name="requestId" value={requestId} />
-      <TextArea label={t('comment')} name="comment" rows={2} hint={t('commentHint')} error={form.fieldError('comment')} />
+      <TextArea
+        label={t('comment')}
+        name="comment"
+        rows={2}
+        hint={t('commentHint')}
+        error={form.fieldError('comment')}
+      />
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" size="sm" disabled={form.pending}
-          onClick={(e) => setAnswer(e.currentTarget.form, 'acknowledged')}>{t('acknowledge')}</Button>
-        <Button type="submit" variant="danger" size="sm" disabled={form.pending}
-          onClick={(e) => setAnswer(e.currentTarget.form, 'concern')}>{t('raiseConcern')}</Button>
+        <Button
+          type="submit"
+          size="sm"
+          disabled={form.pending}
+          onClick={(e) => setAnswer(e.currentTarget.form, 'acknowledged')}
+        >
+          {t('acknowledge')}
+        </Button>
+        <Button
+          type="submit"
+          variant="danger"
+          size="sm"
+          disabled={form.pending}
+          onClick={(e) => setAnswer(e.currentTarget.form, 'concern')}
+        >
+          {t('raiseConcern')}
+        </Button>
       </div>
       <input type="hidden" name="answer" defaultValue="acknowledged" />
       <FormError message={form.formError} />

@@ -20,18 +20,37 @@ export interface PlanItemCardView extends EditableItem {
 }
 
 export const statusTone: Record<PlanItemStatus, 'slate' | 'blue' | 'green' | 'amber'> = {
-  planned: 'slate', in_progress: 'blue', done: 'green', dropped: 'amber',
+  planned: 'slate',
+  in_progress: 'blue',
+  done: 'green',
+  dropped: 'amber',
 };
 
-export function PlanItemCard({ item, departmentId, choices, editable }: { item: PlanItemCardView; departmentId: string; choices: PlanFormChoices; editable: boolean }) {
+export function PlanItemCard({
+  item,
+  departmentId,
+  choices,
+  editable,
+}: {
+  item: PlanItemCardView;
+  departmentId: string;
+  choices: PlanFormChoices;
+  editable: boolean;
+}) {
   const t = useTranslations('plans');
   const [editing, setEditing] = useState(false);
-  if (editing) return <PlanItemForm departmentId={departmentId} item={item} choices={choices} onDone={() => setEditing(false)} />;
+  if (editing)
+    return <PlanItemForm departmentId={departmentId} item={item} choices={choices} onDone={() => setEditing(false)} />;
   return (
     <article className="rounded-md border border-slate-200 bg-white p-3 sm:p-4" aria-labelledby={`item-${item.id}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 id={`item-${item.id}`} className={`font-semibold ${item.status === 'dropped' ? 'text-slate-500 line-through' : ''}`}>{item.title}</h3>
+          <h3
+            id={`item-${item.id}`}
+            className={`font-semibold ${item.status === 'dropped' ? 'text-slate-500 line-through' : ''}`}
+          >
+            {item.title}
+          </h3>
           <div className="mt-1 flex flex-wrap gap-1">
             <Badge tone={statusTone[item.status]}>{t(`status.${item.status}`)}</Badge>
             {item.quickWin ? <Badge tone="green">{t('quickWin')}</Badge> : null}
@@ -39,18 +58,33 @@ export function PlanItemCard({ item, departmentId, choices, editable }: { item: 
             {item.changesPromise ? <Badge tone="amber">{t('changesPromise')}</Badge> : null}
           </div>
         </div>
-        {editable ? <Button variant="secondary" size="sm" onClick={() => setEditing(true)} aria-label={t('editNamed', { title: item.title })}>{t('edit')}</Button> : null}
+        {editable ? (
+          <Button
+            variant="secondary"
+            size="sm"
+            onClick={() => setEditing(true)}
+            aria-label={t('editNamed', { title: item.title })}
+          >
+            {t('edit')}
+          </Button>
+        ) : null}
       </div>
       {item.description ? <p className="mt-2 text-sm text-slate-700">{item.description}</p> : null}
       <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-2">
         <Detail label={t('owner')} value={item.ownerName ?? t('noOwner')} warn={!item.ownerName} />
         <Detail label={t('due')} value={item.dueLabel ?? t('noDueDate')} warn={item.overdue} />
-        {item.status === 'done' && item.completedLabel ? <Detail label={t('completed')} value={item.completedLabel} /> : null}
+        {item.status === 'done' && item.completedLabel ? (
+          <Detail label={t('completed')} value={item.completedLabel} />
+        ) : null}
         <Detail label={t('investment')} value={item.investmentLabel ?? '—'} />
         <Detail label={t('expectedOutcome')} value={item.expectedOutcome || '—'} />
         {item.servesLabel ? <Detail label={t('serves')} value={item.servesLabel} /> : null}
-        {item.touchpointNames.length ? <Detail label={t('touchpoints')} value={item.touchpointNames.join(', ')} /> : null}
-        {item.status === 'dropped' && item.dropReason ? <Detail label={t('dropReason')} value={item.dropReason} /> : null}
+        {item.touchpointNames.length ? (
+          <Detail label={t('touchpoints')} value={item.touchpointNames.join(', ')} />
+        ) : null}
+        {item.status === 'dropped' && item.dropReason ? (
+          <Detail label={t('dropReason')} value={item.dropReason} />
+        ) : null}
       </dl>
       <RequestList requests={item.requests} />
     </article>

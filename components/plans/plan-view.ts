@@ -17,8 +17,11 @@ type Goal = Awaited<ReturnType<typeof currentGoal>>;
 /** Everything a plan page needs to show items and fill the item form, read once. */
 export async function loadPlanContext(db: Database, organization: Organization) {
   const [members, touchpoints, departments, goal, owner] = await Promise.all([
-    listMembers(db, organization.id), listTouchpoints(db, organization.id), listDepartments(db, organization.id),
-    currentGoal(db, organization.id), promiseOwner(db, organization.id),
+    listMembers(db, organization.id),
+    listTouchpoints(db, organization.id),
+    listDepartments(db, organization.id),
+    currentGoal(db, organization.id),
+    promiseOwner(db, organization.id),
   ]);
   return { members, touchpoints, departments, goal, promiseOwner: owner };
 }
@@ -34,34 +37,52 @@ async function targetLabel(goal: NonNullable<Goal>, targetId: string, touchpoint
   return t('targetLabel', { metric, value: target.targetValue, date: target.dueDate, where: where ?? 'company' });
 }
 
-export async function formChoices(context: PlanContext, departmentId: string, currency: string): Promise<PlanFormChoices> {
+export async function formChoices(
+  context: PlanContext,
+  departmentId: string,
+  currency: string,
+): Promise<PlanFormChoices> {
   const t = await getTranslations('plans');
   const touchpointNames = new Map(context.touchpoints.map((tp) => [tp.id, tp.name]));
   const serves = [];
   if (context.goal) {
-    context.goal.commitments.forEach((text, i) => serves.push({ value: `commitment:${i}`, label: t('commitmentLabel', { text }) }));
+    context.goal.commitments.forEach((text, i) =>
+      serves.push({ value: `commitment:${i}`, label: t('commitmentLabel', { text }) }),
+    );
     for (const target of context.goal.targets) {
-      serves.push({ value: `target:${target.id}`, label: (await targetLabel(context.goal, target.id, touchpointNames)) ?? '' });
+      serves.push({
+        value: `target:${target.id}`,
+        label: (await targetLabel(context.goal, target.id, touchpointNames)) ?? '',
+      });
     }
   }
   return {
     // The department's own people first: they usually own its items.
-    members: [...context.members].sort((a, b) => Number(b.departmentId === departmentId) - Number(a.departmentId === departmentId))
+    members: [...context.members]
+      .sort((a, b) => Number(b.departmentId === departmentId) - Number(a.departmentId === departmentId))
       .map((m) => ({ value: m.userId, label: m.departmentName ? `${m.name} (${m.departmentName})` : m.name })),
     touchpoints: context.touchpoints.map((tp) => ({ value: tp.id, label: tp.name })),
-    otherDepartments: context.departments.filter((d) => d.id !== departmentId).map((d) => ({ value: d.id, label: d.name })),
+    otherDepartments: context.departments
+      .filter((d) => d.id !== departmentId)
+      .map((d) => ({ value: d.id, label: d.name })),
     serves,
     currency,
     promiseOwner: context.promiseOwner?.name ?? null,
   };
 }
 
-export async function cardView(item: PlanItemView, context: PlanContext, organization: Organization): Promise<PlanItemCardView> {
+export async function cardView(
+  item: PlanItemView,
+  context: PlanContext,
+  organization: Organization,
+): Promise<PlanItemCardView> {
   const format = await getFormatter();
   const t = await getTranslations('plans');
   const touchpointNames = new Map(context.touchpoints.map((tp) => [tp.id, tp.name]));
-  const commitmentIndex = item.servesCommitment && context.goal ? context.goal.commitments.indexOf(item.servesCommitment) : -1;
-  const servesTarget = item.servesTargetId && context.goal ? await targetLabel(context.goal, item.servesTargetId, touchpointNames) : null;
+  const commitmentIndex =
+    item.servesCommitment && context.goal ? context.goal.commitments.indexOf(item.servesCommitment) : -1;
+  const servesTarget =
+    item.servesTargetId && context.goal ? await targetLabel(context.goal, item.servesTargetId, touchpointNames) : null;
   return {
     id: item.id,
     title: item.title,
@@ -69,20 +90,32 @@ export async function cardView(item: PlanItemView, context: PlanContext, organiz
     ownerUserId: item.ownerUserId,
     ownerName: item.ownerName,
     dueDate: item.dueDate,
-    dueLabel: item.dueDate ? format.dateTime(new Date(`${item.dueDate}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) : null,
-    completedLabel: item.completedAt ? format.dateTime(item.completedAt, { dateStyle: 'medium', timeZone: organization.timeZone }) : null,
+    dueLabel: item.dueDate
+      ? format.dateTime(new Date(`${item.dueDate}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
+      : null,
+    completedLabel: item.completedAt
+      ? format.dateTime(item.completedAt, { dateStyle: 'medium', timeZone: organization.timeZone })
+      : null,
     overdue: isOverdue(item, todayIn(organization.timeZone)),
     status: item.status,
     dropReason: item.dropReason,
     quickWin: item.quickWin,
     investment: item.investment,
-    investmentLabel: item.investment === null ? null : format.number(item.investment, { style: 'currency', currency: organization.currency }),
+    investmentLabel:
+      item.investment === null
+        ? null
+        : format.number(item.investment, { style: 'currency', currency: organization.currency }),
     expectedOutcome: item.expectedOutcome,
     changesPromise: item.changesPromise,
     touchpointIds: item.touchpointIds,
     touchpointNames: item.touchpointIds.map((id) => touchpointNames.get(id)).filter((n): n is string => !!n),
     affectedDepartmentIds: item.affectedDepartmentIds,
-    serves: commitmentIndex >= 0 ? `commitment:${commitmentIndex}` : item.servesTargetId ? `target:${item.servesTargetId}` : '',
+    serves:
+      commitmentIndex >= 0
+        ? `commitment:${commitmentIndex}`
+        : item.servesTargetId
+          ? `target:${item.servesTargetId}`
+          : '',
     servesLabel: item.servesCommitment ? t('commitmentLabel', { text: item.servesCommitment }) : servesTarget,
     requests: item.requests,
   };

@@ -13,7 +13,14 @@ export function ApiKeyCreateForm() {
   const t = useTranslations('apiKeys');
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const form = useActionForm(addApiKey, { reset: true, onSubmit: () => setCreated(null), onSuccess: (data) => { setCreated(data); setCopy('idle'); } });
+  const form = useActionForm(addApiKey, {
+    reset: true,
+    onSubmit: () => setCreated(null),
+    onSuccess: (data) => {
+      setCreated(data);
+      setCopy('idle');
+    },
+  });
 
   // The clipboard API exists only on secure pages (https or localhost): elsewhere select the key for a manual copy.
   async function copyKey(key: string) {
@@ -31,9 +38,18 @@ export function ApiKeyCreateForm() {
   return (
     <div className="space-y-4">
       <form onSubmit={form.onSubmit} className="grid items-start gap-3 sm:grid-cols-[1fr_auto]" noValidate>
-        <TextField label={t('name')} name="name" required maxLength={60} hint={t('nameHint')} error={form.fieldError('name')} />
+        <TextField
+          label={t('name')}
+          name="name"
+          required
+          maxLength={60}
+          hint={t('nameHint')}
+          error={form.fieldError('name')}
+        />
         <div className="sm:pt-6">
-          <Button type="submit" disabled={form.pending}>{t('create')}</Button>
+          <Button type="submit" disabled={form.pending}>
+            {t('create')}
+          </Button>
         </div>
       </form>
       <FormError message={form.formError} />
@@ -42,9 +58,16 @@ export function ApiKeyCreateForm() {
           <p className="font-medium text-emerald-900">{t('created', { name: created.name })}</p>
           <p className="mt-1 text-emerald-900">{t('onceNote')}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <label htmlFor="new-api-key" className="sr-only">{t('newKey')}</label>
-            <input id="new-api-key" readOnly value={created.key} onFocus={(e) => e.currentTarget.select()}
-              className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" />
+            <label htmlFor="new-api-key" className="sr-only">
+              {t('newKey')}
+            </label>
+            <input
+              id="new-api-key"
+              readOnly
+              value={created.key}
+              onFocus={(e) => e.currentTarget.select()}
+              className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
+            />
             <Button size="sm" variant="secondary" onClick={() => copyKey(created.key)}>
               {copy === 'copied' ? t('copied') : t('copy')}
             </Button>

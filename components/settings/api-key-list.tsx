@@ -19,8 +19,14 @@ export function ApiKeyList({ keys, timeZone }: { keys: ApiKeyView[]; timeZone: s
           <div className="min-w-0 space-y-0.5">
             <p className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{key.name}</span>
-              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t('prefixShown', { prefix: key.prefix })}</code>
-              {key.revokedAt ? <Badge tone="red">{t('revokedOn', { date: when(key.revokedAt) })}</Badge> : <Badge tone="green">{t('active')}</Badge>}
+              <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                {t('prefixShown', { prefix: key.prefix })}
+              </code>
+              {key.revokedAt ? (
+                <Badge tone="red">{t('revokedOn', { date: when(key.revokedAt) })}</Badge>
+              ) : (
+                <Badge tone="green">{t('active')}</Badge>
+              )}
             </p>
             <p className="text-sm text-slate-600">
               {t('createdBy', { name: key.createdByName ?? t('formerMember'), date: when(key.createdAt) })}
@@ -29,8 +35,17 @@ export function ApiKeyList({ keys, timeZone }: { keys: ApiKeyView[]; timeZone: s
             </p>
           </div>
           {key.revokedAt ? null : (
-            <ActionButton action={revokeApiKeyAction} input={{ apiKeyId: key.id }} variant="danger" label={t('revokeNamed', { name: key.name })}
-              confirm={{ title: t('revokeTitle', { name: key.name }), description: t('revokeDescription'), action: t('revoke') }}>
+            <ActionButton
+              action={revokeApiKeyAction}
+              input={{ apiKeyId: key.id }}
+              variant="danger"
+              label={t('revokeNamed', { name: key.name })}
+              confirm={{
+                title: t('revokeTitle', { name: key.name }),
+                description: t('revokeDescription'),
+                action: t('revoke'),
+              }}
+            >
               {t('revoke')}
             </ActionButton>
           )}

@@ -11,20 +11,51 @@ import type { Department } from '@/db/queries/departments';
 /** Adds a department, or edits one when `department` is given. */
 export function DepartmentForm({ department, onDone }: { department?: Department; onDone?: () => void }) {
   const t = useTranslations('settings.departments');
-  const form = useActionForm(department ? saveDepartment : addDepartment, { reset: !department, onSuccess: () => onDone?.() });
+  const form = useActionForm(department ? saveDepartment : addDepartment, {
+    reset: !department,
+    onSuccess: () => onDone?.(),
+  });
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-[2fr_1fr]" noValidate>
       {department ? <input type="hidden" name="departmentId" value={department.id} /> : null}
-      <TextField label={t('name')} name="name" defaultValue={department?.name} required error={form.fieldError('name')} />
-      <SelectField label={t('stage')} name="stage" defaultValue={department?.stage ?? 'front'} error={form.fieldError('stage')}
-        options={[{ value: 'front', label: t('front') }, { value: 'back', label: t('back') }]} />
-      <TextArea label={t('descriptionLabel')} name="description" defaultValue={department?.description} className="sm:col-span-2"
-        rows={2} error={form.fieldError('description')} />
+      <TextField
+        label={t('name')}
+        name="name"
+        defaultValue={department?.name}
+        required
+        error={form.fieldError('name')}
+      />
+      <SelectField
+        label={t('stage')}
+        name="stage"
+        defaultValue={department?.stage ?? 'front'}
+        error={form.fieldError('stage')}
+        options={[
+          { value: 'front', label: t('front') },
+          { value: 'back', label: t('back') },
+        ]}
+      />
+      <TextArea
+        label={t('descriptionLabel')}
+        name="description"
+        defaultValue={department?.description}
+        className="sm:col-span-2"
+        rows={2}
+        error={form.fieldError('description')}
+      />
       <div className="flex items-center gap-2 sm:col-span-2">
-        <Button type="submit" disabled={form.pending}>{department ? t('save') : t('add')}</Button>
-        {onDone ? <Button variant="ghost" onClick={onDone}>{t('cancel')}</Button> : null}
+        <Button type="submit" disabled={form.pending}>
+          {department ? t('save') : t('add')}
+        </Button>
+        {onDone ? (
+          <Button variant="ghost" onClick={onDone}>
+            {t('cancel')}
+          </Button>
+        ) : null}
       </div>
-      <div className="sm:col-span-2"><FormError message={form.formError} /></div>
+      <div className="sm:col-span-2">
+        <FormError message={form.formError} />
+      </div>
     </form>
   );
 }

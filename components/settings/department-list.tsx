@@ -32,15 +32,29 @@ export function DepartmentList({ departments }: { departments: Department[] }) {
               </div>
               <div className="flex flex-wrap gap-2">
                 {!d.archived ? (
-                  <Button variant="secondary" size="sm" onClick={() => setEditing(d.id)} aria-label={t('editNamed', { name: d.name })}>{t('edit')}</Button>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => setEditing(d.id)}
+                    aria-label={t('editNamed', { name: d.name })}
+                  >
+                    {t('edit')}
+                  </Button>
                 ) : null}
                 {!d.archived && !d.ownsPromises ? (
-                  <ActionButton action={choosePromiseOwner} input={{ departmentId: d.id }} label={t('makePromiseOwnerNamed', { name: d.name })}>
+                  <ActionButton
+                    action={choosePromiseOwner}
+                    input={{ departmentId: d.id }}
+                    label={t('makePromiseOwnerNamed', { name: d.name })}
+                  >
                     {t('makePromiseOwner')}
                   </ActionButton>
                 ) : null}
-                <ActionButton action={setDepartmentArchived} input={{ departmentId: d.id, archived: !d.archived }}
-                  label={t(d.archived ? 'restoreNamed' : 'archiveNamed', { name: d.name })}>
+                <ActionButton
+                  action={setDepartmentArchived}
+                  input={{ departmentId: d.id, archived: !d.archived }}
+                  label={t(d.archived ? 'restoreNamed' : 'archiveNamed', { name: d.name })}
+                >
                   {t(d.archived ? 'restore' : 'archive')}
                 </ActionButton>
               </div>

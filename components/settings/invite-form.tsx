@@ -14,7 +14,14 @@ export function InviteForm({ departments }: { departments: Option[] }) {
   const tr = useTranslations('roles');
   const [sent, setSent] = useState<{ link: string; email: string; mailed: boolean } | null>(null);
   const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const form = useActionForm(invite, { reset: true, onSubmit: () => setSent(null), onSuccess: (data) => { setSent(data); setCopy('idle'); } });
+  const form = useActionForm(invite, {
+    reset: true,
+    onSubmit: () => setSent(null),
+    onSuccess: (data) => {
+      setSent(data);
+      setCopy('idle');
+    },
+  });
 
   // The clipboard API exists only on secure pages (https or localhost): elsewhere select the link for a manual copy.
   async function copyLink(link: string) {
@@ -33,22 +40,43 @@ export function InviteForm({ departments }: { departments: Option[] }) {
     <div className="space-y-4">
       <form onSubmit={form.onSubmit} className="grid items-start gap-3 sm:grid-cols-[2fr_1fr_1.5fr_auto]" noValidate>
         <TextField label={t('email')} name="email" type="email" required error={form.fieldError('email')} />
-        <SelectField label={t('role')} name="role" defaultValue="staff" error={form.fieldError('role')}
-          options={(['staff', 'lead', 'executive'] as const).map((r) => ({ value: r, label: tr(r) }))} />
-        <SelectField label={t('department')} name="departmentId" defaultValue="" error={form.fieldError('departmentId')}
-          options={[{ value: '', label: t('noDepartment') }, ...departments]} />
+        <SelectField
+          label={t('role')}
+          name="role"
+          defaultValue="staff"
+          error={form.fieldError('role')}
+          options={(['staff', 'lead', 'executive'] as const).map((r) => ({ value: r, label: tr(r) }))}
+        />
+        <SelectField
+          label={t('department')}
+          name="departmentId"
+          defaultValue=""
+          error={form.fieldError('departmentId')}
+          options={[{ value: '', label: t('noDepartment') }, ...departments]}
+        />
         <div className="sm:pt-6">
-          <Button type="submit" disabled={form.pending}>{t('invite')}</Button>
+          <Button type="submit" disabled={form.pending}>
+            {t('invite')}
+          </Button>
         </div>
       </form>
       <FormError message={form.formError} />
       {sent ? (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm">
-          <p className="font-medium text-emerald-900">{t(sent.mailed ? 'invitedMailed' : 'invitedCopy', { email: sent.email })}</p>
+          <p className="font-medium text-emerald-900">
+            {t(sent.mailed ? 'invitedMailed' : 'invitedCopy', { email: sent.email })}
+          </p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
-            <label htmlFor="invitation-link" className="sr-only">{t('invitationLink')}</label>
-            <input id="invitation-link" readOnly value={sent.link} onFocus={(e) => e.currentTarget.select()}
-              className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs" />
+            <label htmlFor="invitation-link" className="sr-only">
+              {t('invitationLink')}
+            </label>
+            <input
+              id="invitation-link"
+              readOnly
+              value={sent.link}
+              onFocus={(e) => e.currentTarget.select()}
+              className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
+            />
             <Button size="sm" variant="secondary" onClick={() => copyLink(sent.link)}>
               {copy === 'copied' ? t('copied') : t('copy')}
             </Button>

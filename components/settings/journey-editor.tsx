@@ -12,7 +12,15 @@ import { type Option, TouchpointForm } from './touchpoint-form';
 
 type TouchpointRow = Touchpoint & { departmentName: string };
 
-export function JourneyEditor({ stages, touchpoints, departments }: { stages: JourneyStage[]; touchpoints: TouchpointRow[]; departments: Option[] }) {
+export function JourneyEditor({
+  stages,
+  touchpoints,
+  departments,
+}: {
+  stages: JourneyStage[];
+  touchpoints: TouchpointRow[];
+  departments: Option[];
+}) {
   const t = useTranslations('settings.journey');
   const tj = useTranslations('journey');
   const [editing, setEditing] = useState<string | null>(null);
@@ -32,11 +40,41 @@ export function JourneyEditor({ stages, touchpoints, departments }: { stages: Jo
                   <Badge tone="blue">{tj(`phase.${stage.phase}`)}</Badge>
                 </h3>
                 <div className="flex flex-wrap gap-1">
-                  <ActionButton action={reorderStage} input={{ stageId: stage.id, direction: 'up' }} variant="ghost" label={t('moveUpNamed', { name: stage.name })}>↑</ActionButton>
-                  <ActionButton action={reorderStage} input={{ stageId: stage.id, direction: 'down' }} variant="ghost" label={t('moveDownNamed', { name: stage.name })}>↓</ActionButton>
-                  <Button variant="secondary" size="sm" onClick={() => setEditing(stage.id)} aria-label={t('editNamed', { name: stage.name })}>{t('edit')}</Button>
-                  <ActionButton action={deleteStage} input={{ stageId: stage.id }} variant="danger" label={t('deleteNamed', { name: stage.name })}
-                    confirm={{ title: t('deleteStageTitle', { name: stage.name }), description: t('deleteStageDescription'), action: t('delete') }}>
+                  <ActionButton
+                    action={reorderStage}
+                    input={{ stageId: stage.id, direction: 'up' }}
+                    variant="ghost"
+                    label={t('moveUpNamed', { name: stage.name })}
+                  >
+                    ↑
+                  </ActionButton>
+                  <ActionButton
+                    action={reorderStage}
+                    input={{ stageId: stage.id, direction: 'down' }}
+                    variant="ghost"
+                    label={t('moveDownNamed', { name: stage.name })}
+                  >
+                    ↓
+                  </ActionButton>
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    onClick={() => setEditing(stage.id)}
+                    aria-label={t('editNamed', { name: stage.name })}
+                  >
+                    {t('edit')}
+                  </Button>
+                  <ActionButton
+                    action={deleteStage}
+                    input={{ stageId: stage.id }}
+                    variant="danger"
+                    label={t('deleteNamed', { name: stage.name })}
+                    confirm={{
+                      title: t('deleteStageTitle', { name: stage.name }),
+                      description: t('deleteStageDescription'),
+                      action: t('delete'),
+                    }}
+                  >
                     {t('delete')}
                   </ActionButton>
                 </div>
@@ -47,24 +85,62 @@ export function JourneyEditor({ stages, touchpoints, departments }: { stages: Jo
               {here.map((tp) => (
                 <li key={tp.id}>
                   {editing === tp.id ? (
-                    <TouchpointForm touchpoint={tp} stageId={stage.id} stages={stageOptions} departments={departments} onDone={() => setEditing(null)} />
+                    <TouchpointForm
+                      touchpoint={tp}
+                      stageId={stage.id}
+                      stages={stageOptions}
+                      departments={departments}
+                      onDone={() => setEditing(null)}
+                    />
                   ) : (
                     <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-slate-200 bg-white p-2.5">
                       <div className="min-w-0">
-                        <p className={`text-sm font-medium ${tp.archived ? 'text-slate-500 line-through' : ''}`}>{tp.name}</p>
+                        <p className={`text-sm font-medium ${tp.archived ? 'text-slate-500 line-through' : ''}`}>
+                          {tp.name}
+                        </p>
                         <div className="mt-1 flex flex-wrap gap-1">
                           <Badge tone={tp.channel === 'online' ? 'blue' : 'amber'}>{tj(`channel.${tp.channel}`)}</Badge>
                           <Badge>{tp.departmentName}</Badge>
-                          {tp.key ? <Badge><span className="font-mono">{tp.key}</span></Badge> : null}
+                          {tp.key ? (
+                            <Badge>
+                              <span className="font-mono">{tp.key}</span>
+                            </Badge>
+                          ) : null}
                           {tp.archived ? <Badge tone="amber">{t('archived')}</Badge> : null}
                         </div>
                       </div>
                       <div className="flex flex-wrap gap-1">
-                        <ActionButton action={reorderTouchpoint} input={{ touchpointId: tp.id, direction: 'up' }} variant="ghost" label={t('moveUpNamed', { name: tp.name })}>↑</ActionButton>
-                        <ActionButton action={reorderTouchpoint} input={{ touchpointId: tp.id, direction: 'down' }} variant="ghost" label={t('moveDownNamed', { name: tp.name })}>↓</ActionButton>
-                        {!tp.archived ? <Button variant="secondary" size="sm" onClick={() => setEditing(tp.id)} aria-label={t('editNamed', { name: tp.name })}>{t('edit')}</Button> : null}
-                        <ActionButton action={setTouchpointArchived} input={{ touchpointId: tp.id, archived: !tp.archived }}
-                          label={t(tp.archived ? 'restoreNamed' : 'archiveNamed', { name: tp.name })}>
+                        <ActionButton
+                          action={reorderTouchpoint}
+                          input={{ touchpointId: tp.id, direction: 'up' }}
+                          variant="ghost"
+                          label={t('moveUpNamed', { name: tp.name })}
+                        >
+                          ↑
+                        </ActionButton>
+                        <ActionButton
+                          action={reorderTouchpoint}
+                          input={{ touchpointId: tp.id, direction: 'down' }}
+                          variant="ghost"
+                          label={t('moveDownNamed', { name: tp.name })}
+                        >
+                          ↓
+                        </ActionButton>
+                        {!tp.archived ? (
+                          <Button
+                            variant="secondary"
+                            size="sm"
+                            onClick={() => setEditing(tp.id)}
+                            aria-label={t('editNamed', { name: tp.name })}
+                          >
+                            {t('edit')}
+                          </Button>
+                        ) : null}
+                        <ActionButton
+                          action={setTouchpointArchived}
+                          input={{ touchpointId: tp.id, archived: !tp.archived }}
+                          label={t(tp.archived ? 'restoreNamed' : 'archiveNamed', { name: tp.name })}
+                        >
                           {t(tp.archived ? 'restore' : 'archive')}
                         </ActionButton>
                       </div>
@@ -75,10 +151,20 @@ export function JourneyEditor({ stages, touchpoints, departments }: { stages: Jo
             </ul>
             <div className="mt-3">
               {editing === `new-${stage.id}` ? (
-                <TouchpointForm stageId={stage.id} stages={stageOptions} departments={departments} onDone={() => setEditing(null)} />
+                <TouchpointForm
+                  stageId={stage.id}
+                  stages={stageOptions}
+                  departments={departments}
+                  onDone={() => setEditing(null)}
+                />
               ) : (
-                <Button variant="secondary" size="sm" onClick={() => setEditing(`new-${stage.id}`)} disabled={departments.length === 0}
-                  aria-label={t('addTouchpointTo', { name: stage.name })}>
+                <Button
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => setEditing(`new-${stage.id}`)}
+                  disabled={departments.length === 0}
+                  aria-label={t('addTouchpointTo', { name: stage.name })}
+                >
                   + {t('addTouchpoint')}
                 </Button>
               )}

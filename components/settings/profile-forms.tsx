@@ -9,7 +9,11 @@ import { FormError } from '@/components/ui/form-error';
 import { useActionForm } from '@/components/ui/use-action-form';
 
 function Saved({ show, text }: { show: boolean; text: string }) {
-  return show ? <p role="status" className="text-sm text-emerald-700">{text}</p> : null;
+  return show ? (
+    <p role="status" className="text-sm text-emerald-700">
+      {text}
+    </p>
+  ) : null;
 }
 
 export function ProfileForm({ name, locale }: { name: string; locale: string | null }) {
@@ -17,13 +21,38 @@ export function ProfileForm({ name, locale }: { name: string; locale: string | n
   const [saved, setSaved] = useState(false);
   const form = useActionForm(saveProfile, { onSuccess: () => setSaved(true) });
   return (
-    <form onSubmit={(e) => { setSaved(false); form.onSubmit(e); }} className="max-w-md space-y-4" noValidate>
-      <TextField label={t('name')} name="name" defaultValue={name} autoComplete="name" required error={form.fieldError('name')} />
-      <SelectField label={t('language')} name="locale" defaultValue={locale ?? ''} hint={t('languageHint')} error={form.fieldError('locale')}
-        options={[{ value: '', label: t('browserLanguage') }, { value: 'en', label: 'English' }]} />
+    <form
+      onSubmit={(e) => {
+        setSaved(false);
+        form.onSubmit(e);
+      }}
+      className="max-w-md space-y-4"
+      noValidate
+    >
+      <TextField
+        label={t('name')}
+        name="name"
+        defaultValue={name}
+        autoComplete="name"
+        required
+        error={form.fieldError('name')}
+      />
+      <SelectField
+        label={t('language')}
+        name="locale"
+        defaultValue={locale ?? ''}
+        hint={t('languageHint')}
+        error={form.fieldError('locale')}
+        options={[
+          { value: '', label: t('browserLanguage') },
+          { value: 'en', label: 'English' },
+        ]}
+      />
       <FormError message={form.formError} />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={form.pending}>{t('save')}</Button>
+        <Button type="submit" disabled={form.pending}>
+          {t('save')}
+        </Button>
         <Saved show={saved} text={t('saved')} />
       </div>
     </form>
@@ -35,13 +64,44 @@ export function PasswordForm() {
   const [saved, setSaved] = useState(false);
   const form = useActionForm(savePassword, { reset: true, onSuccess: () => setSaved(true) });
   return (
-    <form onSubmit={(e) => { setSaved(false); form.onSubmit(e); }} className="max-w-md space-y-4" noValidate>
-      <TextField label={t('currentPassword')} name="currentPassword" type="password" autoComplete="current-password" required error={form.fieldError('currentPassword')} />
-      <TextField label={t('newPassword')} name="newPassword" type="password" autoComplete="new-password" required hint={t('passwordHint')} error={form.fieldError('newPassword')} />
-      <TextField label={t('confirmPassword')} name="confirmPassword" type="password" autoComplete="new-password" required error={form.fieldError('confirmPassword')} />
+    <form
+      onSubmit={(e) => {
+        setSaved(false);
+        form.onSubmit(e);
+      }}
+      className="max-w-md space-y-4"
+      noValidate
+    >
+      <TextField
+        label={t('currentPassword')}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={form.fieldError('currentPassword')}
+      />
+      <TextField
+        label={t('newPassword')}
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={t('passwordHint')}
+        error={form.fieldError('newPassword')}
+      />
+      <TextField
+        label={t('confirmPassword')}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={form.fieldError('confirmPassword')}
+      />
       <FormError message={form.formError} />
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={form.pending}>{t('changePassword')}</Button>
+        <Button type="submit" disabled={form.pending}>
+          {t('changePassword')}
+        </Button>
         <Saved show={saved} text={t('passwordChanged')} />
       </div>
     </form>

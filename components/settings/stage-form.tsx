@@ -15,14 +15,33 @@ export function StageForm({ stage, onDone }: { stage?: JourneyStage; onDone?: ()
   return (
     <form onSubmit={form.onSubmit} className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_auto]" noValidate>
       {stage ? <input type="hidden" name="stageId" value={stage.id} /> : null}
-      <TextField label={t('stageName')} name="name" defaultValue={stage?.name} required error={form.fieldError('name')} />
-      <SelectField label={t('phase')} name="phase" defaultValue={stage?.phase ?? 'before'} error={form.fieldError('phase')}
-        options={(['before', 'during', 'after'] as const).map((p) => ({ value: p, label: tj(`phase.${p}`) }))} />
+      <TextField
+        label={t('stageName')}
+        name="name"
+        defaultValue={stage?.name}
+        required
+        error={form.fieldError('name')}
+      />
+      <SelectField
+        label={t('phase')}
+        name="phase"
+        defaultValue={stage?.phase ?? 'before'}
+        error={form.fieldError('phase')}
+        options={(['before', 'during', 'after'] as const).map((p) => ({ value: p, label: tj(`phase.${p}`) }))}
+      />
       <div className="flex gap-2">
-        <Button type="submit" disabled={form.pending}>{stage ? t('save') : t('addStage')}</Button>
-        {onDone ? <Button variant="ghost" onClick={onDone}>{t('cancel')}</Button> : null}
+        <Button type="submit" disabled={form.pending}>
+          {stage ? t('save') : t('addStage')}
+        </Button>
+        {onDone ? (
+          <Button variant="ghost" onClick={onDone}>
+            {t('cancel')}
+          </Button>
+        ) : null}
       </div>
-      <div className="sm:col-span-3"><FormError message={form.formError} /></div>
+      <div className="sm:col-span-3">
+        <FormError message={form.formError} />
+      </div>
     </form>
   );
 }

@@ -22,7 +22,10 @@ export async function AppShell({ member, children }: { member: Member; children:
   if (can(member.actor, 'settings.read')) items.push({ href: '/settings', label: t('nav.settings') });
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t('skipToContent')}
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
@@ -32,7 +35,9 @@ export async function AppShell({ member, children }: { member: Member; children:
               <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
               <span className="sr-only sm:not-sr-only">Touchpoint</span>
             </Link>
-            <span aria-hidden className="text-slate-300">/</span>
+            <span aria-hidden className="text-slate-300">
+              /
+            </span>
             <OrganizationSwitcher current={member.organization} organizations={member.organizations} />
           </div>
           <div className="flex shrink-0 items-center gap-2">
@@ -40,7 +45,9 @@ export async function AppShell({ member, children }: { member: Member; children:
             <Link href="/profile" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
               <span className="sr-only">{t('profile')}: </span>
               <span className="hidden sm:inline">{member.user.name}</span>
-              <span aria-hidden className="sm:hidden">{initials(member.user.name)}</span>
+              <span aria-hidden className="sm:hidden">
+                {initials(member.user.name)}
+              </span>
             </Link>
             <SignOutButton variant="ghost" />
           </div>
@@ -58,5 +65,10 @@ export async function AppShell({ member, children }: { member: Member; children:
 }
 
 function initials(name: string) {
-  return name.split(/\s+/).map((part) => part[0]).join('').slice(0, 2).toUpperCase();
+  return name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .join('')
+    .slice(0, 2)
+    .toUpperCase();
 }

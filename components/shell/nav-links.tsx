@@ -24,7 +24,9 @@ export function NavLinks({ items, label }: { items: NavItem[]; label: string }) 
             href={item.href}
             aria-current={active ? 'page' : undefined}
             className={`whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${
-              active ? 'border-brand-600 text-brand-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'
+              active
+                ? 'border-brand-600 text-brand-800'
+                : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900'
             }`}
           >
             {item.label}

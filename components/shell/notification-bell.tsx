@@ -7,14 +7,20 @@ export async function NotificationBell({ member }: { member: Member }) {
   const t = await getTranslations('notifications');
   const count = (await myNotifications(member)).length;
   return (
-    <Link href="/notifications" aria-label={t('bell', { count })}
-      className="relative inline-flex h-8 w-8 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100">
+    <Link
+      href="/notifications"
+      aria-label={t('bell', { count })}
+      className="relative inline-flex h-8 w-8 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100"
+    >
       <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="1.8">
         <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8" strokeLinejoin="round" />
         <path d="M10.3 20a1.9 1.9 0 0 0 3.4 0" strokeLinecap="round" />
       </svg>
       {count > 0 ? (
-        <span aria-hidden className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white">
+        <span
+          aria-hidden
+          className="absolute -right-0.5 -top-0.5 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white"
+        >
           {count > 99 ? '99+' : count}
         </span>
       ) : null}

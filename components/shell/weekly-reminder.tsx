@@ -9,8 +9,14 @@ export async function WeeklyReminder({ member }: { member: Member }) {
   if (!due) return null;
   const t = await getTranslations('notifications');
   return (
-    <p role="status" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 print:hidden">
-      {t('weeklyReminder')} <Link href="/weekly" className="font-medium underline">{t('weeklyReminderAction')}</Link>
+    <p
+      role="status"
+      className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 print:hidden"
+    >
+      {t('weeklyReminder')}{' '}
+      <Link href="/weekly" className="font-medium underline">
+        {t('weeklyReminderAction')}
+      </Link>
     </p>
   );
 }

@@ -19,8 +19,12 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" size="sm" onClick={copy} aria-label={label}>{t('copy')}</Button>
-      <span role="status" className="text-xs text-slate-600">{state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}</span>
+      <Button variant="secondary" size="sm" onClick={copy} aria-label={label}>
+        {t('copy')}
+      </Button>
+      <span role="status" className="text-xs text-slate-600">
+        {state === 'copied' ? t('copied') : state === 'failed' ? t('copyFailed') : ''}
+      </span>
     </span>
   );
 }

@@ -24,11 +24,18 @@ export function CreateSurveyLinkForm({ touchpointId, metrics, action }: Props) {
     <form onSubmit={form.onSubmit} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="touchpointId" value={touchpointId} />
       <SelectField
-        label={t('manage.metricLabel')} name="metric" className="min-w-64 flex-1 sm:flex-none"
-        error={form.fieldError('metric')} options={metrics.map((m) => ({ value: m, label: t(`metric.${m}`) }))}
+        label={t('manage.metricLabel')}
+        name="metric"
+        className="min-w-64 flex-1 sm:flex-none"
+        error={form.fieldError('metric')}
+        options={metrics.map((m) => ({ value: m, label: t(`metric.${m}`) }))}
       />
-      <Button type="submit" disabled={form.pending}>{t('manage.create')}</Button>
-      <div className="basis-full empty:hidden"><FormError message={form.formError} /></div>
+      <Button type="submit" disabled={form.pending}>
+        {t('manage.create')}
+      </Button>
+      <div className="basis-full empty:hidden">
+        <FormError message={form.formError} />
+      </div>
     </form>
   );
 }

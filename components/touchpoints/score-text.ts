@@ -10,7 +10,11 @@ interface NumberFormat {
 const decimals: Record<Score['unit'], number> = { points: 0, percent: 0, mean: 1, hours: 1 };
 
 function number(format: NumberFormat, unit: Score['unit'], value: number, signed = false, digits = decimals[unit]) {
-  return format.number(value, { maximumFractionDigits: digits, minimumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'auto' });
+  return format.number(value, {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
 }
 
 /**
@@ -19,10 +23,12 @@ function number(format: NumberFormat, unit: Score['unit'], value: number, signed
  */
 export function scoreText(score: Score, t: Translate, format: NumberFormat) {
   const { unit } = score;
-  const value = score.value === null ? null : t(`value.${unit}`, { value: number(format, unit, score.value, unit === 'points') });
+  const value =
+    score.value === null ? null : t(`value.${unit}`, { value: number(format, unit, score.value, unit === 'points') });
   // A margin under 1 point still deserves a digit, or it would read "± 0".
   const marginDigits = score.margin !== null && score.margin < 1 ? Math.max(1, decimals[unit]) : decimals[unit];
-  const margin = score.margin === null ? null : t('margin', { margin: number(format, unit, score.margin, false, marginDigits) });
+  const margin =
+    score.margin === null ? null : t('margin', { margin: number(format, unit, score.margin, false, marginDigits) });
   return { value, margin, n: t('n', { n: score.n }) };
 }
 

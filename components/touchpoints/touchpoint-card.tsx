@@ -15,7 +15,15 @@ export interface JourneyTouchpoint {
  * A touchpoint on the journey map: its headline score (the metric most answered in the period) with margin
  * and n, the change from the period before, and the other metrics measured there in one line.
  */
-export async function TouchpointCard({ touchpoint, metrics, days }: { touchpoint: JourneyTouchpoint; metrics: MetricSummary[]; days: number }) {
+export async function TouchpointCard({
+  touchpoint,
+  metrics,
+  days,
+}: {
+  touchpoint: JourneyTouchpoint;
+  metrics: MetricSummary[];
+  days: number;
+}) {
   const t = await getTranslations('touchpoints');
   const tj = await getTranslations('journey');
   const metricName = await getTranslations('metrics.names');
@@ -27,9 +35,13 @@ export async function TouchpointCard({ touchpoint, metrics, days }: { touchpoint
   return (
     <article className="relative rounded-md border border-slate-200 bg-white p-3 shadow-xs focus-within:ring-2 focus-within:ring-brand-600 hover:border-brand-300">
       <h5 className="text-sm leading-snug font-semibold">
-        <Link href={`/touchpoints/${touchpoint.id}`} className="after:absolute after:inset-0 focus:outline-none">{touchpoint.name}</Link>
+        <Link href={`/touchpoints/${touchpoint.id}`} className="after:absolute after:inset-0 focus:outline-none">
+          {touchpoint.name}
+        </Link>
       </h5>
-      <p className="text-xs text-slate-600">{touchpoint.departmentName} · {tj(`channel.${touchpoint.channel}`)}</p>
+      <p className="text-xs text-slate-600">
+        {touchpoint.departmentName} · {tj(`channel.${touchpoint.channel}`)}
+      </p>
       {!headline ? (
         <p className="mt-2 text-sm text-slate-500 italic">{t('journey.noAnswers')}</p>
       ) : !recent ? (
@@ -43,10 +55,16 @@ export async function TouchpointCard({ touchpoint, metrics, days }: { touchpoint
       {measuredOthers.length > 0 ? (
         <p className="mt-1.5 border-t border-slate-100 pt-1.5 text-xs text-slate-600">
           <span className="sr-only">{t('journey.alsoMeasured')} </span>
-          {measuredOthers.map((m) => {
-            const text = scoreText(m.current, ts, format);
-            return t('journey.otherMetric', { metric: metricName(m.metric), value: text.value ?? '', n: m.current.n });
-          }).join(' · ')}
+          {measuredOthers
+            .map((m) => {
+              const text = scoreText(m.current, ts, format);
+              return t('journey.otherMetric', {
+                metric: metricName(m.metric),
+                value: text.value ?? '',
+                n: m.current.n,
+              });
+            })
+            .join(' · ')}
         </p>
       ) : null}
     </article>
@@ -56,7 +74,17 @@ export async function TouchpointCard({ touchpoint, metrics, days }: { touchpoint
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 type Format = Awaited<ReturnType<typeof getFormatter>>;
 
-function Headline({ summary, label, ts, format }: { summary: MetricSummary; label: string; ts: Translate; format: Format }) {
+function Headline({
+  summary,
+  label,
+  ts,
+  format,
+}: {
+  summary: MetricSummary;
+  label: string;
+  ts: Translate;
+  format: Format;
+}) {
   const text = scoreText(summary.current, ts, format);
   return (
     <>
@@ -68,7 +96,12 @@ function Headline({ summary, label, ts, format }: { summary: MetricSummary; labe
       <p className="mt-1 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
         <span className="tabular-nums">{text.n}</span>
         {summary.current.smallSample ? (
-          <span className="rounded-full bg-amber-100 px-1.5 py-px font-medium text-amber-900" title={ts('smallSampleHint')}>{ts('smallSample')}</span>
+          <span
+            className="rounded-full bg-amber-100 px-1.5 py-px font-medium text-amber-900"
+            title={ts('smallSampleHint')}
+          >
+            {ts('smallSample')}
+          </span>
         ) : null}
       </p>
     </>
@@ -76,7 +109,19 @@ function Headline({ summary, label, ts, format }: { summary: MetricSummary; labe
 }
 
 /** The change from the period before: an arrow and colour only when compareScores finds it larger than its margin. */
-function Trend({ summary, days, t, ts, format }: { summary: MetricSummary; days: number; t: Translate; ts: Translate; format: Format }) {
+function Trend({
+  summary,
+  days,
+  t,
+  ts,
+  format,
+}: {
+  summary: MetricSummary;
+  days: number;
+  t: Translate;
+  ts: Translate;
+  format: Format;
+}) {
   const { delta, significant } = summary.trend;
   if (delta === null) return <p className="mt-1 text-xs text-slate-500">{t('journey.trend.noEarlier', { days })}</p>;
   const change = deltaText(summary.current.unit, delta, ts, format);

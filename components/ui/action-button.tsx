@@ -23,33 +23,49 @@ export function ActionButton({ action, input, children, variant = 'secondary', c
   const [pending, startTransition] = useTransition();
   const run = () =>
     startTransition(async () => {
-      const result: ActionResult<unknown> = await action(input).catch(() => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }));
+      const result: ActionResult<unknown> = await action(input).catch(() => ({
+        ok: false,
+        code: 'internal',
+        message: { key: 'errors.network' },
+      }));
       setError(result.ok ? null : t(result.message.key as never, result.message.values as never));
     });
   const button = confirm ? (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
-        <Button variant={variant} size="sm" disabled={pending} aria-label={label}>{children}</Button>
+        <Button variant={variant} size="sm" disabled={pending} aria-label={label}>
+          {children}
+        </Button>
       </AlertDialog.Trigger>
       <AlertDialog.Portal>
         <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
         <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
           <AlertDialog.Title className="text-lg font-semibold">{confirm.title}</AlertDialog.Title>
-          <AlertDialog.Description className="mt-2 text-sm text-slate-600">{confirm.description}</AlertDialog.Description>
+          <AlertDialog.Description className="mt-2 text-sm text-slate-600">
+            {confirm.description}
+          </AlertDialog.Description>
           <div className="mt-5 flex justify-end gap-2">
             <AlertDialog.Cancel className={buttonClass('secondary', 'sm')}>{t('common.cancel')}</AlertDialog.Cancel>
-            <AlertDialog.Action className={buttonClass('danger', 'sm')} onClick={run}>{confirm.action}</AlertDialog.Action>
+            <AlertDialog.Action className={buttonClass('danger', 'sm')} onClick={run}>
+              {confirm.action}
+            </AlertDialog.Action>
           </div>
         </AlertDialog.Content>
       </AlertDialog.Portal>
     </AlertDialog.Root>
   ) : (
-    <Button variant={variant} size="sm" disabled={pending} onClick={run} aria-label={label}>{children}</Button>
+    <Button variant={variant} size="sm" disabled={pending} onClick={run} aria-label={label}>
+      {children}
+    </Button>
   );
   return (
     <span className="inline-flex flex-col items-start">
       {button}
-      {error ? <span role="alert" className="mt-1 text-xs text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="mt-1 text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

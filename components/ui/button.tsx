@@ -15,7 +15,11 @@ export function buttonClass(variant: Variant = 'primary', size: 'md' | 'sm' = 'm
 }
 
 export function Button({
-  variant = 'primary', size = 'md', className = '', type = 'button', ...props
+  variant = 'primary',
+  size = 'md',
+  className = '',
+  type = 'button',
+  ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant; size?: 'md' | 'sm' }) {
   return <button type={type} className={`${buttonClass(variant, size)} ${className}`} {...props} />;
 }

@@ -26,7 +26,11 @@ export function useActionForm<T>(
     const form = event.currentTarget;
     const input = formValues(new FormData(form));
     startTransition(async () => {
-      const result = await action(input).catch((): Failure => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }));
+      const result = await action(input).catch((): Failure => ({
+        ok: false,
+        code: 'internal',
+        message: { key: 'errors.network' },
+      }));
       if (result.ok) {
         setFailure(null);
         if (options.reset) form.reset();
@@ -35,7 +39,9 @@ export function useActionForm<T>(
         setFailure(result);
         // Focus the first field on screen that has an error, in the form's own order.
         const invalid = result.fieldErrors ?? {};
-        const firstInvalid = Array.from(form.elements).find((el) => el instanceof HTMLElement && 'name' in el && (el as HTMLInputElement).name in invalid);
+        const firstInvalid = Array.from(form.elements).find(
+          (el) => el instanceof HTMLElement && 'name' in el && (el as HTMLInputElement).name in invalid,
+        );
         (firstInvalid as HTMLElement | undefined)?.focus();
       }
     });

@@ -28,7 +28,17 @@ const value = (draft: ImprovementDraft | undefined, name: string) => {
 };
 
 /** The fields of one weekly improvement; the parent decides what submitting does (optimistic log, or save). */
-export function ImprovementForm({ departmentId, choices, draft, errors, formError, pending, submitLabel, onSubmit, onCancel }: {
+export function ImprovementForm({
+  departmentId,
+  choices,
+  draft,
+  errors,
+  formError,
+  pending,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: {
   departmentId: string;
   choices: ImprovementChoices;
   draft?: ImprovementDraft;
@@ -50,39 +60,140 @@ export function ImprovementForm({ departmentId, choices, draft, errors, formErro
   const touchpointIds = draft?.touchpointIds;
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate>
-      {Object.entries(draft ?? {}).filter(([k]) => k === 'departmentId' || k === 'weekStart' || k === 'improvementId').map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={String(v)} />
-      ))}
-      <TextField label={t('title')} name="title" defaultValue={value(draft, 'title')} required className="sm:col-span-2" error={errors?.title} autoFocus />
-      <TextField label={t('process')} name="process" defaultValue={value(draft, 'process')} hint={t('processHint')} className="sm:col-span-2" error={errors?.process} />
-      <TextArea label={t('before')} name="before" rows={2} defaultValue={value(draft, 'before')} error={errors?.before} />
+      {Object.entries(draft ?? {})
+        .filter(([k]) => k === 'departmentId' || k === 'weekStart' || k === 'improvementId')
+        .map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={String(v)} />
+        ))}
+      <TextField
+        label={t('title')}
+        name="title"
+        defaultValue={value(draft, 'title')}
+        required
+        className="sm:col-span-2"
+        error={errors?.title}
+        autoFocus
+      />
+      <TextField
+        label={t('process')}
+        name="process"
+        defaultValue={value(draft, 'process')}
+        hint={t('processHint')}
+        className="sm:col-span-2"
+        error={errors?.process}
+      />
+      <TextArea
+        label={t('before')}
+        name="before"
+        rows={2}
+        defaultValue={value(draft, 'before')}
+        error={errors?.before}
+      />
       <TextArea label={t('after')} name="after" rows={2} defaultValue={value(draft, 'after')} error={errors?.after} />
-      <SelectField label={t('metric')} name="metric" value={metric} onChange={(e) => setMetric(e.target.value)} error={errors?.metric}
-        options={[{ value: '', label: t('noMetric') }, ...(['nps', 'csat', 'ces', 'nev', 'ttr'] as const).map((m) => ({ value: m, label: tm(m) })), { value: 'business', label: t('businessMetric') }]} />
-      <SelectField label={t('direction')} name="direction" defaultValue={value(draft, 'direction') ?? 'up'} error={errors?.direction} disabled={!metric}
-        options={[{ value: 'up', label: t('up') }, { value: 'down', label: t('down') }]} />
+      <SelectField
+        label={t('metric')}
+        name="metric"
+        value={metric}
+        onChange={(e) => setMetric(e.target.value)}
+        error={errors?.metric}
+        options={[
+          { value: '', label: t('noMetric') },
+          ...(['nps', 'csat', 'ces', 'nev', 'ttr'] as const).map((m) => ({ value: m, label: tm(m) })),
+          { value: 'business', label: t('businessMetric') },
+        ]}
+      />
+      <SelectField
+        label={t('direction')}
+        name="direction"
+        defaultValue={value(draft, 'direction') ?? 'up'}
+        error={errors?.direction}
+        disabled={!metric}
+        options={[
+          { value: 'up', label: t('up') },
+          { value: 'down', label: t('down') },
+        ]}
+      />
       {metric === 'business' ? (
-        <TextField label={t('businessMetricName')} name="businessMetric" defaultValue={value(draft, 'businessMetric')} className="sm:col-span-2" error={errors?.businessMetric} />
+        <TextField
+          label={t('businessMetricName')}
+          name="businessMetric"
+          defaultValue={value(draft, 'businessMetric')}
+          className="sm:col-span-2"
+          error={errors?.businessMetric}
+        />
       ) : null}
       <div className="sm:col-span-2">
-        <CheckboxGroup legend={t('touchpoints')} name="touchpointIds" options={choices.touchpoints} error={errors?.touchpointIds}
-          defaultValues={Array.isArray(touchpointIds) ? touchpointIds.map(String) : typeof touchpointIds === 'string' ? [touchpointIds] : []} />
+        <CheckboxGroup
+          legend={t('touchpoints')}
+          name="touchpointIds"
+          options={choices.touchpoints}
+          error={errors?.touchpointIds}
+          defaultValues={
+            Array.isArray(touchpointIds)
+              ? touchpointIds.map(String)
+              : typeof touchpointIds === 'string'
+                ? [touchpointIds]
+                : []
+          }
+        />
       </div>
-      <SelectField label={t('source')} name="source" value={source} onChange={(e) => setSource(e.target.value)} error={errors?.source}
-        options={[{ value: '', label: t('noSource') }, { value: 'idea', label: t('sourceIdea') }, { value: 'plan_item', label: t('sourcePlanItem') }, { value: 'complaint', label: t('sourceComplaint') }]} />
+      <SelectField
+        label={t('source')}
+        name="source"
+        value={source}
+        onChange={(e) => setSource(e.target.value)}
+        error={errors?.source}
+        options={[
+          { value: '', label: t('noSource') },
+          { value: 'idea', label: t('sourceIdea') },
+          { value: 'plan_item', label: t('sourcePlanItem') },
+          { value: 'complaint', label: t('sourceComplaint') },
+        ]}
+      />
       {source === 'plan_item' ? (
-        <SelectField label={t('planItem')} name="sourcePlanItemId" defaultValue={value(draft, 'sourcePlanItemId')} error={errors?.sourcePlanItemId}
-          options={[{ value: '', label: t('choose') }, ...(choices.planItems[departmentId] ?? [])]} />
+        <SelectField
+          label={t('planItem')}
+          name="sourcePlanItemId"
+          defaultValue={value(draft, 'sourcePlanItemId')}
+          error={errors?.sourcePlanItemId}
+          options={[{ value: '', label: t('choose') }, ...(choices.planItems[departmentId] ?? [])]}
+        />
       ) : source ? (
-        <TextField label={t('sourceNote')} name="sourceNote" defaultValue={value(draft, 'sourceNote')} hint={t('sourceNoteHint')} error={errors?.sourceNote} />
-      ) : <div className="hidden sm:block" />}
-      <SelectField label={t('owner')} name="ownerUserId" defaultValue={value(draft, 'ownerUserId') ?? ''} error={errors?.ownerUserId}
-        options={[{ value: '', label: t('noOwner') }, ...choices.members]} />
-      <TextField label={t('effectiveDate')} name="effectiveDate" type="date" defaultValue={value(draft, 'effectiveDate')} required error={errors?.effectiveDate ?? errors?.weekStart} />
-      <div className="sm:col-span-2"><FormError message={formError} /></div>
+        <TextField
+          label={t('sourceNote')}
+          name="sourceNote"
+          defaultValue={value(draft, 'sourceNote')}
+          hint={t('sourceNoteHint')}
+          error={errors?.sourceNote}
+        />
+      ) : (
+        <div className="hidden sm:block" />
+      )}
+      <SelectField
+        label={t('owner')}
+        name="ownerUserId"
+        defaultValue={value(draft, 'ownerUserId') ?? ''}
+        error={errors?.ownerUserId}
+        options={[{ value: '', label: t('noOwner') }, ...choices.members]}
+      />
+      <TextField
+        label={t('effectiveDate')}
+        name="effectiveDate"
+        type="date"
+        defaultValue={value(draft, 'effectiveDate')}
+        required
+        error={errors?.effectiveDate ?? errors?.weekStart}
+      />
+      <div className="sm:col-span-2">
+        <FormError message={formError} />
+      </div>
       <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" disabled={pending}>{submitLabel}</Button>
-        <Button variant="ghost" onClick={onCancel}>{t('cancel')}</Button>
+        <Button type="submit" disabled={pending}>
+          {submitLabel}
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          {t('cancel')}
+        </Button>
       </div>
     </form>
   );

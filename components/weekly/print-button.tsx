@@ -5,5 +5,9 @@ import { Button } from '@/components/ui/button';
 
 export function PrintButton() {
   const t = useTranslations('weekly');
-  return <Button variant="secondary" size="sm" onClick={() => window.print()} className="print:hidden">{t('print')}</Button>;
+  return (
+    <Button variant="secondary" size="sm" onClick={() => window.print()} className="print:hidden">
+      {t('print')}
+    </Button>
+  );
 }

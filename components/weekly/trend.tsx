@@ -4,9 +4,18 @@ export function ComplianceTrend({ points, label }: { points: { week: string; com
   const width = 160;
   const height = 36;
   const step = width / (points.length - 1);
-  const line = points.map((p, i) => `${(i * step).toFixed(1)},${(height - p.compliance * (height - 4) - 2).toFixed(1)}`).join(' ');
+  const line = points
+    .map((p, i) => `${(i * step).toFixed(1)},${(height - p.compliance * (height - 4) - 2).toFixed(1)}`)
+    .join(' ');
   return (
-    <svg role="img" aria-label={label} width={width} height={height} viewBox={`0 0 ${width} ${height}`} className="overflow-visible">
+    <svg
+      role="img"
+      aria-label={label}
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      className="overflow-visible"
+    >
       <line x1="0" x2={width} y1={height - 2} y2={height - 2} className="stroke-slate-200" />
       <polyline points={line} fill="none" className="stroke-brand-600" strokeWidth="2" strokeLinejoin="round" />
     </svg>

@@ -40,7 +40,9 @@ export function useLogImprovement(gridKey: ReturnType<typeof queryKeys.weekly.gr
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: Input): Promise<ActionResult<{ id: string; late: boolean }>> =>
-      logImprovementAction(input).catch(() => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }) as const),
+      logImprovementAction(input).catch(
+        () => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }) as const,
+      ),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: gridKey });
       const previous = client.getQueryData<WeeklyGrid>(gridKey);
@@ -49,7 +51,13 @@ export function useLogImprovement(gridKey: ReturnType<typeof queryKeys.weekly.gr
         const week = String(input.weekStart);
         client.setQueryData<WeeklyGrid>(gridKey, {
           ...previous,
-          cells: { ...previous.cells, [departmentId]: { ...previous.cells[departmentId], [week]: { id: 'pending', title: String(input.title), late: false } } },
+          cells: {
+            ...previous.cells,
+            [departmentId]: {
+              ...previous.cells[departmentId],
+              [week]: { id: 'pending', title: String(input.title), late: false },
+            },
+          },
         });
       }
       return { previous };

@@ -11,7 +11,9 @@ try {
     if (reset) {
       await removeDemo(open.db);
     } else if (!(await isEmpty(open.db))) {
-      console.log('The database already has data; nothing seeded. Use `npm run db:seed -- --reset` to recreate the demo.');
+      console.log(
+        'The database already has data; nothing seeded. Use `npm run db:seed -- --reset` to recreate the demo.',
+      );
       process.exitCode = 0;
     }
     if (reset || (await isEmpty(open.db))) {

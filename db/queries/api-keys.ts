@@ -14,16 +14,23 @@ export interface ApiKeyView {
 }
 
 export async function listApiKeys(db: Database, organizationId: string): Promise<ApiKeyView[]> {
-  return db
-    .select({
-      id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix, createdByName: users.name,
-      createdAt: apiKeys.createdAt, lastUsedAt: apiKeys.lastUsedAt, revokedAt: apiKeys.revokedAt,
-    })
-    .from(apiKeys)
-    .leftJoin(users, eq(users.id, apiKeys.createdBy))
-    .where(eq(apiKeys.organizationId, organizationId))
-    // Keys in use first, newest first within each group.
-    .orderBy(sql`${apiKeys.revokedAt} is not null`, desc(apiKeys.createdAt));
+  return (
+    db
+      .select({
+        id: apiKeys.id,
+        name: apiKeys.name,
+        prefix: apiKeys.prefix,
+        createdByName: users.name,
+        createdAt: apiKeys.createdAt,
+        lastUsedAt: apiKeys.lastUsedAt,
+        revokedAt: apiKeys.revokedAt,
+      })
+      .from(apiKeys)
+      .leftJoin(users, eq(users.id, apiKeys.createdBy))
+      .where(eq(apiKeys.organizationId, organizationId))
+      // Keys in use first, newest first within each group.
+      .orderBy(sql`${apiKeys.revokedAt} is not null`, desc(apiKeys.createdAt))
+  );
 }
 
 export async function findApiKey(db: Database, organizationId: string, apiKeyId: string) {
@@ -39,12 +46,17 @@ export async function insertApiKey(
   organizationId: string,
   values: { name: string; prefix: string; keyHash: string; createdBy: string },
 ) {
-  const [row] = await db.insert(apiKeys).values({ organizationId, ...values }).returning({ id: apiKeys.id, prefix: apiKeys.prefix });
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ organizationId, ...values })
+    .returning({ id: apiKeys.id, prefix: apiKeys.prefix });
   return row!;
 }
 
 export async function markApiKeyRevoked(db: Database, organizationId: string, apiKeyId: string) {
-  await db.update(apiKeys).set({ revokedAt: new Date() })
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
     .where(and(eq(apiKeys.organizationId, organizationId), eq(apiKeys.id, apiKeyId), isNull(apiKeys.revokedAt)));
 }
 
@@ -62,9 +74,14 @@ export async function apiKeyByHash(db: Database, keyHash: string) {
 
 /** Notes that a key was used; written at most once a minute per key, so a busy sender does not cost a write per call. */
 export async function touchApiKey(db: Database, organizationId: string, apiKeyId: string, now = new Date()) {
-  await db.update(apiKeys).set({ lastUsedAt: now }).where(and(
-    eq(apiKeys.organizationId, organizationId),
-    eq(apiKeys.id, apiKeyId),
-    or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - 60_000))),
-  ));
+  await db
+    .update(apiKeys)
+    .set({ lastUsedAt: now })
+    .where(
+      and(
+        eq(apiKeys.organizationId, organizationId),
+        eq(apiKeys.id, apiKeyId),
+        or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, new Date(now.getTime() - 60_000))),
+      ),
+    );
 }

@@ -11,15 +11,30 @@ const columns = {
   ownsPromises: departments.ownsPromises,
 };
 
-export type Department = { id: string; name: string; stage: 'front' | 'back'; description: string; archived: boolean; ownsPromises: boolean };
+export type Department = {
+  id: string;
+  name: string;
+  stage: 'front' | 'back';
+  description: string;
+  archived: boolean;
+  ownsPromises: boolean;
+};
 
 export async function listDepartments(db: Database, organizationId: string, opts: { includeArchived?: boolean } = {}) {
   const where = [eq(departments.organizationId, organizationId)];
   if (!opts.includeArchived) where.push(eq(departments.archived, false));
-  return db.select(columns).from(departments).where(and(...where)).orderBy(asc(departments.archived), asc(departments.name));
+  return db
+    .select(columns)
+    .from(departments)
+    .where(and(...where))
+    .orderBy(asc(departments.archived), asc(departments.name));
 }
 
-export async function findDepartment(db: Database, organizationId: string, departmentId: string): Promise<Department | null> {
+export async function findDepartment(
+  db: Database,
+  organizationId: string,
+  departmentId: string,
+): Promise<Department | null> {
   const [row] = await db
     .select(columns)
     .from(departments)
@@ -31,7 +46,9 @@ export async function departmentNameTaken(db: Database, organizationId: string, 
   const [row] = await db
     .select({ id: departments.id })
     .from(departments)
-    .where(and(eq(departments.organizationId, organizationId), sql`lower(${departments.name}) = lower(${name.trim()})`));
+    .where(
+      and(eq(departments.organizationId, organizationId), sql`lower(${departments.name}) = lower(${name.trim()})`),
+    );
   return row !== undefined && row.id !== exceptId;
 }
 
@@ -40,7 +57,10 @@ export async function insertDepartment(
   organizationId: string,
   values: { name: string; stage: 'front' | 'back'; description?: string },
 ) {
-  const [row] = await db.insert(departments).values({ organizationId, ...values }).returning(columns);
+  const [row] = await db
+    .insert(departments)
+    .values({ organizationId, ...values })
+    .returning(columns);
   return row!;
 }
 

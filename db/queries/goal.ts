@@ -56,12 +56,20 @@ async function targetsOf(db: Database, organizationId: string, goalVersionId: st
       dueDate: goalTargets.dueDate,
     })
     .from(goalTargets)
-    .leftJoin(touchpoints, and(eq(touchpoints.organizationId, goalTargets.organizationId), eq(touchpoints.id, goalTargets.touchpointId)))
+    .leftJoin(
+      touchpoints,
+      and(eq(touchpoints.organizationId, goalTargets.organizationId), eq(touchpoints.id, goalTargets.touchpointId)),
+    )
     .where(and(eq(goalTargets.organizationId, organizationId), eq(goalTargets.goalVersionId, goalVersionId)))
     .orderBy(asc(goalTargets.position));
 }
 
-async function versionWhere(db: Database, organizationId: string, where: ReturnType<typeof and>, newestFirst = false): Promise<GoalVersion | null> {
+async function versionWhere(
+  db: Database,
+  organizationId: string,
+  where: ReturnType<typeof and>,
+  newestFirst = false,
+): Promise<GoalVersion | null> {
   const [row] = await db
     .select(versionColumns)
     .from(goalVersions)
@@ -78,7 +86,11 @@ export async function latestGoalVersion(db: Database, organizationId: string): P
   return versionWhere(db, organizationId, eq(goalVersions.status, 'published'), true);
 }
 
-export async function goalVersionByNumber(db: Database, organizationId: string, version: number): Promise<GoalVersion | null> {
+export async function goalVersionByNumber(
+  db: Database,
+  organizationId: string,
+  version: number,
+): Promise<GoalVersion | null> {
   return versionWhere(db, organizationId, and(eq(goalVersions.status, 'published'), eq(goalVersions.version, version)));
 }
 
@@ -98,7 +110,12 @@ export async function currentGoal(db: Database, organizationId: string) {
     statement: latest.statement,
     commitments: latest.commitments,
     targets: latest.targets.map(({ id, metric, businessMetric, touchpointId, targetValue, dueDate }) => ({
-      id, metric, businessMetric, touchpointId, targetValue, dueDate,
+      id,
+      metric,
+      businessMetric,
+      touchpointId,
+      targetValue,
+      dueDate,
     })),
   };
 }
@@ -106,10 +123,21 @@ export async function currentGoal(db: Database, organizationId: string) {
 /** Every published version, newest first. */
 export async function listGoalVersions(db: Database, organizationId: string) {
   const rows = await db
-    .select({ id: goalVersions.id, version: goalVersions.version, publishedAt: goalVersions.publishedAt, authorName: users.name })
+    .select({
+      id: goalVersions.id,
+      version: goalVersions.version,
+      publishedAt: goalVersions.publishedAt,
+      authorName: users.name,
+    })
     .from(goalVersions)
     .leftJoin(users, eq(users.id, goalVersions.authorUserId))
-    .where(and(eq(goalVersions.organizationId, organizationId), eq(goalVersions.status, 'published'), isNotNull(goalVersions.version)))
+    .where(
+      and(
+        eq(goalVersions.organizationId, organizationId),
+        eq(goalVersions.status, 'published'),
+        isNotNull(goalVersions.version),
+      ),
+    )
     .orderBy(desc(goalVersions.version));
   return rows.map((r) => ({ ...r, version: r.version!, publishedAt: r.publishedAt! }));
 }
@@ -119,16 +147,35 @@ export async function findPublishedGoalVersion(db: Database, organizationId: str
   const [row] = await db
     .select({ id: goalVersions.id, version: goalVersions.version })
     .from(goalVersions)
-    .where(and(eq(goalVersions.organizationId, organizationId), eq(goalVersions.id, goalVersionId), eq(goalVersions.status, 'published')));
+    .where(
+      and(
+        eq(goalVersions.organizationId, organizationId),
+        eq(goalVersions.id, goalVersionId),
+        eq(goalVersions.status, 'published'),
+      ),
+    );
   return row && row.version !== null ? { id: row.id, version: row.version } : null;
 }
 
-async function insertTargets(db: Database, organizationId: string, goalVersionId: string, targets: readonly GoalTargetValues[]) {
+async function insertTargets(
+  db: Database,
+  organizationId: string,
+  goalVersionId: string,
+  targets: readonly GoalTargetValues[],
+) {
   if (targets.length === 0) return;
-  await db.insert(goalTargets).values(targets.map((t, position) => ({
-    organizationId, goalVersionId, position,
-    metric: t.metric, businessMetric: t.businessMetric, touchpointId: t.touchpointId, targetValue: t.targetValue, dueDate: t.dueDate,
-  })));
+  await db.insert(goalTargets).values(
+    targets.map((t, position) => ({
+      organizationId,
+      goalVersionId,
+      position,
+      metric: t.metric,
+      businessMetric: t.businessMetric,
+      touchpointId: t.touchpointId,
+      targetValue: t.targetValue,
+      dueDate: t.dueDate,
+    })),
+  );
 }
 
 /** Writes the draft (creating it the first time) and replaces its targets. */
@@ -147,13 +194,21 @@ export async function saveGoalDraftContent(
       set: columns,
     })
     .returning({ id: goalVersions.id, updatedAt: goalVersions.updatedAt });
-  await db.delete(goalTargets).where(and(eq(goalTargets.organizationId, organizationId), eq(goalTargets.goalVersionId, draft!.id)));
+  await db
+    .delete(goalTargets)
+    .where(and(eq(goalTargets.organizationId, organizationId), eq(goalTargets.goalVersionId, draft!.id)));
   await insertTargets(db, organizationId, draft!.id, targets);
   return draft!;
 }
 
 /** Copies the draft into a new, immutable published version numbered one after the last. */
-export async function publishGoalDraft(db: Database, organizationId: string, draft: GoalVersion, authorUserId: string, publishedAt: Date) {
+export async function publishGoalDraft(
+  db: Database,
+  organizationId: string,
+  draft: GoalVersion,
+  authorUserId: string,
+  publishedAt: Date,
+) {
   const [last] = await db
     .select({ max: sql<number | null>`max(${goalVersions.version})` })
     .from(goalVersions)
@@ -162,9 +217,17 @@ export async function publishGoalDraft(db: Database, organizationId: string, dra
   const [published] = await db
     .insert(goalVersions)
     .values({
-      organizationId, status: 'published', version, authorUserId, publishedAt, updatedAt: publishedAt,
-      statement: draft.statement, whyService: draft.whyService, atmosphere: draft.atmosphere,
-      commitments: draft.commitments, dayToDay: draft.dayToDay,
+      organizationId,
+      status: 'published',
+      version,
+      authorUserId,
+      publishedAt,
+      updatedAt: publishedAt,
+      statement: draft.statement,
+      whyService: draft.whyService,
+      atmosphere: draft.atmosphere,
+      commitments: draft.commitments,
+      dayToDay: draft.dayToDay,
     })
     .returning({ id: goalVersions.id, version: goalVersions.version });
   await insertTargets(db, organizationId, published!.id, draft.targets);
@@ -172,7 +235,13 @@ export async function publishGoalDraft(db: Database, organizationId: string, dra
 }
 
 /** Records "I have read this version"; false when it was already recorded. */
-export async function recordGoalRead(db: Database, organizationId: string, goalVersionId: string, userId: string, readAt = new Date()) {
+export async function recordGoalRead(
+  db: Database,
+  organizationId: string,
+  goalVersionId: string,
+  userId: string,
+  readAt = new Date(),
+) {
   const inserted = await db
     .insert(goalReads)
     .values({ organizationId, goalVersionId, userId, readAt })
@@ -182,16 +251,31 @@ export async function recordGoalRead(db: Database, organizationId: string, goalV
 }
 
 /** When a member confirmed reading a version; null if they have not. */
-export async function goalReadAt(db: Database, organizationId: string, goalVersionId: string, userId: string): Promise<Date | null> {
+export async function goalReadAt(
+  db: Database,
+  organizationId: string,
+  goalVersionId: string,
+  userId: string,
+): Promise<Date | null> {
   const [row] = await db
     .select({ readAt: goalReads.readAt })
     .from(goalReads)
-    .where(and(eq(goalReads.organizationId, organizationId), eq(goalReads.goalVersionId, goalVersionId), eq(goalReads.userId, userId)));
+    .where(
+      and(
+        eq(goalReads.organizationId, organizationId),
+        eq(goalReads.goalVersionId, goalVersionId),
+        eq(goalReads.userId, userId),
+      ),
+    );
   return row?.readAt ?? null;
 }
 
 /** Every active member of the organization, with their department and when they read the version (if they did). */
-export async function goalReadings(db: Database, organizationId: string, goalVersionId: string): Promise<MemberReading[]> {
+export async function goalReadings(
+  db: Database,
+  organizationId: string,
+  goalVersionId: string,
+): Promise<MemberReading[]> {
   return db
     .select({
       userId: memberships.userId,
@@ -203,12 +287,18 @@ export async function goalReadings(db: Database, organizationId: string, goalVer
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(departments, and(eq(departments.organizationId, memberships.organizationId), eq(departments.id, memberships.departmentId)))
-    .leftJoin(goalReads, and(
-      eq(goalReads.organizationId, memberships.organizationId),
-      eq(goalReads.goalVersionId, goalVersionId),
-      eq(goalReads.userId, memberships.userId),
-    ))
+    .leftJoin(
+      departments,
+      and(eq(departments.organizationId, memberships.organizationId), eq(departments.id, memberships.departmentId)),
+    )
+    .leftJoin(
+      goalReads,
+      and(
+        eq(goalReads.organizationId, memberships.organizationId),
+        eq(goalReads.goalVersionId, goalVersionId),
+        eq(goalReads.userId, memberships.userId),
+      ),
+    )
     .where(and(eq(memberships.organizationId, organizationId), eq(users.disabled, false)))
     .orderBy(asc(users.name));
 }
@@ -247,13 +337,22 @@ export async function goalTargetReadings(
   // Only this period's histograms are needed: one rollup query, merged per target (all touchpoints for a company target).
   const period = summaryPeriod(today, days);
   const rows = await rollupHistograms(db, organizationId, {
-    metrics: [...new Set(measured.map((t) => t.metric))], from: period.from, to: period.to, bucket: 'total', weekStartsOn: 1,
+    metrics: [...new Set(measured.map((t) => t.metric))],
+    from: period.from,
+    to: period.to,
+    bucket: 'total',
+    weekStartsOn: 1,
   });
   const scores = new Map<string, Score>();
   for (const target of measured) {
-    const matching = rows.filter((r) => r.metric === target.metric && (!target.touchpointId || r.touchpointId === target.touchpointId));
+    const matching = rows.filter(
+      (r) => r.metric === target.metric && (!target.touchpointId || r.touchpointId === target.touchpointId),
+    );
     // Goal targets are set on the 1-7 scale, so CES is read as the mean whatever the organization's headline.
-    scores.set(target.id, scoreOf(target.metric, mergeHistograms(...matching.map((r) => r.histogram)), { cesHeadline: 'mean' }));
+    scores.set(
+      target.id,
+      scoreOf(target.metric, mergeHistograms(...matching.map((r) => r.histogram)), { cesHeadline: 'mean' }),
+    );
   }
   return { period, scores };
 }

@@ -12,8 +12,15 @@ export async function importableTouchpoints(db: Database, organizationId: string
 }
 
 /** An import written in one go (a fixture): complete when created. A CSV import uses insertStagingImport. */
-export async function insertImport(db: Database, organizationId: string, values: { fileName: string; rowCount: number; createdBy: string }) {
-  const [row] = await db.insert(responseImports).values({ organizationId, ...values }).returning({ id: responseImports.id });
+export async function insertImport(
+  db: Database,
+  organizationId: string,
+  values: { fileName: string; rowCount: number; createdBy: string },
+) {
+  const [row] = await db
+    .insert(responseImports)
+    .values({ organizationId, ...values })
+    .returning({ id: responseImports.id });
   return row!;
 }
 
@@ -32,8 +39,15 @@ const importColumns = {
   undoneByName: undoer.name,
 };
 export interface ImportRecord {
-  id: string; fileName: string; rowCount: number; storedCount: number; duplicateCount: number; createdAt: Date;
-  createdByName: string | null; undoneAt: Date | null; undoneByName: string | null;
+  id: string;
+  fileName: string;
+  rowCount: number;
+  storedCount: number;
+  duplicateCount: number;
+  createdAt: Date;
+  createdByName: string | null;
+  undoneAt: Date | null;
+  undoneByName: string | null;
 }
 
 function importsQuery(db: Database) {
@@ -46,8 +60,13 @@ function importsQuery(db: Database) {
 
 /** A complete import (one still staging its rows, or abandoned, is not found: it has no answers to undo). */
 export async function findImport(db: Database, organizationId: string, importId: string): Promise<ImportRecord | null> {
-  const [row] = await importsQuery(db)
-    .where(and(eq(responseImports.organizationId, organizationId), eq(responseImports.id, importId), isNotNull(responseImports.completedAt)));
+  const [row] = await importsQuery(db).where(
+    and(
+      eq(responseImports.organizationId, organizationId),
+      eq(responseImports.id, importId),
+      isNotNull(responseImports.completedAt),
+    ),
+  );
   return row ?? null;
 }
 
@@ -55,13 +74,27 @@ export async function findImport(db: Database, organizationId: string, importId:
 export async function listImports(db: Database, organizationId: string, limit = 50): Promise<ImportRecord[]> {
   return importsQuery(db)
     .where(and(eq(responseImports.organizationId, organizationId), isNotNull(responseImports.completedAt)))
-    .orderBy(desc(responseImports.createdAt)).limit(limit);
+    .orderBy(desc(responseImports.createdAt))
+    .limit(limit);
 }
 
 /** Marks an import undone unless it already is; false when someone else undid it first. */
-export async function markImportUndone(db: Database, organizationId: string, importId: string, undoneBy: string): Promise<boolean> {
-  const rows = await db.update(responseImports).set({ undoneAt: new Date(), undoneBy })
-    .where(and(eq(responseImports.organizationId, organizationId), eq(responseImports.id, importId), isNull(responseImports.undoneAt)))
+export async function markImportUndone(
+  db: Database,
+  organizationId: string,
+  importId: string,
+  undoneBy: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(responseImports)
+    .set({ undoneAt: new Date(), undoneBy })
+    .where(
+      and(
+        eq(responseImports.organizationId, organizationId),
+        eq(responseImports.id, importId),
+        isNull(responseImports.undoneAt),
+      ),
+    )
     .returning({ id: responseImports.id });
   return rows.length === 1;
 }

@@ -16,14 +16,22 @@ export async function listMembers(db: Database, organizationId: string) {
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .leftJoin(departments, and(eq(departments.organizationId, memberships.organizationId), eq(departments.id, memberships.departmentId)))
+    .leftJoin(
+      departments,
+      and(eq(departments.organizationId, memberships.organizationId), eq(departments.id, memberships.departmentId)),
+    )
     .where(eq(memberships.organizationId, organizationId))
     .orderBy(asc(users.name));
 }
 
 export async function findMember(db: Database, organizationId: string, userId: string) {
   const [row] = await db
-    .select({ userId: memberships.userId, role: memberships.role, departmentId: memberships.departmentId, email: users.email })
+    .select({
+      userId: memberships.userId,
+      role: memberships.role,
+      departmentId: memberships.departmentId,
+      email: users.email,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
@@ -31,22 +39,37 @@ export async function findMember(db: Database, organizationId: string, userId: s
 }
 
 export async function countExecutives(db: Database, organizationId: string) {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(memberships)
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'executive')));
   return row?.n ?? 0;
 }
 
-export async function insertMembership(db: Database, organizationId: string, values: { userId: string; role: Role; departmentId: string | null }) {
+export async function insertMembership(
+  db: Database,
+  organizationId: string,
+  values: { userId: string; role: Role; departmentId: string | null },
+) {
   await db.insert(memberships).values({ organizationId, ...values });
 }
 
-export async function updateMembership(db: Database, organizationId: string, userId: string, values: { role?: Role; departmentId?: string | null }) {
-  await db.update(memberships).set(values)
+export async function updateMembership(
+  db: Database,
+  organizationId: string,
+  userId: string,
+  values: { role?: Role; departmentId?: string | null },
+) {
+  await db
+    .update(memberships)
+    .set(values)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
 }
 
 export async function deleteMembership(db: Database, organizationId: string, userId: string) {
-  await db.delete(memberships).where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+  await db
+    .delete(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
 }
 
 const invitationColumns = {
@@ -64,20 +87,34 @@ export async function listPendingInvitations(db: Database, organizationId: strin
   return db
     .select({ ...invitationColumns, departmentName: departments.name })
     .from(invitations)
-    .leftJoin(departments, and(eq(departments.organizationId, invitations.organizationId), eq(departments.id, invitations.departmentId)))
-    .where(and(eq(invitations.organizationId, organizationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)))
+    .leftJoin(
+      departments,
+      and(eq(departments.organizationId, invitations.organizationId), eq(departments.id, invitations.departmentId)),
+    )
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
     .orderBy(desc(invitations.createdAt));
 }
 
 export async function findInvitation(db: Database, organizationId: string, invitationId: string) {
-  const [row] = await db.select(invitationColumns).from(invitations)
+  const [row] = await db
+    .select(invitationColumns)
+    .from(invitations)
     .where(and(eq(invitations.organizationId, organizationId), eq(invitations.id, invitationId)));
   return row ?? null;
 }
 
 /** The invitation a link's secret opens; the secret itself is the proof. */
 export async function findInvitationByTokenHash(db: Database, organizationId: string, tokenHash: string) {
-  const [row] = await db.select(invitationColumns).from(invitations)
+  const [row] = await db
+    .select(invitationColumns)
+    .from(invitations)
     .where(and(eq(invitations.organizationId, organizationId), eq(invitations.tokenHash, tokenHash)));
   return row ?? null;
 }
@@ -85,13 +122,30 @@ export async function findInvitationByTokenHash(db: Database, organizationId: st
 export async function insertInvitation(
   db: Database,
   organizationId: string,
-  values: { email: string; role: Role; departmentId: string | null; tokenHash: string; invitedBy: string; expiresAt: Date },
+  values: {
+    email: string;
+    role: Role;
+    departmentId: string | null;
+    tokenHash: string;
+    invitedBy: string;
+    expiresAt: Date;
+  },
 ) {
-  const [row] = await db.insert(invitations).values({ organizationId, ...values }).returning(invitationColumns);
+  const [row] = await db
+    .insert(invitations)
+    .values({ organizationId, ...values })
+    .returning(invitationColumns);
   return row!;
 }
 
-export async function markInvitation(db: Database, organizationId: string, invitationId: string, values: { acceptedAt?: Date; revokedAt?: Date }) {
-  await db.update(invitations).set(values)
+export async function markInvitation(
+  db: Database,
+  organizationId: string,
+  invitationId: string,
+  values: { acceptedAt?: Date; revokedAt?: Date },
+) {
+  await db
+    .update(invitations)
+    .set(values)
     .where(and(eq(invitations.organizationId, organizationId), eq(invitations.id, invitationId)));
 }

@@ -36,7 +36,11 @@ export interface AggregateQuery {
 }
 
 /** The measured values whose period overlaps the range, for charts; oldest period first. */
-export async function aggregatesFor(db: Database, organizationId: string, query: AggregateQuery): Promise<MetricAggregate[]> {
+export async function aggregatesFor(
+  db: Database,
+  organizationId: string,
+  query: AggregateQuery,
+): Promise<MetricAggregate[]> {
   if (query.touchpointIds?.length === 0 || query.metrics?.length === 0) return [];
   const where: SQL[] = [
     eq(metricAggregates.organizationId, organizationId),
@@ -45,16 +49,31 @@ export async function aggregatesFor(db: Database, organizationId: string, query:
   ];
   if (query.touchpointIds) where.push(inArray(metricAggregates.touchpointId, query.touchpointIds));
   if (query.metrics) where.push(inArray(metricAggregates.metric, query.metrics));
-  return db.select(aggregateColumns).from(metricAggregates).where(and(...where))
+  return db
+    .select(aggregateColumns)
+    .from(metricAggregates)
+    .where(and(...where))
     .orderBy(metricAggregates.periodEnd, metricAggregates.periodStart);
 }
 
 /** Every measured value of the organization with the touchpoint's name and department and who added it, newest period first. */
 export async function listAggregates(db: Database, organizationId: string, limit = 200) {
   return db
-    .select({ ...aggregateColumns, touchpointName: touchpoints.name, departmentId: touchpoints.departmentId, createdByName: users.name, createdAt: metricAggregates.createdAt })
+    .select({
+      ...aggregateColumns,
+      touchpointName: touchpoints.name,
+      departmentId: touchpoints.departmentId,
+      createdByName: users.name,
+      createdAt: metricAggregates.createdAt,
+    })
     .from(metricAggregates)
-    .innerJoin(touchpoints, and(eq(touchpoints.organizationId, metricAggregates.organizationId), eq(touchpoints.id, metricAggregates.touchpointId)))
+    .innerJoin(
+      touchpoints,
+      and(
+        eq(touchpoints.organizationId, metricAggregates.organizationId),
+        eq(touchpoints.id, metricAggregates.touchpointId),
+      ),
+    )
     .leftJoin(users, eq(users.id, metricAggregates.createdBy))
     .where(eq(metricAggregates.organizationId, organizationId))
     .orderBy(desc(metricAggregates.periodEnd), desc(metricAggregates.createdAt))
@@ -66,18 +85,31 @@ export async function findAggregate(db: Database, organizationId: string, aggreg
   const [row] = await db
     .select({ ...aggregateColumns, touchpointName: touchpoints.name, departmentId: touchpoints.departmentId })
     .from(metricAggregates)
-    .innerJoin(touchpoints, and(eq(touchpoints.organizationId, metricAggregates.organizationId), eq(touchpoints.id, metricAggregates.touchpointId)))
+    .innerJoin(
+      touchpoints,
+      and(
+        eq(touchpoints.organizationId, metricAggregates.organizationId),
+        eq(touchpoints.id, metricAggregates.touchpointId),
+      ),
+    )
     .where(and(eq(metricAggregates.organizationId, organizationId), eq(metricAggregates.id, aggregateId)));
   return row ?? null;
 }
 
 export async function insertAggregate(
-  db: Database, organizationId: string, values: Omit<MetricAggregate, 'id'> & { createdBy: string },
+  db: Database,
+  organizationId: string,
+  values: Omit<MetricAggregate, 'id'> & { createdBy: string },
 ) {
-  const [row] = await db.insert(metricAggregates).values({ organizationId, ...values }).returning({ id: metricAggregates.id });
+  const [row] = await db
+    .insert(metricAggregates)
+    .values({ organizationId, ...values })
+    .returning({ id: metricAggregates.id });
   return row!;
 }
 
 export async function deleteAggregate(db: Database, organizationId: string, aggregateId: string) {
-  await db.delete(metricAggregates).where(and(eq(metricAggregates.organizationId, organizationId), eq(metricAggregates.id, aggregateId)));
+  await db
+    .delete(metricAggregates)
+    .where(and(eq(metricAggregates.organizationId, organizationId), eq(metricAggregates.id, aggregateId)));
 }

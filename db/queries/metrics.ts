@@ -41,12 +41,18 @@ function bucketOf(day: SQL | typeof metricRollups.day, query: HistogramQuery): S
 /** Grouped by select-list position: a bucket expression with parameters never matches itself textually. */
 const byPosition = sql`1, 2, 3, 4`;
 
-function collect(rows: { touchpointId: string; metric: Metric; bucket: string; score: number; count: number }[]): HistogramRow[] {
+function collect(
+  rows: { touchpointId: string; metric: Metric; bucket: string; score: number; count: number }[],
+): HistogramRow[] {
   const out = new Map<string, HistogramRow>();
   for (const row of rows) {
     const key = `${row.touchpointId}|${row.metric}|${row.bucket}`;
     let entry = out.get(key);
-    if (!entry) out.set(key, (entry = { touchpointId: row.touchpointId, metric: row.metric, bucket: row.bucket, histogram: new Map() }));
+    if (!entry)
+      out.set(
+        key,
+        (entry = { touchpointId: row.touchpointId, metric: row.metric, bucket: row.bucket, histogram: new Map() }),
+      );
     entry.histogram.set(row.score, (entry.histogram.get(row.score) ?? 0) + Number(row.count));
   }
   return [...out.values()].sort((a, b) => a.bucket.localeCompare(b.bucket));
@@ -56,19 +62,36 @@ function collect(rows: { touchpointId: string; metric: Metric; bucket: string; s
  * Score histograms per touchpoint, metric and bucket, from the daily rollups (what charts read). One row per day
  * is read and the days are summed here: no grouping in SQL, so a year of one touchpoint is 365 small rows.
  */
-export async function rollupHistograms(db: Database, organizationId: string, query: HistogramQuery): Promise<HistogramRow[]> {
-  const where = [eq(metricRollups.organizationId, organizationId), gte(metricRollups.day, query.from), lte(metricRollups.day, query.to)];
+export async function rollupHistograms(
+  db: Database,
+  organizationId: string,
+  query: HistogramQuery,
+): Promise<HistogramRow[]> {
+  const where = [
+    eq(metricRollups.organizationId, organizationId),
+    gte(metricRollups.day, query.from),
+    lte(metricRollups.day, query.to),
+  ];
   if (query.touchpointIds) where.push(inArray(metricRollups.touchpointId, query.touchpointIds));
   if (query.metrics) where.push(inArray(metricRollups.metric, query.metrics));
   const days = await db
-    .select({ touchpointId: metricRollups.touchpointId, metric: metricRollups.metric, bucket: sql<string>`${bucketOf(metricRollups.day, query)}::text`, counts: metricRollups.counts })
+    .select({
+      touchpointId: metricRollups.touchpointId,
+      metric: metricRollups.metric,
+      bucket: sql<string>`${bucketOf(metricRollups.day, query)}::text`,
+      counts: metricRollups.counts,
+    })
     .from(metricRollups)
     .where(and(...where));
   const out = new Map<string, HistogramRow>();
   for (const day of days) {
     const key = `${day.touchpointId}|${day.metric}|${day.bucket}`;
     let entry = out.get(key);
-    if (!entry) out.set(key, (entry = { touchpointId: day.touchpointId, metric: day.metric, bucket: day.bucket, histogram: new Map() }));
+    if (!entry)
+      out.set(
+        key,
+        (entry = { touchpointId: day.touchpointId, metric: day.metric, bucket: day.bucket, histogram: new Map() }),
+      );
     for (const score in day.counts) {
       const value = Number(score);
       entry.histogram.set(value, (entry.histogram.get(value) ?? 0) + day.counts[score]!);
@@ -78,9 +101,17 @@ export async function rollupHistograms(db: Database, organizationId: string, que
 }
 
 /** The same histograms computed from the raw answers: for checking the rollups and for the bench. */
-export async function rawHistograms(db: Database, organizationId: string, query: HistogramQuery): Promise<HistogramRow[]> {
+export async function rawHistograms(
+  db: Database,
+  organizationId: string,
+  query: HistogramQuery,
+): Promise<HistogramRow[]> {
   const bucket = bucketOf(surveyResponses.day as unknown as typeof metricRollups.day, query);
-  const where = [eq(surveyResponses.organizationId, organizationId), gte(surveyResponses.day, query.from), lte(surveyResponses.day, query.to)];
+  const where = [
+    eq(surveyResponses.organizationId, organizationId),
+    gte(surveyResponses.day, query.from),
+    lte(surveyResponses.day, query.to),
+  ];
   if (query.touchpointIds) where.push(inArray(surveyResponses.touchpointId, query.touchpointIds));
   if (query.metrics) where.push(inArray(surveyResponses.metric, query.metrics));
   const rows = await db
@@ -96,4 +127,3 @@ export async function rawHistograms(db: Database, organizationId: string, query:
     .groupBy(byPosition);
   return collect(rows);
 }
-

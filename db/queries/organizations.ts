@@ -16,15 +16,23 @@ const columns = {
 };
 
 export type Organization = {
-  id: string; name: string; slug: string; timeZone: string; weekStartsOn: number; defaultLocale: string; currency: string; reminderWeekday: number;
+  id: string;
+  name: string;
+  slug: string;
+  timeZone: string;
+  weekStartsOn: number;
+  defaultLocale: string;
+  currency: string;
+  reminderWeekday: number;
   /** Which CES number is the headline: the mean (1-7) or the share of easy answers (5-7). */
   cesHeadline: CesHeadline;
 };
 
-
 /** The column is text: anything but 'share' reads as the default, the mean. */
-const typed = (row: Omit<Organization, 'cesHeadline'> & { cesHeadline: string }): Organization =>
-  ({ ...row, cesHeadline: row.cesHeadline === 'share' ? 'share' : 'mean' });
+const typed = (row: Omit<Organization, 'cesHeadline'> & { cesHeadline: string }): Organization => ({
+  ...row,
+  cesHeadline: row.cesHeadline === 'share' ? 'share' : 'mean',
+});
 
 export async function findOrganization(db: Database, organizationId: string): Promise<Organization | null> {
   const [row] = await db.select(columns).from(organizations).where(eq(organizations.id, organizationId));
@@ -58,14 +66,22 @@ export async function createOrganization(
   values: { name: string; timeZone?: string; weekStartsOn?: number; defaultLocale?: string; currency?: string },
 ) {
   const slug = await freeSlug(db, values.name);
-  const [row] = await db.insert(organizations).values({ ...values, slug }).returning(columns);
+  const [row] = await db
+    .insert(organizations)
+    .values({ ...values, slug })
+    .returning(columns);
   return typed(row!);
 }
 
 export async function updateOrganization(
   db: Database,
   organizationId: string,
-  values: Partial<Pick<Organization, 'name' | 'timeZone' | 'weekStartsOn' | 'currency' | 'defaultLocale' | 'reminderWeekday' | 'cesHeadline'>>,
+  values: Partial<
+    Pick<
+      Organization,
+      'name' | 'timeZone' | 'weekStartsOn' | 'currency' | 'defaultLocale' | 'reminderWeekday' | 'cesHeadline'
+    >
+  >,
 ) {
   await db.update(organizations).set(values).where(eq(organizations.id, organizationId));
 }

@@ -1,7 +1,14 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { departments, planItemAffectedDepartments, planItems, planItemTouchpoints, planRequests, users } from '@/db/schema';
+import {
+  departments,
+  planItemAffectedDepartments,
+  planItems,
+  planItemTouchpoints,
+  planRequests,
+  users,
+} from '@/db/schema';
 import type { PlanItemStatus } from '@/lib/domain/plans';
 
 const itemColumns = {
@@ -24,9 +31,22 @@ const itemColumns = {
 };
 
 export type PlanItemRow = {
-  id: string; departmentId: string; title: string; description: string; ownerUserId: string | null; dueDate: string | null;
-  status: PlanItemStatus; dropReason: string | null; quickWin: boolean; investment: number | null; expectedOutcome: string;
-  changesPromise: boolean; servesCommitment: string | null; servesTargetId: string | null; completedAt: Date | null; updatedAt: Date;
+  id: string;
+  departmentId: string;
+  title: string;
+  description: string;
+  ownerUserId: string | null;
+  dueDate: string | null;
+  status: PlanItemStatus;
+  dropReason: string | null;
+  quickWin: boolean;
+  investment: number | null;
+  expectedOutcome: string;
+  changesPromise: boolean;
+  servesCommitment: string | null;
+  servesTargetId: string | null;
+  completedAt: Date | null;
+  updatedAt: Date;
 };
 
 export interface PlanItemFilter {
@@ -49,17 +69,34 @@ export async function listPlanItems(db: Database, organizationId: string, filter
   const items = await db
     .select({ ...itemColumns, ownerName: users.name, departmentName: departments.name })
     .from(planItems)
-    .innerJoin(departments, and(eq(departments.organizationId, planItems.organizationId), eq(departments.id, planItems.departmentId)))
+    .innerJoin(
+      departments,
+      and(eq(departments.organizationId, planItems.organizationId), eq(departments.id, planItems.departmentId)),
+    )
     .leftJoin(users, eq(users.id, planItems.ownerUserId))
     .where(and(...where))
     .orderBy(asc(departments.name), sql`${planItems.dueDate} asc nulls last`, asc(planItems.createdAt));
   const ids = items.map((i) => i.id);
   const [touchpointLinks, affectedLinks, requests] = ids.length
     ? await Promise.all([
-        db.select({ planItemId: planItemTouchpoints.planItemId, touchpointId: planItemTouchpoints.touchpointId }).from(planItemTouchpoints)
-          .where(and(eq(planItemTouchpoints.organizationId, organizationId), inArray(planItemTouchpoints.planItemId, ids))),
-        db.select({ planItemId: planItemAffectedDepartments.planItemId, departmentId: planItemAffectedDepartments.departmentId }).from(planItemAffectedDepartments)
-          .where(and(eq(planItemAffectedDepartments.organizationId, organizationId), inArray(planItemAffectedDepartments.planItemId, ids))),
+        db
+          .select({ planItemId: planItemTouchpoints.planItemId, touchpointId: planItemTouchpoints.touchpointId })
+          .from(planItemTouchpoints)
+          .where(
+            and(eq(planItemTouchpoints.organizationId, organizationId), inArray(planItemTouchpoints.planItemId, ids)),
+          ),
+        db
+          .select({
+            planItemId: planItemAffectedDepartments.planItemId,
+            departmentId: planItemAffectedDepartments.departmentId,
+          })
+          .from(planItemAffectedDepartments)
+          .where(
+            and(
+              eq(planItemAffectedDepartments.organizationId, organizationId),
+              inArray(planItemAffectedDepartments.planItemId, ids),
+            ),
+          ),
         listRequests(db, organizationId, { planItemIds: ids }),
       ])
     : [[], [], []];
@@ -73,37 +110,80 @@ export async function listPlanItems(db: Database, organizationId: string, filter
 
 export type PlanItemView = Awaited<ReturnType<typeof listPlanItems>>[number];
 
-export async function findPlanItem(db: Database, organizationId: string, planItemId: string): Promise<PlanItemRow | null> {
-  const [row] = await db.select(itemColumns).from(planItems)
+export async function findPlanItem(
+  db: Database,
+  organizationId: string,
+  planItemId: string,
+): Promise<PlanItemRow | null> {
+  const [row] = await db
+    .select(itemColumns)
+    .from(planItems)
     .where(and(eq(planItems.organizationId, organizationId), eq(planItems.id, planItemId)));
   return row ?? null;
 }
 
-type ItemValues = Omit<PlanItemRow, 'id' | 'departmentId' | 'updatedAt' | 'completedAt'> & { completedAt?: Date | null };
+type ItemValues = Omit<PlanItemRow, 'id' | 'departmentId' | 'updatedAt' | 'completedAt'> & {
+  completedAt?: Date | null;
+};
 
-export async function insertPlanItem(db: Database, organizationId: string, values: ItemValues & { departmentId: string; createdBy: string }) {
-  const [row] = await db.insert(planItems).values({ organizationId, ...values }).returning({ id: planItems.id });
+export async function insertPlanItem(
+  db: Database,
+  organizationId: string,
+  values: ItemValues & { departmentId: string; createdBy: string },
+) {
+  const [row] = await db
+    .insert(planItems)
+    .values({ organizationId, ...values })
+    .returning({ id: planItems.id });
   return row!;
 }
 
-export async function updatePlanItem(db: Database, organizationId: string, planItemId: string, values: Partial<ItemValues>) {
-  await db.update(planItems).set({ ...values, updatedAt: new Date() })
+export async function updatePlanItem(
+  db: Database,
+  organizationId: string,
+  planItemId: string,
+  values: Partial<ItemValues>,
+) {
+  await db
+    .update(planItems)
+    .set({ ...values, updatedAt: new Date() })
     .where(and(eq(planItems.organizationId, organizationId), eq(planItems.id, planItemId)));
 }
 
-export async function setPlanItemTouchpoints(db: Database, organizationId: string, planItemId: string, touchpointIds: string[]) {
-  await db.delete(planItemTouchpoints)
+export async function setPlanItemTouchpoints(
+  db: Database,
+  organizationId: string,
+  planItemId: string,
+  touchpointIds: string[],
+) {
+  await db
+    .delete(planItemTouchpoints)
     .where(and(eq(planItemTouchpoints.organizationId, organizationId), eq(planItemTouchpoints.planItemId, planItemId)));
   if (touchpointIds.length) {
-    await db.insert(planItemTouchpoints).values(touchpointIds.map((touchpointId) => ({ organizationId, planItemId, touchpointId })));
+    await db
+      .insert(planItemTouchpoints)
+      .values(touchpointIds.map((touchpointId) => ({ organizationId, planItemId, touchpointId })));
   }
 }
 
-export async function setPlanItemAffectedDepartments(db: Database, organizationId: string, planItemId: string, departmentIds: string[]) {
-  await db.delete(planItemAffectedDepartments)
-    .where(and(eq(planItemAffectedDepartments.organizationId, organizationId), eq(planItemAffectedDepartments.planItemId, planItemId)));
+export async function setPlanItemAffectedDepartments(
+  db: Database,
+  organizationId: string,
+  planItemId: string,
+  departmentIds: string[],
+) {
+  await db
+    .delete(planItemAffectedDepartments)
+    .where(
+      and(
+        eq(planItemAffectedDepartments.organizationId, organizationId),
+        eq(planItemAffectedDepartments.planItemId, planItemId),
+      ),
+    );
   if (departmentIds.length) {
-    await db.insert(planItemAffectedDepartments).values(departmentIds.map((departmentId) => ({ organizationId, planItemId, departmentId })));
+    await db
+      .insert(planItemAffectedDepartments)
+      .values(departmentIds.map((departmentId) => ({ organizationId, planItemId, departmentId })));
   }
 }
 
@@ -119,18 +199,36 @@ const requestColumns = {
   answeredByName: users.name,
 };
 
-export async function listRequests(db: Database, organizationId: string, filter: { planItemIds?: string[]; departmentId?: string; status?: 'pending' } = {}) {
+export async function listRequests(
+  db: Database,
+  organizationId: string,
+  filter: { planItemIds?: string[]; departmentId?: string; status?: 'pending' } = {},
+) {
   const where: SQL[] = [eq(planRequests.organizationId, organizationId)];
   if (filter.planItemIds) where.push(inArray(planRequests.planItemId, filter.planItemIds));
   if (filter.departmentId) where.push(eq(planRequests.departmentId, filter.departmentId));
   if (filter.status) where.push(eq(planRequests.status, filter.status));
   const itemDepartment = alias(departments, 'item_department');
   return db
-    .select({ ...requestColumns, itemTitle: planItems.title, itemDepartmentId: planItems.departmentId, itemDepartmentName: itemDepartment.name })
+    .select({
+      ...requestColumns,
+      itemTitle: planItems.title,
+      itemDepartmentId: planItems.departmentId,
+      itemDepartmentName: itemDepartment.name,
+    })
     .from(planRequests)
-    .innerJoin(departments, and(eq(departments.organizationId, planRequests.organizationId), eq(departments.id, planRequests.departmentId)))
-    .innerJoin(planItems, and(eq(planItems.organizationId, planRequests.organizationId), eq(planItems.id, planRequests.planItemId)))
-    .innerJoin(itemDepartment, and(eq(itemDepartment.organizationId, planItems.organizationId), eq(itemDepartment.id, planItems.departmentId)))
+    .innerJoin(
+      departments,
+      and(eq(departments.organizationId, planRequests.organizationId), eq(departments.id, planRequests.departmentId)),
+    )
+    .innerJoin(
+      planItems,
+      and(eq(planItems.organizationId, planRequests.organizationId), eq(planItems.id, planRequests.planItemId)),
+    )
+    .innerJoin(
+      itemDepartment,
+      and(eq(itemDepartment.organizationId, planItems.organizationId), eq(itemDepartment.id, planItems.departmentId)),
+    )
     .leftJoin(users, eq(users.id, planRequests.answeredBy))
     .where(and(...where))
     .orderBy(asc(planRequests.createdAt));
@@ -138,7 +236,13 @@ export async function listRequests(db: Database, organizationId: string, filter:
 
 export async function findRequest(db: Database, organizationId: string, requestId: string) {
   const [row] = await db
-    .select({ id: planRequests.id, planItemId: planRequests.planItemId, departmentId: planRequests.departmentId, kind: planRequests.kind, status: planRequests.status })
+    .select({
+      id: planRequests.id,
+      planItemId: planRequests.planItemId,
+      departmentId: planRequests.departmentId,
+      kind: planRequests.kind,
+      status: planRequests.status,
+    })
     .from(planRequests)
     .where(and(eq(planRequests.organizationId, organizationId), eq(planRequests.id, requestId)));
   return row ?? null;
@@ -148,36 +252,70 @@ export async function findRequest(db: Database, organizationId: string, requestI
  * Makes the item's requests match who must hear of it: new departments get a pending request, departments no
  * longer concerned lose theirs unless they already answered (an answer is history worth keeping).
  */
-export async function syncRequests(db: Database, organizationId: string, planItemId: string, wanted: { departmentId: string; kind: 'ripple' | 'promise' }[]) {
-  const existing = await db.select({ id: planRequests.id, departmentId: planRequests.departmentId, kind: planRequests.kind, status: planRequests.status })
-    .from(planRequests).where(and(eq(planRequests.organizationId, organizationId), eq(planRequests.planItemId, planItemId)));
+export async function syncRequests(
+  db: Database,
+  organizationId: string,
+  planItemId: string,
+  wanted: { departmentId: string; kind: 'ripple' | 'promise' }[],
+) {
+  const existing = await db
+    .select({
+      id: planRequests.id,
+      departmentId: planRequests.departmentId,
+      kind: planRequests.kind,
+      status: planRequests.status,
+    })
+    .from(planRequests)
+    .where(and(eq(planRequests.organizationId, organizationId), eq(planRequests.planItemId, planItemId)));
   const key = (r: { departmentId: string; kind: string }) => `${r.kind}:${r.departmentId}`;
   const wantedKeys = new Set(wanted.map(key));
   const existingKeys = new Set(existing.map(key));
   const stale = existing.filter((r) => !wantedKeys.has(key(r)) && r.status === 'pending').map((r) => r.id);
-  if (stale.length) await db.delete(planRequests).where(and(eq(planRequests.organizationId, organizationId), inArray(planRequests.id, stale)));
+  if (stale.length)
+    await db
+      .delete(planRequests)
+      .where(and(eq(planRequests.organizationId, organizationId), inArray(planRequests.id, stale)));
   const added = wanted.filter((w) => !existingKeys.has(key(w)));
   if (added.length) await db.insert(planRequests).values(added.map((w) => ({ organizationId, planItemId, ...w })));
   return { added: added.length, removed: stale.length };
 }
 
-export async function answerRequest(db: Database, organizationId: string, requestId: string, values: { status: 'acknowledged' | 'concern'; comment: string; answeredBy: string }) {
-  await db.update(planRequests).set({ ...values, answeredAt: new Date() })
+export async function answerRequest(
+  db: Database,
+  organizationId: string,
+  requestId: string,
+  values: { status: 'acknowledged' | 'concern'; comment: string; answeredBy: string },
+) {
+  await db
+    .update(planRequests)
+    .set({ ...values, answeredAt: new Date() })
     .where(and(eq(planRequests.organizationId, organizationId), eq(planRequests.id, requestId)));
 }
 
 /** The department that owns brand promises: the one set in settings, else one named "Marketing". */
 export async function promiseOwner(db: Database, organizationId: string): Promise<{ id: string; name: string } | null> {
-  const [row] = await db.select({ id: departments.id, name: departments.name }).from(departments)
-    .where(and(eq(departments.organizationId, organizationId), eq(departments.archived, false),
-      sql`(${departments.ownsPromises} or lower(${departments.name}) = 'marketing')`))
-    .orderBy(sql`${departments.ownsPromises} desc`).limit(1);
+  const [row] = await db
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(
+      and(
+        eq(departments.organizationId, organizationId),
+        eq(departments.archived, false),
+        sql`(${departments.ownsPromises} or lower(${departments.name}) = 'marketing')`,
+      ),
+    )
+    .orderBy(sql`${departments.ownsPromises} desc`)
+    .limit(1);
   return row ?? null;
 }
 
 export async function setPromiseOwnerDepartment(db: Database, organizationId: string, departmentId: string) {
-  await db.update(departments).set({ ownsPromises: false })
+  await db
+    .update(departments)
+    .set({ ownsPromises: false })
     .where(and(eq(departments.organizationId, organizationId), eq(departments.ownsPromises, true)));
-  await db.update(departments).set({ ownsPromises: true })
+  await db
+    .update(departments)
+    .set({ ownsPromises: true })
     .where(and(eq(departments.organizationId, organizationId), eq(departments.id, departmentId)));
 }

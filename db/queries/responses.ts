@@ -36,20 +36,23 @@ export async function recordResponses(
   const deltas = new Map<string, RollupDelta>();
   for (let i = 0; i < responses.length; i += CHUNK) {
     // One JSON parameter per statement rather than a dozen bind parameters per answer: far cheaper on PGlite.
-    const payload = JSON.stringify(responses.slice(i, i + CHUNK).map((r) => ({
-      touchpoint_id: r.touchpointId,
-      metric: r.metric,
-      score: r.score,
-      comment: r.comment?.trim() ? r.comment.trim() : null,
-      responded_at: r.respondedAt.toISOString(),
-      day: dateIn(r.respondedAt, organization.timeZone),
-      source: r.source,
-      external_id: r.externalId ?? null,
-      persona: r.persona ?? null,
-      channel: r.channel ?? null,
-      import_id: r.importId ?? null,
-    })));
-    const inserted = rowsOf<{ touchpointId: string; metric: Metric; day: string; score: number }>(await tx.execute(sql`
+    const payload = JSON.stringify(
+      responses.slice(i, i + CHUNK).map((r) => ({
+        touchpoint_id: r.touchpointId,
+        metric: r.metric,
+        score: r.score,
+        comment: r.comment?.trim() ? r.comment.trim() : null,
+        responded_at: r.respondedAt.toISOString(),
+        day: dateIn(r.respondedAt, organization.timeZone),
+        source: r.source,
+        external_id: r.externalId ?? null,
+        persona: r.persona ?? null,
+        channel: r.channel ?? null,
+        import_id: r.importId ?? null,
+      })),
+    );
+    const inserted = rowsOf<{ touchpointId: string; metric: Metric; day: string; score: number }>(
+      await tx.execute(sql`
       INSERT INTO survey_responses
         (organization_id, touchpoint_id, metric, score, comment, responded_at, day, source, external_id, persona, channel, import_id)
       SELECT ${organization.id}::uuid, r.touchpoint_id, r.metric, r.score, r.comment, r.responded_at, r.day, r.source, r.external_id,
@@ -58,7 +61,8 @@ export async function recordResponses(
         touchpoint_id uuid, metric response_metric, score integer, comment text, responded_at timestamptz, day date,
         source response_source, external_id text, persona text, channel text, import_id uuid)
       ON CONFLICT (organization_id, external_id) DO NOTHING
-      RETURNING touchpoint_id AS "touchpointId", metric, day::text AS day, score`));
+      RETURNING touchpoint_id AS "touchpointId", metric, day::text AS day, score`),
+    );
     stored += inserted.length;
     for (const row of inserted) addDelta(deltas, row, 1);
   }
@@ -71,7 +75,12 @@ export async function deleteImportedResponses(tx: Database, organizationId: stri
   const deleted = await tx
     .delete(surveyResponses)
     .where(and(eq(surveyResponses.organizationId, organizationId), eq(surveyResponses.importId, importId)))
-    .returning({ touchpointId: surveyResponses.touchpointId, metric: surveyResponses.metric, day: surveyResponses.day, score: surveyResponses.score });
+    .returning({
+      touchpointId: surveyResponses.touchpointId,
+      metric: surveyResponses.metric,
+      day: surveyResponses.day,
+      score: surveyResponses.score,
+    });
   const deltas = new Map<string, RollupDelta>();
   for (const row of deleted) addDelta(deltas, row, -1);
   await applyRollupDeltas(tx, organizationId, [...deltas.values()]);
@@ -79,13 +88,17 @@ export async function deleteImportedResponses(tx: Database, organizationId: stri
 }
 
 /** Counts one answer (by = 1) or one removed answer (by = -1) in its day's rollup delta. */
-function addDelta(deltas: Map<string, RollupDelta>, row: { touchpointId: string; metric: Metric; day: string; score: number }, by: number) {
+function addDelta(
+  deltas: Map<string, RollupDelta>,
+  row: { touchpointId: string; metric: Metric; day: string; score: number },
+  by: number,
+) {
   const key = `${row.touchpointId}|${row.metric}|${row.day}`;
   let delta = deltas.get(key);
-  if (!delta) deltas.set(key, (delta = { touchpointId: row.touchpointId, metric: row.metric, day: row.day, counts: {} }));
+  if (!delta)
+    deltas.set(key, (delta = { touchpointId: row.touchpointId, metric: row.metric, day: row.day, counts: {} }));
   delta.counts[row.score] = (delta.counts[row.score] ?? 0) + by;
 }
-
 
 /** The organization's touchpoints named by id or by key, for resolving what senders call them. */
 export async function touchpointsByReference(tx: Database, organizationId: string, references: string[]) {
@@ -93,12 +106,21 @@ export async function touchpointsByReference(tx: Database, organizationId: strin
   if (unique.length === 0) return new Map<string, { id: string; departmentId: string; archived: boolean }>();
   const ids = unique.filter((r) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(r));
   const rows = await tx
-    .select({ id: touchpoints.id, key: touchpoints.key, departmentId: touchpoints.departmentId, archived: touchpoints.archived })
+    .select({
+      id: touchpoints.id,
+      key: touchpoints.key,
+      departmentId: touchpoints.departmentId,
+      archived: touchpoints.archived,
+    })
     .from(touchpoints)
-    .where(and(
-      eq(touchpoints.organizationId, organizationId),
-      ids.length > 0 ? or(inArray(touchpoints.id, ids), inArray(touchpoints.key, unique)) : inArray(touchpoints.key, unique),
-    ));
+    .where(
+      and(
+        eq(touchpoints.organizationId, organizationId),
+        ids.length > 0
+          ? or(inArray(touchpoints.id, ids), inArray(touchpoints.key, unique))
+          : inArray(touchpoints.key, unique),
+      ),
+    );
   const found = new Map<string, { id: string; departmentId: string; archived: boolean }>();
   for (const row of rows) {
     const value = { id: row.id, departmentId: row.departmentId, archived: row.archived };

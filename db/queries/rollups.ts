@@ -31,15 +31,23 @@ export const mergedCounts: SQL = sql`(
 export async function applyRollupDeltas(tx: Database, organizationId: string, deltas: RollupDelta[]) {
   const sorted = deltas
     .filter((d) => Object.values(d.counts).some((n) => n !== 0))
-    .sort((a, b) => a.touchpointId.localeCompare(b.touchpointId) || a.metric.localeCompare(b.metric) || a.day.localeCompare(b.day));
+    .sort(
+      (a, b) =>
+        a.touchpointId.localeCompare(b.touchpointId) || a.metric.localeCompare(b.metric) || a.day.localeCompare(b.day),
+    );
   for (let i = 0; i < sorted.length; i += 2000) {
     await tx
       .insert(metricRollups)
       .values(sorted.slice(i, i + 2000).map((d) => ({ organizationId, ...d })))
-      .onConflictDoUpdate({ target: [metricRollups.organizationId, metricRollups.touchpointId, metricRollups.metric, metricRollups.day], set: { counts: mergedCounts } });
+      .onConflictDoUpdate({
+        target: [metricRollups.organizationId, metricRollups.touchpointId, metricRollups.metric, metricRollups.day],
+        set: { counts: mergedCounts },
+      });
   }
   if (sorted.some((d) => Object.values(d.counts).some((n) => n < 0))) {
-    await tx.delete(metricRollups).where(and(eq(metricRollups.organizationId, organizationId), sql`${metricRollups.counts} = '{}'::jsonb`));
+    await tx
+      .delete(metricRollups)
+      .where(and(eq(metricRollups.organizationId, organizationId), sql`${metricRollups.counts} = '{}'::jsonb`));
   }
 }
 

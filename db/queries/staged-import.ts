@@ -26,8 +26,15 @@ export interface StagedRow {
 }
 
 /** A new import, not yet complete (hidden from the history until its answers are stored). */
-export async function insertStagingImport(db: Database, organizationId: string, values: { fileName: string; rowCount: number; createdBy: string }) {
-  const [row] = await db.insert(responseImports).values({ organizationId, ...values, completedAt: null }).returning({ id: responseImports.id });
+export async function insertStagingImport(
+  db: Database,
+  organizationId: string,
+  values: { fileName: string; rowCount: number; createdBy: string },
+) {
+  const [row] = await db
+    .insert(responseImports)
+    .values({ organizationId, ...values, completedAt: null })
+    .returning({ id: responseImports.id });
   return row!;
 }
 
@@ -37,10 +44,20 @@ export async function insertStagingImport(db: Database, organizationId: string, 
  */
 export async function stageRows(db: Database, organizationId: string, importId: string, rows: StagedRow[]) {
   if (rows.length === 0) return;
-  const payload = JSON.stringify(rows.map((r) => ({
-    row_number: r.rowNumber, touchpoint_id: r.touchpointId, metric: r.metric, score: r.score, comment: r.comment,
-    responded_at: r.respondedAt.toISOString(), day: r.day, external_id: r.externalId, persona: r.persona, channel: r.channel,
-  })));
+  const payload = JSON.stringify(
+    rows.map((r) => ({
+      row_number: r.rowNumber,
+      touchpoint_id: r.touchpointId,
+      metric: r.metric,
+      score: r.score,
+      comment: r.comment,
+      responded_at: r.respondedAt.toISOString(),
+      day: r.day,
+      external_id: r.externalId,
+      persona: r.persona,
+      channel: r.channel,
+    })),
+  );
   await db.execute(sql`
     INSERT INTO staged_responses
       (organization_id, import_id, row_number, touchpoint_id, metric, score, comment, responded_at, day, external_id, persona, channel)
@@ -59,7 +76,10 @@ export async function stageRows(db: Database, organizationId: string, importId: 
  * PostgreSQL) two transactions touching the same days cannot deadlock.
  */
 export async function moveStagedRows(
-  tx: Database, organizationId: string, importId: string, rows: { from: number; to: number },
+  tx: Database,
+  organizationId: string,
+  importId: string,
+  rows: { from: number; to: number },
 ): Promise<{ staged: number; stored: number }> {
   const result = await tx.execute(sql`
     WITH staged AS (
@@ -81,23 +101,50 @@ export async function moveStagedRows(
 }
 
 /** Marks a staged import complete with its counts; false when it is gone or already complete. */
-export async function completeImport(tx: Database, organizationId: string, importId: string, counts: { storedCount: number; duplicateCount: number }) {
-  const rows = await tx.update(responseImports).set({ ...counts, completedAt: new Date() })
-    .where(and(eq(responseImports.organizationId, organizationId), eq(responseImports.id, importId), isNull(responseImports.completedAt)))
+export async function completeImport(
+  tx: Database,
+  organizationId: string,
+  importId: string,
+  counts: { storedCount: number; duplicateCount: number },
+) {
+  const rows = await tx
+    .update(responseImports)
+    .set({ ...counts, completedAt: new Date() })
+    .where(
+      and(
+        eq(responseImports.organizationId, organizationId),
+        eq(responseImports.id, importId),
+        isNull(responseImports.completedAt),
+      ),
+    )
     .returning({ id: responseImports.id });
   return rows.length === 1;
 }
 
 /** Removes an import that did not finish, with its staged rows; a complete import is never touched. */
 export async function discardStagingImport(db: Database, organizationId: string, importId: string) {
-  await db.delete(responseImports)
-    .where(and(eq(responseImports.organizationId, organizationId), eq(responseImports.id, importId), isNull(responseImports.completedAt)));
+  await db
+    .delete(responseImports)
+    .where(
+      and(
+        eq(responseImports.organizationId, organizationId),
+        eq(responseImports.id, importId),
+        isNull(responseImports.completedAt),
+      ),
+    );
 }
 
 /** Removes the organization's imports that started before `before` and never finished (a server stopped mid-import). */
 export async function discardAbandonedImports(db: Database, organizationId: string, before: Date): Promise<number> {
-  const rows = await db.delete(responseImports)
-    .where(and(eq(responseImports.organizationId, organizationId), isNull(responseImports.completedAt), lt(responseImports.createdAt, before)))
+  const rows = await db
+    .delete(responseImports)
+    .where(
+      and(
+        eq(responseImports.organizationId, organizationId),
+        isNull(responseImports.completedAt),
+        lt(responseImports.createdAt, before),
+      ),
+    )
     .returning({ id: responseImports.id });
   return rows.length;
 }

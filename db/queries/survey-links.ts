@@ -43,28 +43,62 @@ export async function listSurveyLinks(db: Database, organizationId: string, touc
 /** One link with the touchpoint it belongs to, for the permission check ("own department"). */
 export async function findSurveyLink(db: Database, organizationId: string, linkId: string) {
   const [row] = await db
-    .select({ ...linkColumns, touchpointName: touchpoints.name, departmentId: touchpoints.departmentId, archived: touchpoints.archived })
+    .select({
+      ...linkColumns,
+      touchpointName: touchpoints.name,
+      departmentId: touchpoints.departmentId,
+      archived: touchpoints.archived,
+    })
     .from(surveyLinks)
-    .innerJoin(touchpoints, and(eq(touchpoints.organizationId, surveyLinks.organizationId), eq(touchpoints.id, surveyLinks.touchpointId)))
+    .innerJoin(
+      touchpoints,
+      and(eq(touchpoints.organizationId, surveyLinks.organizationId), eq(touchpoints.id, surveyLinks.touchpointId)),
+    )
     .where(and(eq(surveyLinks.organizationId, organizationId), eq(surveyLinks.id, linkId)));
   return (row ?? null) as (SurveyLink & { touchpointName: string; departmentId: string; archived: boolean }) | null;
 }
 
-export async function findSurveyLinkForMetric(db: Database, organizationId: string, touchpointId: string, metric: SurveyMetric) {
+export async function findSurveyLinkForMetric(
+  db: Database,
+  organizationId: string,
+  touchpointId: string,
+  metric: SurveyMetric,
+) {
   const [row] = await db
     .select({ id: surveyLinks.id })
     .from(surveyLinks)
-    .where(and(eq(surveyLinks.organizationId, organizationId), eq(surveyLinks.touchpointId, touchpointId), eq(surveyLinks.metric, metric)));
+    .where(
+      and(
+        eq(surveyLinks.organizationId, organizationId),
+        eq(surveyLinks.touchpointId, touchpointId),
+        eq(surveyLinks.metric, metric),
+      ),
+    );
   return row ?? null;
 }
 
-export async function insertSurveyLink(db: Database, organizationId: string, values: { touchpointId: string; metric: SurveyMetric; token: string }) {
-  const [row] = await db.insert(surveyLinks).values({ organizationId, ...values }).returning({ id: surveyLinks.id });
+export async function insertSurveyLink(
+  db: Database,
+  organizationId: string,
+  values: { touchpointId: string; metric: SurveyMetric; token: string },
+) {
+  const [row] = await db
+    .insert(surveyLinks)
+    .values({ organizationId, ...values })
+    .returning({ id: surveyLinks.id });
   return row!;
 }
 
-export async function updateSurveyLink(db: Database, organizationId: string, linkId: string, values: { enabled?: boolean; token?: string; rotatedAt?: Date }) {
-  await db.update(surveyLinks).set(values).where(and(eq(surveyLinks.organizationId, organizationId), eq(surveyLinks.id, linkId)));
+export async function updateSurveyLink(
+  db: Database,
+  organizationId: string,
+  linkId: string,
+  values: { enabled?: boolean; token?: string; rotatedAt?: Date },
+) {
+  await db
+    .update(surveyLinks)
+    .set(values)
+    .where(and(eq(surveyLinks.organizationId, organizationId), eq(surveyLinks.id, linkId)));
 }
 
 /**
@@ -85,7 +119,10 @@ export async function findOpenSurvey(db: Database, token: string) {
     })
     .from(surveyLinks)
     .innerJoin(organizations, eq(organizations.id, surveyLinks.organizationId))
-    .innerJoin(touchpoints, and(eq(touchpoints.organizationId, surveyLinks.organizationId), eq(touchpoints.id, surveyLinks.touchpointId)))
+    .innerJoin(
+      touchpoints,
+      and(eq(touchpoints.organizationId, surveyLinks.organizationId), eq(touchpoints.id, surveyLinks.touchpointId)),
+    )
     .where(and(eq(surveyLinks.token, token), eq(surveyLinks.enabled, true), eq(touchpoints.archived, false)));
   if (!row || row.metric === 'ttr') return null;
   return { ...row, metric: row.metric as SurveyMetric };
@@ -118,8 +155,13 @@ export async function takeSurveyThrottle(
   const startedAt = row?.windowStartedAt ?? now;
   if (count === 1) {
     // A new window: a good moment to forget addresses not seen for a day, so the table stays small.
-    await db.delete(surveyThrottles).where(sql`${surveyThrottles.windowStartedAt} < ${nowIso}::timestamptz - interval '1 day'`);
+    await db
+      .delete(surveyThrottles)
+      .where(sql`${surveyThrottles.windowStartedAt} < ${nowIso}::timestamptz - interval '1 day'`);
   }
-  const retryAfterSeconds = Math.max(1, Math.ceil((startedAt.getTime() + policy.windowSeconds * 1000 - now.getTime()) / 1000));
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((startedAt.getTime() + policy.windowSeconds * 1000 - now.getTime()) / 1000),
+  );
   return { allowed: count <= policy.limit, retryAfterSeconds };
 }

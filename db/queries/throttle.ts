@@ -5,7 +5,11 @@ import { afterFailure, minutesLocked, type ThrottlePolicy } from '@/lib/domain/t
 
 async function state(db: Database, key: string) {
   const [row] = await db
-    .select({ failures: signInThrottles.failures, windowStartedAt: signInThrottles.windowStartedAt, lockedUntil: signInThrottles.lockedUntil })
+    .select({
+      failures: signInThrottles.failures,
+      windowStartedAt: signInThrottles.windowStartedAt,
+      lockedUntil: signInThrottles.lockedUntil,
+    })
     .from(signInThrottles)
     .where(eq(signInThrottles.key, key));
   return row ?? null;
@@ -23,7 +27,11 @@ export async function recordFailure(db: Database, key: string, policy: ThrottleP
   await db.transaction(async (tx) => {
     await tx.insert(signInThrottles).values({ key, failures: 0, windowStartedAt: now }).onConflictDoNothing();
     const [current] = await tx
-      .select({ failures: signInThrottles.failures, windowStartedAt: signInThrottles.windowStartedAt, lockedUntil: signInThrottles.lockedUntil })
+      .select({
+        failures: signInThrottles.failures,
+        windowStartedAt: signInThrottles.windowStartedAt,
+        lockedUntil: signInThrottles.lockedUntil,
+      })
       .from(signInThrottles)
       .where(eq(signInThrottles.key, key))
       .for('update');

@@ -6,13 +6,32 @@
 import { and, desc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import {
-  departments, journeyStages, planItems, planItemTouchpoints, surveyResponses, touchpoints,
-  weeklyImprovements, weeklyImprovementTouchpoints,
+  departments,
+  journeyStages,
+  planItems,
+  planItemTouchpoints,
+  surveyResponses,
+  touchpoints,
+  weeklyImprovements,
+  weeklyImprovementTouchpoints,
 } from '@/db/schema';
-import { type BeforeAfter, beforeAfter, type DailyHistogram, type DateRange, previousPeriod, scoreWithin } from '@/lib/domain/before-after';
+import {
+  type BeforeAfter,
+  beforeAfter,
+  type DailyHistogram,
+  type DateRange,
+  previousPeriod,
+  scoreWithin,
+} from '@/lib/domain/before-after';
 import { bucketStarts, type ChartBucket } from '@/lib/domain/chart-buckets';
 import {
-  type CesHeadline, compareScores, distributionOf, type Metric, metrics, type Score, scoreOf,
+  type CesHeadline,
+  compareScores,
+  distributionOf,
+  type Metric,
+  metrics,
+  type Score,
+  scoreOf,
 } from '@/lib/domain/metrics';
 import { addDays, dateIn, type FirstDay } from '@/lib/domain/weeks';
 import { currentGoal } from './goal';
@@ -34,16 +53,33 @@ export interface TouchpointSummary {
 }
 
 /** The touchpoint with its stage and owning department, in this organization only. */
-export async function touchpointSummary(db: Database, organizationId: string, touchpointId: string): Promise<TouchpointSummary | null> {
+export async function touchpointSummary(
+  db: Database,
+  organizationId: string,
+  touchpointId: string,
+): Promise<TouchpointSummary | null> {
   const [row] = await db
     .select({
-      id: touchpoints.id, name: touchpoints.name, description: touchpoints.description, channel: touchpoints.channel, archived: touchpoints.archived,
-      stageName: journeyStages.name, phase: journeyStages.phase,
-      departmentId: departments.id, departmentName: departments.name, departmentStage: departments.stage,
+      id: touchpoints.id,
+      name: touchpoints.name,
+      description: touchpoints.description,
+      channel: touchpoints.channel,
+      archived: touchpoints.archived,
+      stageName: journeyStages.name,
+      phase: journeyStages.phase,
+      departmentId: departments.id,
+      departmentName: departments.name,
+      departmentStage: departments.stage,
     })
     .from(touchpoints)
-    .innerJoin(journeyStages, and(eq(journeyStages.organizationId, touchpoints.organizationId), eq(journeyStages.id, touchpoints.stageId)))
-    .innerJoin(departments, and(eq(departments.organizationId, touchpoints.organizationId), eq(departments.id, touchpoints.departmentId)))
+    .innerJoin(
+      journeyStages,
+      and(eq(journeyStages.organizationId, touchpoints.organizationId), eq(journeyStages.id, touchpoints.stageId)),
+    )
+    .innerJoin(
+      departments,
+      and(eq(departments.organizationId, touchpoints.organizationId), eq(departments.id, touchpoints.departmentId)),
+    )
     .where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.id, touchpointId)));
   return row ?? null;
 }
@@ -129,9 +165,14 @@ const COMMENTS = 10;
 
 /** The chart data of one touchpoint; null when the organization has no such touchpoint. */
 export async function touchpointChart(
-  db: Database, organization: ChartOrganization, touchpointId: string, query: ChartQuery,
+  db: Database,
+  organization: ChartOrganization,
+  touchpointId: string,
+  query: ChartQuery,
 ): Promise<TouchpointChart | null> {
-  const [touchpoint] = await db.select({ id: touchpoints.id }).from(touchpoints)
+  const [touchpoint] = await db
+    .select({ id: touchpoints.id })
+    .from(touchpoints)
     .where(and(eq(touchpoints.organizationId, organization.id), eq(touchpoints.id, touchpointId)));
   if (!touchpoint) return null;
   const firstDay = organization.weekStartsOn as FirstDay;
@@ -139,7 +180,12 @@ export async function touchpointChart(
   const cesHeadline = organization.cesHeadline ?? (await cesHeadlineOf(db, organization.id));
   const options = { cesHeadline };
 
-  const totals = await rollupHistograms(db, organization.id, { touchpointIds: [touchpointId], ...range, bucket: 'total', weekStartsOn: firstDay });
+  const totals = await rollupHistograms(db, organization.id, {
+    touchpointIds: [touchpointId],
+    ...range,
+    bucket: 'total',
+    weekStartsOn: firstDay,
+  });
   const counts = Object.fromEntries(metrics.map((m) => [m, 0])) as Record<Metric, number>;
   for (const row of totals) for (const count of row.histogram.values()) counts[row.metric] += count;
   const metric = query.metric ?? metrics.reduce((best, m) => (counts[m] > counts[best] ? m : best), metrics[0]);
@@ -151,12 +197,22 @@ export async function touchpointChart(
     from: [previous.from, ...markers.map((m) => addDays(m.date, -7 * query.window))].sort()[0]!,
     to: [range.to, ...markers.map((m) => addDays(m.date, 7 * query.window - 1))].sort().at(-1)!,
   };
-  const daily: DailyHistogram[] = (await rollupHistograms(db, organization.id, {
-    touchpointIds: [touchpointId], metrics: [metric], ...span, bucket: 'day', weekStartsOn: firstDay,
-  })).map((row) => ({ day: row.bucket, histogram: row.histogram }));
+  const daily: DailyHistogram[] = (
+    await rollupHistograms(db, organization.id, {
+      touchpointIds: [touchpointId],
+      metrics: [metric],
+      ...span,
+      bucket: 'day',
+      weekStartsOn: firstDay,
+    })
+  ).map((row) => ({ day: row.bucket, histogram: row.histogram }));
 
   const bucketed = await rollupHistograms(db, organization.id, {
-    touchpointIds: [touchpointId], metrics: [metric], ...range, bucket: query.bucket, weekStartsOn: firstDay,
+    touchpointIds: [touchpointId],
+    metrics: [metric],
+    ...range,
+    bucket: query.bucket,
+    weekStartsOn: firstDay,
   });
   const byBucket = new Map(bucketed.map((row) => [row.bucket, row.histogram]));
   const points = bucketStarts(range, query.bucket, firstDay).map((bucket): ChartPoint => {
@@ -173,7 +229,13 @@ export async function touchpointChart(
     latestComments(db, organization.id, touchpointId, metric, range),
   ]);
   return {
-    touchpointId, metric, ...range, bucket: query.bucket, window: query.window, cesHeadline, counts,
+    touchpointId,
+    metric,
+    ...range,
+    bucket: query.bucket,
+    window: query.window,
+    cesHeadline,
+    counts,
     headline,
     previous: { ...previous, score: previousScore },
     comparison: compareScores(headline, previousScore),
@@ -187,41 +249,88 @@ export async function touchpointChart(
 }
 
 /** Weekly improvements linked to the touchpoint (at their effective date) and its plan items completed in the range. */
-async function changesAt(db: Database, organization: ChartOrganization, touchpointId: string, range: DateRange): Promise<Omit<ChartMarker, 'beforeAfter'>[]> {
+async function changesAt(
+  db: Database,
+  organization: ChartOrganization,
+  touchpointId: string,
+  range: DateRange,
+): Promise<Omit<ChartMarker, 'beforeAfter'>[]> {
   const organizationId = organization.id;
   const improvements = await db
     .select({
-      id: weeklyImprovements.id, title: weeklyImprovements.title, weekStart: weeklyImprovements.weekStart,
-      date: weeklyImprovements.effectiveDate, departmentName: departments.name,
+      id: weeklyImprovements.id,
+      title: weeklyImprovements.title,
+      weekStart: weeklyImprovements.weekStart,
+      date: weeklyImprovements.effectiveDate,
+      departmentName: departments.name,
     })
     .from(weeklyImprovementTouchpoints)
-    .innerJoin(weeklyImprovements, and(
-      eq(weeklyImprovements.organizationId, weeklyImprovementTouchpoints.organizationId), eq(weeklyImprovements.id, weeklyImprovementTouchpoints.improvementId),
-    ))
-    .innerJoin(departments, and(eq(departments.organizationId, weeklyImprovements.organizationId), eq(departments.id, weeklyImprovements.departmentId)))
-    .where(and(
-      eq(weeklyImprovementTouchpoints.organizationId, organizationId), eq(weeklyImprovementTouchpoints.touchpointId, touchpointId),
-      gte(weeklyImprovements.effectiveDate, range.from), lte(weeklyImprovements.effectiveDate, range.to),
-    ));
+    .innerJoin(
+      weeklyImprovements,
+      and(
+        eq(weeklyImprovements.organizationId, weeklyImprovementTouchpoints.organizationId),
+        eq(weeklyImprovements.id, weeklyImprovementTouchpoints.improvementId),
+      ),
+    )
+    .innerJoin(
+      departments,
+      and(
+        eq(departments.organizationId, weeklyImprovements.organizationId),
+        eq(departments.id, weeklyImprovements.departmentId),
+      ),
+    )
+    .where(
+      and(
+        eq(weeklyImprovementTouchpoints.organizationId, organizationId),
+        eq(weeklyImprovementTouchpoints.touchpointId, touchpointId),
+        gte(weeklyImprovements.effectiveDate, range.from),
+        lte(weeklyImprovements.effectiveDate, range.to),
+      ),
+    );
   const completed = await db
     .select({
-      id: planItems.id, title: planItems.title, departmentId: planItems.departmentId, completedAt: planItems.completedAt,
+      id: planItems.id,
+      title: planItems.title,
+      departmentId: planItems.departmentId,
+      completedAt: planItems.completedAt,
       departmentName: departments.name,
     })
     .from(planItemTouchpoints)
-    .innerJoin(planItems, and(eq(planItems.organizationId, planItemTouchpoints.organizationId), eq(planItems.id, planItemTouchpoints.planItemId)))
-    .innerJoin(departments, and(eq(departments.organizationId, planItems.organizationId), eq(departments.id, planItems.departmentId)))
-    .where(and(
-      eq(planItemTouchpoints.organizationId, organizationId), eq(planItemTouchpoints.touchpointId, touchpointId),
-      eq(planItems.status, 'done'), isNotNull(planItems.completedAt),
-    ));
+    .innerJoin(
+      planItems,
+      and(
+        eq(planItems.organizationId, planItemTouchpoints.organizationId),
+        eq(planItems.id, planItemTouchpoints.planItemId),
+      ),
+    )
+    .innerJoin(
+      departments,
+      and(eq(departments.organizationId, planItems.organizationId), eq(departments.id, planItems.departmentId)),
+    )
+    .where(
+      and(
+        eq(planItemTouchpoints.organizationId, organizationId),
+        eq(planItemTouchpoints.touchpointId, touchpointId),
+        eq(planItems.status, 'done'),
+        isNotNull(planItems.completedAt),
+      ),
+    );
   const markers: Omit<ChartMarker, 'beforeAfter'>[] = [
     ...improvements.map((i) => ({
-      kind: 'weeklyImprovement' as const, id: i.id, title: i.title, date: i.date, departmentName: i.departmentName, href: `/weekly/${i.weekStart}`,
+      kind: 'weeklyImprovement' as const,
+      id: i.id,
+      title: i.title,
+      date: i.date,
+      departmentName: i.departmentName,
+      href: `/weekly/${i.weekStart}`,
     })),
     ...completed
       .map((p) => ({
-        kind: 'planItem' as const, id: p.id, title: p.title, date: dateIn(p.completedAt!, organization.timeZone), departmentName: p.departmentName,
+        kind: 'planItem' as const,
+        id: p.id,
+        title: p.title,
+        date: dateIn(p.completedAt!, organization.timeZone),
+        departmentName: p.departmentName,
         href: `/plans/${p.departmentId}#item-${p.id}`,
       }))
       .filter((p) => p.date >= range.from && p.date <= range.to),
@@ -230,29 +339,55 @@ async function changesAt(db: Database, organization: ChartOrganization, touchpoi
 }
 
 /** The current published goal's target for this touchpoint and metric, else its organization-wide one. */
-async function targetFor(db: Database, organizationId: string, touchpointId: string, metric: Metric): Promise<ChartTarget | null> {
+async function targetFor(
+  db: Database,
+  organizationId: string,
+  touchpointId: string,
+  metric: Metric,
+): Promise<ChartTarget | null> {
   const goal = await currentGoal(db, organizationId);
   if (!goal) return null;
   const own = goal.targets.find((t) => t.metric === metric && t.touchpointId === touchpointId);
   const company = goal.targets.find((t) => t.metric === metric && t.touchpointId === null);
   const chosen = own ?? company;
   if (!chosen) return null;
-  return { value: chosen.targetValue, scope: own ? 'touchpoint' : 'organization', dueDate: chosen.dueDate, goalVersion: goal.version };
+  return {
+    value: chosen.targetValue,
+    scope: own ? 'touchpoint' : 'organization',
+    dueDate: chosen.dueDate,
+    goalVersion: goal.version,
+  };
 }
 
 /** Values measured elsewhere whose period overlaps the range. */
 /** The newest answers with a comment in the range. */
-async function latestComments(db: Database, organizationId: string, touchpointId: string, metric: Metric, range: DateRange): Promise<LatestComment[]> {
+async function latestComments(
+  db: Database,
+  organizationId: string,
+  touchpointId: string,
+  metric: Metric,
+  range: DateRange,
+): Promise<LatestComment[]> {
   const rows = await db
     .select({
-      id: surveyResponses.id, score: surveyResponses.score, comment: surveyResponses.comment, respondedAt: surveyResponses.respondedAt,
-      persona: surveyResponses.persona, channel: surveyResponses.channel,
+      id: surveyResponses.id,
+      score: surveyResponses.score,
+      comment: surveyResponses.comment,
+      respondedAt: surveyResponses.respondedAt,
+      persona: surveyResponses.persona,
+      channel: surveyResponses.channel,
     })
     .from(surveyResponses)
-    .where(and(
-      eq(surveyResponses.organizationId, organizationId), eq(surveyResponses.touchpointId, touchpointId), eq(surveyResponses.metric, metric),
-      gte(surveyResponses.day, range.from), lte(surveyResponses.day, range.to), isNotNull(surveyResponses.comment),
-    ))
+    .where(
+      and(
+        eq(surveyResponses.organizationId, organizationId),
+        eq(surveyResponses.touchpointId, touchpointId),
+        eq(surveyResponses.metric, metric),
+        gte(surveyResponses.day, range.from),
+        lte(surveyResponses.day, range.to),
+        isNotNull(surveyResponses.comment),
+      ),
+    )
     .orderBy(desc(surveyResponses.respondedAt), desc(surveyResponses.id))
     .limit(COMMENTS);
   return rows.map((r) => ({ ...r, comment: r.comment!, respondedAt: r.respondedAt.toISOString() }));

@@ -1,7 +1,14 @@
 import type { Database } from '@/db/client';
 import { addDays } from '@/lib/domain/weeks';
 import {
-  type CesHeadline, compareScores, type Histogram, type Metric, mergeHistograms, metrics as metricOrder, type Score, scoreOf,
+  type CesHeadline,
+  compareScores,
+  type Histogram,
+  type Metric,
+  mergeHistograms,
+  metrics as metricOrder,
+  type Score,
+  scoreOf,
 } from '@/lib/domain/metrics';
 import { rollupHistograms } from './metrics';
 import { cesHeadlineOf } from './organizations';
@@ -47,7 +54,11 @@ function summarize(metric: Metric, current: Histogram, previous: Histogram, cesH
 
 /** Most answers in the period first; ties (and empty periods) in the usual metric order. */
 function byAnswers(a: MetricSummary, b: MetricSummary) {
-  return b.current.n - a.current.n || b.previous.n - a.previous.n || metricOrder.indexOf(a.metric) - metricOrder.indexOf(b.metric);
+  return (
+    b.current.n - a.current.n ||
+    b.previous.n - a.previous.n ||
+    metricOrder.indexOf(a.metric) - metricOrder.indexOf(b.metric)
+  );
 }
 
 type Pair = { current: Map<number, number>; previous: Map<number, number> };
@@ -59,7 +70,9 @@ function addTo(groups: Map<Metric, Pair>, metric: Metric, side: keyof Pair, hist
 }
 
 function summaries(groups: Map<Metric, Pair>, cesHeadline: CesHeadline): MetricSummary[] {
-  return [...groups].map(([metric, pair]) => summarize(metric, pair.current, pair.previous, cesHeadline)).sort(byAnswers);
+  return [...groups]
+    .map(([metric, pair]) => summarize(metric, pair.current, pair.previous, cesHeadline))
+    .sort(byAnswers);
 }
 
 /**
@@ -73,7 +86,12 @@ export async function touchpointSummaries(
   query: { today: string; days?: number; touchpointIds?: string[]; metrics?: Metric[]; cesHeadline?: CesHeadline },
 ): Promise<TouchpointSummaries> {
   const period = summaryPeriod(query.today, query.days ?? 90);
-  const scope = { touchpointIds: query.touchpointIds, metrics: query.metrics, bucket: 'total' as const, weekStartsOn: 1 };
+  const scope = {
+    touchpointIds: query.touchpointIds,
+    metrics: query.metrics,
+    bucket: 'total' as const,
+    weekStartsOn: 1,
+  };
   const [cesHeadline, current, previous] = await Promise.all([
     query.cesHeadline ?? cesHeadlineOf(db, organizationId),
     rollupHistograms(db, organizationId, { ...scope, from: period.from, to: period.to }),
@@ -82,7 +100,10 @@ export async function touchpointSummaries(
 
   const perTouchpoint = new Map<string, Map<Metric, Pair>>();
   const combined = new Map<Metric, Pair>();
-  for (const [side, rows] of [['current', current], ['previous', previous]] as const) {
+  for (const [side, rows] of [
+    ['current', current],
+    ['previous', previous],
+  ] as const) {
     for (const row of rows) {
       let groups = perTouchpoint.get(row.touchpointId);
       if (!groups) perTouchpoint.set(row.touchpointId, (groups = new Map()));

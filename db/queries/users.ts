@@ -8,7 +8,13 @@ export function normalizeEmail(email: string): string {
 
 export async function findUserByEmail(db: Database, email: string) {
   const [row] = await db
-    .select({ id: users.id, email: users.email, name: users.name, passwordHash: users.passwordHash, disabled: users.disabled })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      passwordHash: users.passwordHash,
+      disabled: users.disabled,
+    })
     .from(users)
     .where(sql`lower(${users.email}) = ${normalizeEmail(email)}`);
   return row ?? null;
@@ -27,7 +33,10 @@ export async function passwordHashOf(db: Database, userId: string) {
   return row?.passwordHash ?? null;
 }
 
-export async function createUser(db: Database, values: { email: string; name: string; passwordHash: string; locale?: string | null }) {
+export async function createUser(
+  db: Database,
+  values: { email: string; name: string; passwordHash: string; locale?: string | null },
+) {
   const [row] = await db
     .insert(users)
     .values({ ...values, email: values.email.trim() })
@@ -35,7 +44,11 @@ export async function createUser(db: Database, values: { email: string; name: st
   return row!;
 }
 
-export async function updateUser(db: Database, userId: string, values: { name?: string; locale?: string | null; passwordHash?: string }) {
+export async function updateUser(
+  db: Database,
+  userId: string,
+  values: { name?: string; locale?: string | null; passwordHash?: string },
+) {
   await db.update(users).set(values).where(eq(users.id, userId));
 }
 
@@ -53,4 +66,3 @@ export async function membershipsOfUser(db: Database, userId: string) {
     .where(eq(memberships.userId, userId))
     .orderBy(asc(memberships.createdAt), asc(organizations.name));
 }
-

@@ -17,7 +17,15 @@ export interface WeeklyGrid {
   weeks: string[];
   currentWeek: string;
   firstWeek: string | null;
-  areas: { id: string; name: string; stage: 'front' | 'back'; streak: number; compliance: number; loggedThisWeek: boolean; canLog: boolean }[];
+  areas: {
+    id: string;
+    name: string;
+    stage: 'front' | 'back';
+    streak: number;
+    compliance: number;
+    loggedThisWeek: boolean;
+    canLog: boolean;
+  }[];
   /** cells[departmentId][weekStart] */
   cells: Record<string, Record<string, GridCell>>;
   compliance: number;
@@ -27,7 +35,13 @@ export interface WeeklyGrid {
 }
 
 /** The weekly tracker for `count` weeks ending with `lastWeek` (default: the current week). */
-export async function weeklyGrid(db: Database, organization: Organization, actor: Actor, options: { lastWeek?: string; count: number }, now = new Date()): Promise<WeeklyGrid> {
+export async function weeklyGrid(
+  db: Database,
+  organization: Organization,
+  actor: Actor,
+  options: { lastWeek?: string; count: number },
+  now = new Date(),
+): Promise<WeeklyGrid> {
   const firstDay = organization.weekStartsOn as FirstDay;
   const currentWeek = weekOf(now, organization.timeZone, firstDay);
   // Any date names the week that contains it; nothing after the current week is shown.
@@ -52,18 +66,30 @@ export async function weeklyGrid(db: Database, organization: Organization, actor
   const areas = departments.map((d) => {
     const set = logged.get(d.id) ?? new Set<string>();
     return {
-      id: d.id, name: d.name, stage: d.stage,
+      id: d.id,
+      name: d.name,
+      stage: d.stage,
       streak: streak(set, currentWeek),
       compliance: compliance(set, countedWeeks),
       loggedThisWeek: set.has(currentWeek),
       canLog: can(actor, 'weekly.log', { departmentId: d.id }),
     };
   });
-  const trend = complianceByWeek(logged, departments.map((d) => d.id), countedWeeks);
+  const trend = complianceByWeek(
+    logged,
+    departments.map((d) => d.id),
+    countedWeeks,
+  );
   const cellsLogged = trend.reduce((sum, t) => sum + t.compliance * departments.length, 0);
   return {
-    weeks, currentWeek, firstWeek, areas, cells: byArea, trend,
-    compliance: departments.length && countedWeeks.length ? cellsLogged / (departments.length * countedWeeks.length) : 0,
+    weeks,
+    currentWeek,
+    firstWeek,
+    areas,
+    cells: byArea,
+    trend,
+    compliance:
+      departments.length && countedWeeks.length ? cellsLogged / (departments.length * countedWeeks.length) : 0,
     writableWeeks: weeks.filter((w) => mayLogIn(actor.role, logWindow(w, currentWeek))),
   };
 }

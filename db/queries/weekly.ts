@@ -6,21 +6,35 @@ import type { ImprovementInput } from '@/lib/validation/weekly';
 /** The grid's cells for a range of weeks: one query, whatever the number of areas and weeks. */
 export async function gridCells(db: Database, organizationId: string, fromWeek: string, toWeek: string) {
   return db
-    .select({ id: weeklyImprovements.id, departmentId: weeklyImprovements.departmentId, weekStart: weeklyImprovements.weekStart,
-      title: weeklyImprovements.title, late: weeklyImprovements.late })
+    .select({
+      id: weeklyImprovements.id,
+      departmentId: weeklyImprovements.departmentId,
+      weekStart: weeklyImprovements.weekStart,
+      title: weeklyImprovements.title,
+      late: weeklyImprovements.late,
+    })
     .from(weeklyImprovements)
-    .where(and(eq(weeklyImprovements.organizationId, organizationId), gte(weeklyImprovements.weekStart, fromWeek), lte(weeklyImprovements.weekStart, toWeek)));
+    .where(
+      and(
+        eq(weeklyImprovements.organizationId, organizationId),
+        gte(weeklyImprovements.weekStart, fromWeek),
+        lte(weeklyImprovements.weekStart, toWeek),
+      ),
+    );
 }
 
 /** Every week in which each area logged, for streaks that reach back beyond the shown window. */
 export async function loggedWeeks(db: Database, organizationId: string, untilWeek: string) {
-  return db.select({ departmentId: weeklyImprovements.departmentId, weekStart: weeklyImprovements.weekStart })
+  return db
+    .select({ departmentId: weeklyImprovements.departmentId, weekStart: weeklyImprovements.weekStart })
     .from(weeklyImprovements)
     .where(and(eq(weeklyImprovements.organizationId, organizationId), lte(weeklyImprovements.weekStart, untilWeek)));
 }
 
 export async function firstLoggedWeek(db: Database, organizationId: string): Promise<string | null> {
-  const [row] = await db.select({ first: sql<string | null>`min(${weeklyImprovements.weekStart})::text` }).from(weeklyImprovements)
+  const [row] = await db
+    .select({ first: sql<string | null>`min(${weeklyImprovements.weekStart})::text` })
+    .from(weeklyImprovements)
     .where(eq(weeklyImprovements.organizationId, organizationId));
   return row?.first ?? null;
 }
@@ -50,37 +64,86 @@ const detailColumns = {
 };
 
 /** Improvements in full, with their touchpoints: one week, one improvement, or all of them (export). */
-export async function listImprovements(db: Database, organizationId: string, filter: { weekStart?: string; improvementId?: string } = {}) {
+export async function listImprovements(
+  db: Database,
+  organizationId: string,
+  filter: { weekStart?: string; improvementId?: string } = {},
+) {
   const where = [eq(weeklyImprovements.organizationId, organizationId)];
   if (filter.weekStart) where.push(eq(weeklyImprovements.weekStart, filter.weekStart));
   if (filter.improvementId) where.push(eq(weeklyImprovements.id, filter.improvementId));
-  const rows = await db.select(detailColumns).from(weeklyImprovements)
-    .innerJoin(departments, and(eq(departments.organizationId, weeklyImprovements.organizationId), eq(departments.id, weeklyImprovements.departmentId)))
+  const rows = await db
+    .select(detailColumns)
+    .from(weeklyImprovements)
+    .innerJoin(
+      departments,
+      and(
+        eq(departments.organizationId, weeklyImprovements.organizationId),
+        eq(departments.id, weeklyImprovements.departmentId),
+      ),
+    )
     .leftJoin(users, eq(users.id, weeklyImprovements.ownerUserId))
-    .leftJoin(planItems, and(eq(planItems.organizationId, weeklyImprovements.organizationId), eq(planItems.id, weeklyImprovements.sourcePlanItemId)))
+    .leftJoin(
+      planItems,
+      and(
+        eq(planItems.organizationId, weeklyImprovements.organizationId),
+        eq(planItems.id, weeklyImprovements.sourcePlanItemId),
+      ),
+    )
     .where(and(...where))
     .orderBy(asc(weeklyImprovements.weekStart), asc(departments.name));
   const ids = rows.map((r) => r.id);
   const links = ids.length
-    ? await db.select({ improvementId: weeklyImprovementTouchpoints.improvementId, touchpointId: weeklyImprovementTouchpoints.touchpointId })
-      .from(weeklyImprovementTouchpoints)
-      .where(and(eq(weeklyImprovementTouchpoints.organizationId, organizationId), inArray(weeklyImprovementTouchpoints.improvementId, ids)))
+    ? await db
+        .select({
+          improvementId: weeklyImprovementTouchpoints.improvementId,
+          touchpointId: weeklyImprovementTouchpoints.touchpointId,
+        })
+        .from(weeklyImprovementTouchpoints)
+        .where(
+          and(
+            eq(weeklyImprovementTouchpoints.organizationId, organizationId),
+            inArray(weeklyImprovementTouchpoints.improvementId, ids),
+          ),
+        )
     : [];
-  return rows.map((r) => ({ ...r, touchpointIds: links.filter((l) => l.improvementId === r.id).map((l) => l.touchpointId) }));
+  return rows.map((r) => ({
+    ...r,
+    touchpointIds: links.filter((l) => l.improvementId === r.id).map((l) => l.touchpointId),
+  }));
 }
 
 export type ImprovementView = Awaited<ReturnType<typeof listImprovements>>[number];
 
 export async function findImprovement(db: Database, organizationId: string, improvementId: string) {
-  const [row] = await db.select({ id: weeklyImprovements.id, departmentId: weeklyImprovements.departmentId, weekStart: weeklyImprovements.weekStart, title: weeklyImprovements.title })
+  const [row] = await db
+    .select({
+      id: weeklyImprovements.id,
+      departmentId: weeklyImprovements.departmentId,
+      weekStart: weeklyImprovements.weekStart,
+      title: weeklyImprovements.title,
+    })
     .from(weeklyImprovements)
     .where(and(eq(weeklyImprovements.organizationId, organizationId), eq(weeklyImprovements.id, improvementId)));
   return row ?? null;
 }
 
-export async function findImprovementInCell(db: Database, organizationId: string, departmentId: string, weekStart: string) {
-  const [row] = await db.select({ id: weeklyImprovements.id, title: weeklyImprovements.title }).from(weeklyImprovements)
-    .where(and(eq(weeklyImprovements.organizationId, organizationId), eq(weeklyImprovements.departmentId, departmentId), eq(weeklyImprovements.weekStart, weekStart)));
+export async function findImprovementInCell(
+  db: Database,
+  organizationId: string,
+  departmentId: string,
+  weekStart: string,
+) {
+  const [row] = await db
+    .select({ id: weeklyImprovements.id, title: weeklyImprovements.title })
+    .from(weeklyImprovements)
+    .where(
+      and(
+        eq(weeklyImprovements.organizationId, organizationId),
+        eq(weeklyImprovements.departmentId, departmentId),
+        eq(weeklyImprovements.weekStart, weekStart),
+      ),
+    );
   return row ?? null;
 }
 
@@ -88,10 +151,18 @@ type Columns = Omit<ImprovementInput, 'touchpointIds'>;
 
 function columnsOf(input: Columns) {
   return {
-    title: input.title, process: input.process, before: input.before, after: input.after, metric: input.metric,
-    businessMetric: input.metric === 'business' ? input.businessMetric : null, direction: input.metric ? input.direction : null,
-    source: input.source, sourcePlanItemId: input.source === 'plan_item' ? (input.sourcePlanItemId ?? null) : null,
-    sourceNote: input.sourceNote, ownerUserId: input.ownerUserId ?? null, effectiveDate: input.effectiveDate,
+    title: input.title,
+    process: input.process,
+    before: input.before,
+    after: input.after,
+    metric: input.metric,
+    businessMetric: input.metric === 'business' ? input.businessMetric : null,
+    direction: input.metric ? input.direction : null,
+    source: input.source,
+    sourcePlanItemId: input.source === 'plan_item' ? (input.sourcePlanItemId ?? null) : null,
+    sourceNote: input.sourceNote,
+    ownerUserId: input.ownerUserId ?? null,
+    effectiveDate: input.effectiveDate,
   };
 }
 
@@ -99,24 +170,52 @@ function columnsOf(input: Columns) {
  * Inserts the week's improvement of an area, or returns null when the cell is already taken: the unique key
  * decides, so two leads logging the same cell at the same moment cannot both win.
  */
-export async function insertImprovement(db: Database, organizationId: string,
-  values: Columns & { departmentId: string; weekStart: string; late: boolean; createdBy: string }) {
-  const [row] = await db.insert(weeklyImprovements)
-    .values({ organizationId, departmentId: values.departmentId, weekStart: values.weekStart, late: values.late, createdBy: values.createdBy, ...columnsOf(values) })
-    .onConflictDoNothing({ target: [weeklyImprovements.organizationId, weeklyImprovements.departmentId, weeklyImprovements.weekStart] })
+export async function insertImprovement(
+  db: Database,
+  organizationId: string,
+  values: Columns & { departmentId: string; weekStart: string; late: boolean; createdBy: string },
+) {
+  const [row] = await db
+    .insert(weeklyImprovements)
+    .values({
+      organizationId,
+      departmentId: values.departmentId,
+      weekStart: values.weekStart,
+      late: values.late,
+      createdBy: values.createdBy,
+      ...columnsOf(values),
+    })
+    .onConflictDoNothing({
+      target: [weeklyImprovements.organizationId, weeklyImprovements.departmentId, weeklyImprovements.weekStart],
+    })
     .returning({ id: weeklyImprovements.id });
   return row ?? null;
 }
 
 export async function updateImprovement(db: Database, organizationId: string, improvementId: string, values: Columns) {
-  await db.update(weeklyImprovements).set({ ...columnsOf(values), updatedAt: new Date() })
+  await db
+    .update(weeklyImprovements)
+    .set({ ...columnsOf(values), updatedAt: new Date() })
     .where(and(eq(weeklyImprovements.organizationId, organizationId), eq(weeklyImprovements.id, improvementId)));
 }
 
-export async function setImprovementTouchpoints(db: Database, organizationId: string, improvementId: string, touchpointIds: string[]) {
-  await db.delete(weeklyImprovementTouchpoints)
-    .where(and(eq(weeklyImprovementTouchpoints.organizationId, organizationId), eq(weeklyImprovementTouchpoints.improvementId, improvementId)));
+export async function setImprovementTouchpoints(
+  db: Database,
+  organizationId: string,
+  improvementId: string,
+  touchpointIds: string[],
+) {
+  await db
+    .delete(weeklyImprovementTouchpoints)
+    .where(
+      and(
+        eq(weeklyImprovementTouchpoints.organizationId, organizationId),
+        eq(weeklyImprovementTouchpoints.improvementId, improvementId),
+      ),
+    );
   if (touchpointIds.length) {
-    await db.insert(weeklyImprovementTouchpoints).values(touchpointIds.map((touchpointId) => ({ organizationId, improvementId, touchpointId })));
+    await db
+      .insert(weeklyImprovementTouchpoints)
+      .values(touchpointIds.map((touchpointId) => ({ organizationId, improvementId, touchpointId })));
   }
 }

@@ -1,6 +1,18 @@
 import { sql } from 'drizzle-orm';
 import {
-  date, foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './organizations';
 import { touchpoints } from './structure';
@@ -15,7 +27,9 @@ export const targetMetricEnum = pgEnum('target_metric', ['nps', 'csat', 'ces', '
 export const goalVersions = pgTable(
   'goal_versions',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     status: goalStatusEnum('status').notNull(),
     /** 1, 2, 3… for published versions; null for the draft. */
@@ -32,7 +46,9 @@ export const goalVersions = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('goal_versions_org_version_key').on(t.organizationId, t.version),
-    uniqueIndex('goal_versions_org_draft_key').on(t.organizationId).where(sql`${t.status} = 'draft'`),
+    uniqueIndex('goal_versions_org_draft_key')
+      .on(t.organizationId)
+      .where(sql`${t.status} = 'draft'`),
   ],
 );
 
@@ -40,7 +56,9 @@ export const goalVersions = pgTable(
 export const goalTargets = pgTable(
   'goal_targets',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     goalVersionId: uuid('goal_version_id').notNull(),
     position: integer('position').notNull(),
@@ -71,9 +89,13 @@ export const goalTargets = pgTable(
 export const goalReads = pgTable(
   'goal_reads',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     goalVersionId: uuid('goal_version_id').notNull(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     readAt: timestamp('read_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -1,6 +1,19 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, date, foreignKey, index, integer, jsonb, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './organizations';
 import { touchpoints } from './structure';
@@ -10,7 +23,9 @@ export const responseMetricEnum = pgEnum('response_metric', ['nps', 'csat', 'ces
 export const responseSourceEnum = pgEnum('response_source', ['survey', 'api', 'import', 'seed']);
 
 const orgId = () =>
-  uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' });
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
 
 /** One CSV import, so it can be listed and undone as a whole. */
 export const responseImports = pgTable(
@@ -32,7 +47,10 @@ export const responseImports = pgTable(
      */
     completedAt: timestamp('completed_at', { withTimezone: true }).defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.organizationId, t.id] }), index('response_imports_org_created_idx').on(t.organizationId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index('response_imports_org_created_idx').on(t.organizationId, t.createdAt),
+  ],
 );
 
 /**
@@ -98,7 +116,9 @@ export const surveyResponses = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('survey_responses_org_external_key').on(t.organizationId, t.externalId),
     index('survey_responses_org_touchpoint_day_idx').on(t.organizationId, t.touchpointId, t.metric, t.day),
-    index('survey_responses_org_import_idx').on(t.organizationId, t.importId).where(sql`${t.importId} IS NOT NULL`),
+    index('survey_responses_org_import_idx')
+      .on(t.organizationId, t.importId)
+      .where(sql`${t.importId} IS NOT NULL`),
     foreignKey({
       name: 'survey_responses_touchpoint_fk',
       columns: [t.organizationId, t.touchpointId],

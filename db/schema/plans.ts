@@ -1,5 +1,16 @@
 import {
-  boolean, date, foreignKey, index, numeric, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './organizations';
 import { goalTargets } from './goal';
@@ -14,7 +25,9 @@ export const planRequestStatusEnum = pgEnum('plan_request_status', ['pending', '
 export const planItems = pgTable(
   'plan_items',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     departmentId: uuid('department_id').notNull(),
     title: text('title').notNull(),
@@ -62,7 +75,9 @@ export const planItems = pgTable(
 export const planItemTouchpoints = pgTable(
   'plan_item_touchpoints',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     planItemId: uuid('plan_item_id').notNull(),
     touchpointId: uuid('touchpoint_id').notNull(),
   },
@@ -89,7 +104,9 @@ export const planItemTouchpoints = pgTable(
 export const planRequests = pgTable(
   'plan_requests',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     planItemId: uuid('plan_item_id').notNull(),
     departmentId: uuid('department_id').notNull(),
@@ -112,7 +129,12 @@ export const planRequests = pgTable(
       columns: [t.organizationId, t.departmentId],
       foreignColumns: [departments.organizationId, departments.id],
     }),
-    uniqueIndex('plan_requests_org_item_department_kind_key').on(t.organizationId, t.planItemId, t.departmentId, t.kind),
+    uniqueIndex('plan_requests_org_item_department_kind_key').on(
+      t.organizationId,
+      t.planItemId,
+      t.departmentId,
+      t.kind,
+    ),
     index('plan_requests_org_department_status_idx').on(t.organizationId, t.departmentId, t.status),
   ],
 );
@@ -121,7 +143,9 @@ export const planRequests = pgTable(
 export const planItemAffectedDepartments = pgTable(
   'plan_item_affected_departments',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     planItemId: uuid('plan_item_id').notNull(),
     departmentId: uuid('department_id').notNull(),
   },

@@ -1,6 +1,16 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations } from './organizations';
 
@@ -9,7 +19,9 @@ export const journeyPhaseEnum = pgEnum('journey_phase', ['before', 'during', 'af
 export const channelEnum = pgEnum('touchpoint_channel', ['online', 'offline']);
 
 const orgId = () =>
-  uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' });
+  uuid('organization_id')
+    .notNull()
+    .references(() => organizations.id, { onDelete: 'cascade' });
 
 /** An area of the company: front stage (customers see it) or back stage (they don't, yet it shapes the show). */
 export const departments = pgTable(
@@ -28,7 +40,9 @@ export const departments = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex('departments_org_name_key').on(t.organizationId, t.name),
-    uniqueIndex('departments_org_promise_owner_key').on(t.organizationId).where(sql`${t.ownsPromises}`),
+    uniqueIndex('departments_org_promise_owner_key')
+      .on(t.organizationId)
+      .where(sql`${t.ownsPromises}`),
   ],
 );
 

@@ -1,5 +1,15 @@
 import {
-  boolean, date, foreignKey, index, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
 } from 'drizzle-orm/pg-core';
 import { targetMetricEnum } from './goal';
 import { organizations, users } from './organizations';
@@ -17,7 +27,9 @@ export const improvementSourceEnum = pgEnum('improvement_source', ['idea', 'plan
 export const weeklyImprovements = pgTable(
   'weekly_improvements',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     departmentId: uuid('department_id').notNull(),
     weekStart: date('week_start', { mode: 'string' }).notNull(),
@@ -65,7 +77,9 @@ export const weeklyImprovements = pgTable(
 export const weeklyImprovementTouchpoints = pgTable(
   'weekly_improvement_touchpoints',
   {
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
     improvementId: uuid('improvement_id').notNull(),
     touchpointId: uuid('touchpoint_id').notNull(),
   },

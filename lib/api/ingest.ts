@@ -14,13 +14,21 @@ import { readBody } from '@/lib/http/read-body';
 const REALM = 'Bearer realm="touchpoint"';
 
 /** A JSON reply whose body must have the shape documented for its status. */
-export function reply<S extends IngestStatus>(status: S, body: IngestReply<S>, headers: Record<string, string> = {}): Response {
+export function reply<S extends IngestStatus>(
+  status: S,
+  body: IngestReply<S>,
+  headers: Record<string, string> = {},
+): Response {
   return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
 
 function unauthorized(reason: 'missingKey' | 'unknownKey' | 'revokedKey'): Response {
   const challenge = reason === 'missingKey' ? REALM : `${REALM}, error="invalid_token"`;
-  return reply(401, { error: 'unauthorized', message: apiMessage(`apiKeys.api.${reason}`) }, { 'WWW-Authenticate': challenge });
+  return reply(
+    401,
+    { error: 'unauthorized', message: apiMessage(`apiKeys.api.${reason}`) },
+    { 'WWW-Authenticate': challenge },
+  );
 }
 
 /**
@@ -37,7 +45,11 @@ export async function ingestResponses(db: Database, request: Request, now = new 
   await touchApiKey(db, apiKey.organizationId, apiKey.id, now);
 
   const text = await readBody(request, MAX_BODY_BYTES);
-  if (text === null) return reply(413, { error: 'too_large', message: apiMessage('apiKeys.api.tooLarge', { limit: MAX_BODY_BYTES / 1024 / 1024 }) });
+  if (text === null)
+    return reply(413, {
+      error: 'too_large',
+      message: apiMessage('apiKeys.api.tooLarge', { limit: MAX_BODY_BYTES / 1024 / 1024 }),
+    });
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -52,16 +64,41 @@ export async function ingestResponses(db: Database, request: Request, now = new 
   return db.transaction(async (tx) => {
     const organization = await findOrganization(tx, apiKey.organizationId);
     if (!organization) return unauthorized('unknownKey');
-    const touchpoints = await touchpointsByReference(tx, organization.id, items.map((i) => i.reference));
-    const unknown = items.flatMap((item, index) => touchpoints.has(item.reference) ? [] : [{
-      index, field: 'touchpoint', touchpoint: item.touchpoint, message: apiMessage('apiKeys.api.unknownTouchpoint', { touchpoint: item.touchpoint }),
-    }]);
+    const touchpoints = await touchpointsByReference(
+      tx,
+      organization.id,
+      items.map((i) => i.reference),
+    );
+    const unknown = items.flatMap((item, index) =>
+      touchpoints.has(item.reference)
+        ? []
+        : [
+            {
+              index,
+              field: 'touchpoint',
+              touchpoint: item.touchpoint,
+              message: apiMessage('apiKeys.api.unknownTouchpoint', { touchpoint: item.touchpoint }),
+            },
+          ],
+    );
     if (unknown.length > 0) {
-      return reply(404, { error: 'unknown_touchpoint', message: apiMessage('apiKeys.api.unknownTouchpoints', { count: unknown.length }), errors: unknown });
+      return reply(404, {
+        error: 'unknown_touchpoint',
+        message: apiMessage('apiKeys.api.unknownTouchpoints', { count: unknown.length }),
+        errors: unknown,
+      });
     }
-    const archived = items.flatMap((item, index) => touchpoints.get(item.reference)!.archived ? [{
-      index, field: 'touchpoint', message: apiMessage('apiKeys.api.archivedTouchpoint', { touchpoint: item.touchpoint }),
-    }] : []);
+    const archived = items.flatMap((item, index) =>
+      touchpoints.get(item.reference)!.archived
+        ? [
+            {
+              index,
+              field: 'touchpoint',
+              message: apiMessage('apiKeys.api.archivedTouchpoint', { touchpoint: item.touchpoint }),
+            },
+          ]
+        : [],
+    );
     if (archived.length > 0) return invalid(archived);
     const responses: NewResponse[] = items.map((item) => ({
       touchpointId: touchpoints.get(item.reference)!.id,

@@ -12,7 +12,9 @@ describe('the OpenAPI document of the ingestion API', () => {
   });
 
   it('describes the request body from the batch schema: 1 to 1000 answers with their fields', () => {
-    const body = post.requestBody.content['application/json'].schema as unknown as { properties: { responses: Record<string, unknown> } };
+    const body = post.requestBody.content['application/json'].schema as unknown as {
+      properties: { responses: Record<string, unknown> };
+    };
     expect(body.properties.responses).toMatchObject({ type: 'array', minItems: 1, maxItems: 1000 });
     const item = body.properties.responses.items as { required: string[]; properties: Record<string, unknown> };
     expect(item.required).toEqual(['touchpoint', 'metric', 'score']);
@@ -21,8 +23,13 @@ describe('the OpenAPI document of the ingestion API', () => {
 
   it('documents every status the handler answers with, each with its JSON shape', () => {
     expect(Object.keys(post.responses)).toEqual(['201', '400', '401', '404', '413', '422', '500']);
-    const invalid = post.responses['422']!.content['application/json'].schema as unknown as { properties: Record<string, unknown>; required: string[] };
+    const invalid = post.responses['422']!.content['application/json'].schema as unknown as {
+      properties: Record<string, unknown>;
+      required: string[];
+    };
     expect(invalid.required).toEqual(expect.arrayContaining(['error', 'message', 'errors']));
-    expect(post.responses['201']!.content['application/json'].schema).toMatchObject({ properties: { stored: { type: 'integer' }, duplicates: { type: 'integer' } } });
+    expect(post.responses['201']!.content['application/json'].schema).toMatchObject({
+      properties: { stored: { type: 'integer' }, duplicates: { type: 'integer' } },
+    });
   });
 });

@@ -3,7 +3,11 @@ import { responseBatchSchema } from '@/lib/validation/responses';
 import { ingestReplies, MAX_BODY_BYTES } from '@/lib/validation/responses-api';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  });
   return rest;
 };
 
@@ -27,7 +31,11 @@ export function ingestionOpenApi() {
     servers: [{ url: '/' }],
     components: {
       securitySchemes: {
-        apiKey: { type: 'http', scheme: 'bearer', description: 'An organization API key, "tp_…", sent as `Authorization: Bearer <key>`.' },
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An organization API key, "tp_…", sent as `Authorization: Bearer <key>`.',
+        },
       },
     },
     security: [{ apiKey: [] }],
@@ -39,7 +47,10 @@ export function ingestionOpenApi() {
           description:
             `The body may be at most ${MAX_BODY_BYTES / 1024 / 1024} MB. A touchpoint is named by its id or its key. ` +
             'An answer whose externalId is already stored is counted as a duplicate and skipped, so re-sending a batch is safe.',
-          requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(responseBatchSchema, 'input') } } },
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(responseBatchSchema, 'input') } },
+          },
           responses,
         },
       },

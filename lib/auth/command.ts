@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Database } from '@/db/client';
 import { type AuditEntry, recordAudit } from '@/db/queries/audit';
-import { type Actor as PermissionActor, can, type Permission, permissionTable, type Target } from '@/lib/domain/permissions';
+import {
+  type Actor as PermissionActor,
+  can,
+  type Permission,
+  permissionTable,
+  type Target,
+} from '@/lib/domain/permissions';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import { ActionError, type ActionResult } from './errors';
 
@@ -56,7 +62,12 @@ export function command<Schema extends z.ZodType, Resource, Result>(
       }
       const parsed = spec.input.safeParse(rawInput, { reportInput: true });
       if (!parsed.success) {
-        return { ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: fieldErrorsOf(parsed.error) };
+        return {
+          ok: false,
+          code: 'invalid',
+          message: { key: 'errors.checkFields' },
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
       }
       const input = parsed.data;
       try {

@@ -1,6 +1,7 @@
 import type { Message } from '@/lib/validation/messages';
 
-export type FailureCode = 'unauthenticated' | 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'rate_limited' | 'internal';
+export type FailureCode =
+  'unauthenticated' | 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'rate_limited' | 'internal';
 
 export type ActionResult<T = null> =
   | { ok: true; data: T }

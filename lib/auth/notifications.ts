@@ -5,4 +5,6 @@ import { notificationsFor } from '@/db/queries/notifications';
 import type { Member } from './session';
 
 /** The signed-in member's notifications, computed once per request (the bell and the page share it). */
-export const myNotifications = cache(async (member: Member) => notificationsFor(await getDb(), member.organization, member.actor));
+export const myNotifications = cache(async (member: Member) =>
+  notificationsFor(await getDb(), member.organization, member.actor),
+);

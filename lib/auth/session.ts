@@ -13,7 +13,12 @@ export const ACTIVE_ORGANIZATION_COOKIE = 'tp_org';
 
 /** Remembers which organization this browser works in; membership is still checked on every request. */
 export async function rememberOrganization(organizationId: string) {
-  (await cookies()).set(ACTIVE_ORGANIZATION_COOKIE, organizationId, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 60 * 60 * 24 * 365 });
+  (await cookies()).set(ACTIVE_ORGANIZATION_COOKIE, organizationId, {
+    httpOnly: true,
+    sameSite: 'lax',
+    path: '/',
+    maxAge: 60 * 60 * 24 * 365,
+  });
 }
 
 export interface SignedInUser {

@@ -14,10 +14,19 @@ import { changePasswordSchema, profileSchema } from '@/lib/validation/profile';
 
 /** Validates, then runs `work` in one transaction; refusals and unexpected errors become small results. */
 async function inTransaction<S extends z.ZodType, R>(
-  db: Database, schema: S, raw: unknown, work: (tx: Database, input: z.output<S>) => Promise<R>,
+  db: Database,
+  schema: S,
+  raw: unknown,
+  work: (tx: Database, input: z.output<S>) => Promise<R>,
 ): Promise<ActionResult<R>> {
   const parsed = schema.safeParse(raw, { reportInput: true });
-  if (!parsed.success) return { ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: 'invalid',
+      message: { key: 'errors.checkFields' },
+      fieldErrors: fieldErrorsOf(parsed.error),
+    };
   try {
     return { ok: true, data: await db.transaction((tx) => work(tx, parsed.data)) };
   } catch (error) {
@@ -29,10 +38,19 @@ async function inTransaction<S extends z.ZodType, R>(
 export function signUp(db: Database, raw: unknown) {
   return inTransaction(db, signUpSchema, raw, async (tx, input) => {
     if (await findUserByEmail(tx, input.email)) throw refuse.field('email', 'validation.emailTaken');
-    const user = await createUser(tx, { email: input.email, name: input.name, passwordHash: await hashPassword(input.password) });
+    const user = await createUser(tx, {
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+    });
     const organization = await createOrganization(tx, { name: input.organizationName });
     await insertMembership(tx, organization.id, { userId: user.id, role: 'executive', departmentId: null });
-    await recordAudit(tx, organization.id, user.id, { action: 'organization.create', entityType: 'organization', entityId: organization.id, changes: { name: organization.name } });
+    await recordAudit(tx, organization.id, user.id, {
+      action: 'organization.create',
+      entityType: 'organization',
+      entityId: organization.id,
+      changes: { name: organization.name },
+    });
     return { userId: user.id, organizationId: organization.id };
   });
 }
@@ -52,7 +70,12 @@ export async function describeInvitation(db: Database, token: string) {
     const invitation = await openInvitation(db, token);
     const organization = await findOrganization(db, invitation.organizationId);
     const accountExists = (await findUserByEmail(db, invitation.email)) !== null;
-    return { email: invitation.email, role: invitation.role, organizationName: organization?.name ?? '', accountExists };
+    return {
+      email: invitation.email,
+      role: invitation.role,
+      organizationName: organization?.name ?? '',
+      accountExists,
+    };
   } catch {
     return null;
   }
@@ -63,14 +86,22 @@ export function acceptInvitation(db: Database, raw: unknown) {
   return inTransaction(db, acceptInvitationSchema, raw, async (tx, input) => {
     const invitation = await openInvitation(tx, input.token);
     if (await findUserByEmail(tx, invitation.email)) throw new ActionError('conflict', { key: 'invite.signInFirst' });
-    const user = await createUser(tx, { email: invitation.email, name: input.name, passwordHash: await hashPassword(input.password) });
+    const user = await createUser(tx, {
+      email: invitation.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+    });
     await join(tx, invitation, user.id);
     return { email: invitation.email, organizationId: invitation.organizationId };
   });
 }
 
 /** A signed-in person accepts an invitation addressed to their email: they join one more organization. */
-export async function joinWithInvitation(db: Database, userId: string, token: string): Promise<ActionResult<{ organizationId: string }>> {
+export async function joinWithInvitation(
+  db: Database,
+  userId: string,
+  token: string,
+): Promise<ActionResult<{ organizationId: string }>> {
   try {
     return {
       ok: true,
@@ -91,10 +122,17 @@ export async function joinWithInvitation(db: Database, userId: string, token: st
 }
 
 async function join(tx: Database, invitation: Awaited<ReturnType<typeof openInvitation>>, userId: string) {
-  await insertMembership(tx, invitation.organizationId, { userId, role: invitation.role, departmentId: invitation.departmentId });
+  await insertMembership(tx, invitation.organizationId, {
+    userId,
+    role: invitation.role,
+    departmentId: invitation.departmentId,
+  });
   await markInvitation(tx, invitation.organizationId, invitation.id, { acceptedAt: new Date() });
   await recordAudit(tx, invitation.organizationId, userId, {
-    action: 'invitation.accept', entityType: 'invitation', entityId: invitation.id, changes: { email: invitation.email, role: invitation.role },
+    action: 'invitation.accept',
+    entityType: 'invitation',
+    entityId: invitation.id,
+    changes: { email: invitation.email, role: invitation.role },
   });
 }
 

@@ -11,8 +11,18 @@ export const createApiKey = command({
   load: organizationScope,
   run: async ({ tx, actor, input, audit }) => {
     const { key, prefix, hash } = newApiKey();
-    const created = await insertApiKey(tx, actor.organizationId, { name: input.name, prefix, keyHash: hash, createdBy: actor.userId });
-    audit({ action: 'apiKey.create', entityType: 'apiKey', entityId: created.id, changes: { name: input.name, prefix } });
+    const created = await insertApiKey(tx, actor.organizationId, {
+      name: input.name,
+      prefix,
+      keyHash: hash,
+      createdBy: actor.userId,
+    });
+    audit({
+      action: 'apiKey.create',
+      entityType: 'apiKey',
+      entityId: created.id,
+      changes: { name: input.name, prefix },
+    });
     return { id: created.id, name: input.name, prefix, key };
   },
 });
@@ -25,7 +35,12 @@ export const revokeApiKey = command({
   run: async ({ tx, actor, input, resource, audit }) => {
     if (resource.revokedAt) throw refuse.conflict('apiKeys.alreadyRevoked');
     await markApiKeyRevoked(tx, actor.organizationId, input.apiKeyId);
-    audit({ action: 'apiKey.revoke', entityType: 'apiKey', entityId: input.apiKeyId, changes: { name: resource.name, prefix: resource.prefix } });
+    audit({
+      action: 'apiKey.revoke',
+      entityType: 'apiKey',
+      entityId: input.apiKeyId,
+      changes: { name: resource.name, prefix: resource.prefix },
+    });
     return null;
   },
 });

@@ -8,7 +8,8 @@ export const createDepartment = command({
   input: createDepartmentSchema,
   load: organizationScope,
   run: async ({ tx, actor, input, audit }) => {
-    if (await departmentNameTaken(tx, actor.organizationId, input.name)) throw refuse.field('name', 'validation.nameTaken');
+    if (await departmentNameTaken(tx, actor.organizationId, input.name))
+      throw refuse.field('name', 'validation.nameTaken');
     const department = await insertDepartment(tx, actor.organizationId, input);
     audit({ action: 'department.create', entityType: 'department', entityId: department.id, changes: input });
     return { id: department.id };
@@ -27,8 +28,13 @@ export const updateDepartmentDetails = command({
     }
     await updateDepartment(tx, actor.organizationId, departmentId, values);
     audit({
-      action: 'department.update', entityType: 'department', entityId: departmentId,
-      changes: { before: { name: resource.name, stage: resource.stage, description: resource.description }, after: values },
+      action: 'department.update',
+      entityType: 'department',
+      entityId: departmentId,
+      changes: {
+        before: { name: resource.name, stage: resource.stage, description: resource.description },
+        after: values,
+      },
     });
     return null;
   },
@@ -42,7 +48,9 @@ export const archiveDepartment = command({
     await updateDepartment(tx, actor.organizationId, input.departmentId, { archived: input.archived });
     audit({
       action: input.archived ? 'department.archive' : 'department.restore',
-      entityType: 'department', entityId: input.departmentId, changes: { name: resource.name },
+      entityType: 'department',
+      entityId: input.departmentId,
+      changes: { name: resource.name },
     });
     return null;
   },

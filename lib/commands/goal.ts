@@ -1,13 +1,24 @@
 import type { Database } from '@/db/client';
 import {
-  findGoalDraft, findPublishedGoalVersion, type GoalVersion, latestGoalVersion, publishGoalDraft, recordGoalRead,
+  findGoalDraft,
+  findPublishedGoalVersion,
+  type GoalVersion,
+  latestGoalVersion,
+  publishGoalDraft,
+  recordGoalRead,
   saveGoalDraftContent,
 } from '@/db/queries/goal';
 import { findTouchpoint } from '@/db/queries/journey';
 import { command, organizationScope } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import {
-  draftProblems, type GoalProblem, type GoalSections, goalLength, goalSections, METRIC_RANGE, publishProblems,
+  draftProblems,
+  type GoalProblem,
+  type GoalSections,
+  goalLength,
+  goalSections,
+  METRIC_RANGE,
+  publishProblems,
   targetValueInRange,
 } from '@/lib/domain/goal';
 import { acknowledgeGoalSchema, type GoalDraftInput, goalDraftSchema } from '@/lib/validation/goal';
@@ -16,9 +27,15 @@ import type { Message } from '@/lib/validation/messages';
 function messageOf(problem: GoalProblem): Message {
   switch (problem.rule) {
     case 'overBudget':
-      return { key: 'goal.errors.overBudget', values: { used: problem.used, budget: problem.budget, over: problem.used - problem.budget } };
+      return {
+        key: 'goal.errors.overBudget',
+        values: { used: problem.used, budget: problem.budget, over: problem.used - problem.budget },
+      };
     case 'commitmentCount':
-      return { key: 'goal.errors.commitmentCount', values: { count: problem.count, min: problem.min, max: problem.max } };
+      return {
+        key: 'goal.errors.commitmentCount',
+        values: { count: problem.count, min: problem.min, max: problem.max },
+      };
     case 'sectionMissing':
       return { key: 'goal.errors.sectionMissing' };
   }
@@ -47,7 +64,8 @@ async function checkDraft(tx: Database, organizationId: string, input: GoalDraft
 /** Someone else saved the draft after this editor opened it: refuse rather than overwrite their words. */
 function checkNotOverwriting(draft: GoalVersion | null, input: GoalDraftInput) {
   if (!draft || !input.draftUpdatedAt) return;
-  if (draft.updatedAt.getTime() !== new Date(input.draftUpdatedAt).getTime()) throw refuse.conflict('goal.errors.draftChanged');
+  if (draft.updatedAt.getTime() !== new Date(input.draftUpdatedAt).getTime())
+    throw refuse.conflict('goal.errors.draftChanged');
 }
 
 function sectionsOf(input: GoalSections): GoalSections {
@@ -56,10 +74,18 @@ function sectionsOf(input: GoalSections): GoalSections {
 }
 
 function changedSections(before: GoalVersion | null, after: GoalDraftInput) {
-  return goalSections.filter((s) => JSON.stringify(before?.[s] ?? (s === 'commitments' ? [] : '')) !== JSON.stringify(after[s]));
+  return goalSections.filter(
+    (s) => JSON.stringify(before?.[s] ?? (s === 'commitments' ? [] : '')) !== JSON.stringify(after[s]),
+  );
 }
 
-async function writeDraft(tx: Database, actorUserId: string, organizationId: string, input: GoalDraftInput, updatedAt: Date) {
+async function writeDraft(
+  tx: Database,
+  actorUserId: string,
+  organizationId: string,
+  input: GoalDraftInput,
+  updatedAt: Date,
+) {
   return saveGoalDraftContent(tx, organizationId, {
     ...sectionsOf(input),
     targets: input.targets,
@@ -79,8 +105,15 @@ export const saveGoalDraft = command({
     await checkDraft(tx, actor.organizationId, input, draftProblems(input));
     const draft = await writeDraft(tx, actor.userId, actor.organizationId, input, new Date());
     audit({
-      action: 'goal.saveDraft', entityType: 'goalVersion', entityId: draft.id,
-      changes: { name: 'draft', sections: changedSections(before, input), characters: goalLength(input), targets: input.targets.length },
+      action: 'goal.saveDraft',
+      entityType: 'goalVersion',
+      entityId: draft.id,
+      changes: {
+        name: 'draft',
+        sections: changedSections(before, input),
+        characters: goalLength(input),
+        targets: input.targets.length,
+      },
     });
     return { draftUpdatedAt: draft.updatedAt.toISOString() };
   },
@@ -99,8 +132,15 @@ export const publishGoal = command({
     const draft = (await findGoalDraft(tx, actor.organizationId))!;
     const published = await publishGoalDraft(tx, actor.organizationId, draft, actor.userId, now);
     audit({
-      action: 'goal.publish', entityType: 'goalVersion', entityId: published.id,
-      changes: { name: String(published.version), version: published.version, characters: goalLength(input), targets: input.targets.length },
+      action: 'goal.publish',
+      entityType: 'goalVersion',
+      entityId: published.id,
+      changes: {
+        name: String(published.version),
+        version: published.version,
+        characters: goalLength(input),
+        targets: input.targets.length,
+      },
     });
     return { version: published.version, draftUpdatedAt: now.toISOString() };
   },
@@ -116,7 +156,9 @@ export const acknowledgeGoal = command({
     if (current?.id !== resource.id) throw refuse.conflict('goal.errors.notCurrent');
     if (await recordGoalRead(tx, actor.organizationId, resource.id, actor.userId)) {
       audit({
-        action: 'goal.acknowledge', entityType: 'goalVersion', entityId: resource.id,
+        action: 'goal.acknowledge',
+        entityType: 'goalVersion',
+        entityId: resource.id,
         changes: { name: String(resource.version), version: resource.version },
       });
     }

@@ -6,7 +6,13 @@ import { findOrganization } from '@/db/queries/organizations';
 import { recordAudit } from '@/db/queries/audit';
 import { deleteImportedResponses } from '@/db/queries/responses';
 import {
-  completeImport, discardAbandonedImports, discardStagingImport, insertStagingImport, moveStagedRows, stageRows, type StagedRow,
+  completeImport,
+  discardAbandonedImports,
+  discardStagingImport,
+  insertStagingImport,
+  moveStagedRows,
+  stageRows,
+  type StagedRow,
 } from '@/db/queries/staged-import';
 import { type Actor, type Command, command, failureOf } from '@/lib/auth/command';
 import { ActionError, type ActionResult } from '@/lib/auth/errors';
@@ -55,24 +61,40 @@ export interface ImportResult {
 }
 
 export type PreparedImport = { fileName: string; rowCount: number; checked: CheckedImport };
-export type ImportFailure = Extract<ActionResult<never>, { ok: false }> & { rowErrors?: RowError[]; invalidCount?: number };
+export type ImportFailure = Extract<ActionResult<never>, { ok: false }> & {
+  rowErrors?: RowError[];
+  invalidCount?: number;
+};
 
 /**
  * The first half of an import: who may, whether the input has the right shape, and every row checked. Any invalid
  * row refuses the whole import with its row errors, unless the person chose to import only the valid rows.
  */
-export async function prepareImport(db: Database, actor: Actor | null, rawInput: unknown): Promise<{ ok: true; data: PreparedImport } | ImportFailure> {
+export async function prepareImport(
+  db: Database,
+  actor: Actor | null,
+  rawInput: unknown,
+): Promise<{ ok: true; data: PreparedImport } | ImportFailure> {
   if (!actor) return { ok: false, code: 'unauthenticated', message: { key: 'errors.unauthenticated' } };
   if (!can(actor, 'responses.import')) return { ok: false, code: 'forbidden', message: { key: 'errors.forbidden' } };
   const parsed = importInputSchema.safeParse(rawInput);
-  if (!parsed.success) return { ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: 'invalid',
+      message: { key: 'errors.checkFields' },
+      fieldErrors: fieldErrorsOf(parsed.error),
+    };
   const { fileName, skipInvalid, rows } = parsed.data;
   try {
     const checked = await checkImportRows(db, actor.organizationId, rows);
     if (checked.invalidCount > 0 && !skipInvalid) {
       return {
-        ok: false, code: 'invalid', message: { key: 'imports.invalidRows', values: { count: checked.invalidCount } },
-        rowErrors: checked.errors, invalidCount: checked.invalidCount,
+        ok: false,
+        code: 'invalid',
+        message: { key: 'imports.invalidRows', values: { count: checked.invalidCount } },
+        rowErrors: checked.errors,
+        invalidCount: checked.invalidCount,
       };
     }
     if (checked.responses.length === 0) return { ok: false, code: 'invalid', message: { key: 'imports.noValidRows' } };
@@ -88,15 +110,30 @@ export async function prepareImport(db: Database, actor: Actor | null, rawInput:
  * answers and the rollups, completes the import and audits it: the answers appear all at once or not at all.
  * If anything fails before that, the staged rows and the import are removed: nothing half-written, nothing shown.
  */
-export async function storeImport(db: Database, actor: Actor, prepared: PreparedImport, options: StoreOptions = {}): Promise<ActionResult<ImportResult>> {
+export async function storeImport(
+  db: Database,
+  actor: Actor,
+  prepared: PreparedImport,
+  options: StoreOptions = {},
+): Promise<ActionResult<ImportResult>> {
   const { responses, invalidCount } = prepared.checked;
-  const { onProgress = () => {}, step = importStepsFor('postgres').stage, commitStep = importStepsFor('postgres').commit } = options;
+  const {
+    onProgress = () => {},
+    step = importStepsFor('postgres').stage,
+    commitStep = importStepsFor('postgres').commit,
+  } = options;
   let importId: string | null = null;
   try {
     const organization = await findOrganization(db, actor.organizationId);
     if (!organization) throw new ActionError('not_found', { key: 'errors.notFound' });
     await discardAbandonedImports(db, organization.id, new Date(Date.now() - ABANDONED_AFTER_MS));
-    importId = (await insertStagingImport(db, organization.id, { fileName: prepared.fileName, rowCount: prepared.rowCount, createdBy: actor.userId })).id;
+    importId = (
+      await insertStagingImport(db, organization.id, {
+        fileName: prepared.fileName,
+        rowCount: prepared.rowCount,
+        createdBy: actor.userId,
+      })
+    ).id;
     for (let i = 0; i < responses.length; i += step) {
       await stageRows(db, organization.id, importId, stagedRowsOf(responses, i, step, organization.timeZone));
       onProgress(Math.min(i + step, responses.length), responses.length);
@@ -107,18 +144,41 @@ export async function storeImport(db: Database, actor: Actor, prepared: Prepared
       let staged = 0;
       let stored = 0;
       for (let from = 1; from <= responses.length; from += commitStep) {
-        const moved = await moveStagedRows(tx, organization.id, stagedImportId, { from, to: Math.min(from + commitStep - 1, responses.length) });
+        const moved = await moveStagedRows(tx, organization.id, stagedImportId, {
+          from,
+          to: Math.min(from + commitStep - 1, responses.length),
+        });
         staged += moved.staged;
         stored += moved.stored;
         if (from + commitStep <= responses.length) await yieldToEventLoop();
       }
-      const result = { importId: stagedImportId, rowCount: prepared.rowCount, stored, duplicates: staged - stored, skipped: invalidCount };
-      if (staged !== responses.length || !(await completeImport(tx, organization.id, stagedImportId, { storedCount: stored, duplicateCount: result.duplicates }))) {
+      const result = {
+        importId: stagedImportId,
+        rowCount: prepared.rowCount,
+        stored,
+        duplicates: staged - stored,
+        skipped: invalidCount,
+      };
+      if (
+        staged !== responses.length ||
+        !(await completeImport(tx, organization.id, stagedImportId, {
+          storedCount: stored,
+          duplicateCount: result.duplicates,
+        }))
+      ) {
         throw new Error(`import ${stagedImportId} lost staged rows: ${staged} of ${responses.length}`);
       }
       await recordAudit(tx, organization.id, actor.userId, {
-        action: 'responses.import', entityType: 'responseImport', entityId: stagedImportId,
-        changes: { name: prepared.fileName, rows: prepared.rowCount, stored, duplicates: result.duplicates, skipped: invalidCount },
+        action: 'responses.import',
+        entityType: 'responseImport',
+        entityId: stagedImportId,
+        changes: {
+          name: prepared.fileName,
+          rows: prepared.rowCount,
+          stored,
+          duplicates: result.duplicates,
+          skipped: invalidCount,
+        },
       });
       return result;
     });
@@ -130,7 +190,12 @@ export async function storeImport(db: Database, actor: Actor, prepared: Prepared
 }
 
 /** One step of rows as staged: numbered in file order, comment trimmed and day computed as recordResponses does. */
-function stagedRowsOf(responses: CheckedImport['responses'], from: number, count: number, timeZone: string): StagedRow[] {
+function stagedRowsOf(
+  responses: CheckedImport['responses'],
+  from: number,
+  count: number,
+  timeZone: string,
+): StagedRow[] {
   return responses.slice(from, from + count).map((r, offset) => ({
     rowNumber: from + offset + 1,
     touchpointId: r.touchpointId,
@@ -146,7 +211,12 @@ function stagedRowsOf(responses: CheckedImport['responses'], from: number, count
 }
 
 /** The whole import in one call: what the route handler does, without the progress stream. */
-export async function runImport(db: Database, actor: Actor | null, input: unknown, options?: StoreOptions): Promise<ActionResult<ImportResult> | ImportFailure> {
+export async function runImport(
+  db: Database,
+  actor: Actor | null,
+  input: unknown,
+  options?: StoreOptions,
+): Promise<ActionResult<ImportResult> | ImportFailure> {
   const prepared = await prepareImport(db, actor, input);
   if (!prepared.ok) return prepared;
   return storeImport(db, actor!, prepared.data, options);
@@ -169,11 +239,19 @@ export const undoImport = command({
       const timeZone = (await findOrganization(tx, actor.organizationId))?.timeZone ?? 'UTC';
       throw new ActionError('conflict', {
         key: 'imports.alreadyUndone',
-        values: { name: current?.undoneByName ?? '?', at: format(new TZDate(current?.undoneAt ?? new Date(), timeZone), 'yyyy-MM-dd HH:mm') },
+        values: {
+          name: current?.undoneByName ?? '?',
+          at: format(new TZDate(current?.undoneAt ?? new Date(), timeZone), 'yyyy-MM-dd HH:mm'),
+        },
       });
     }
     const removed = await deleteImportedResponses(tx, actor.organizationId, resource.id);
-    audit({ action: 'responses.undoImport', entityType: 'responseImport', entityId: resource.id, changes: { name: resource.fileName, removed } });
+    audit({
+      action: 'responses.undoImport',
+      entityType: 'responseImport',
+      entityId: resource.id,
+      changes: { name: resource.fileName, removed },
+    });
     return { removed };
   },
 });

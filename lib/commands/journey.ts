@@ -1,14 +1,31 @@
 import { findDepartment } from '@/db/queries/departments';
 import {
-  countTouchpointsInStage, deleteStage, findStage, findTouchpoint, insertStage, insertTouchpoint, listStages, nextTouchpointPosition,
-  listTouchpoints, touchpointKeyTaken, updateStage, updateTouchpoint,
+  countTouchpointsInStage,
+  deleteStage,
+  findStage,
+  findTouchpoint,
+  insertStage,
+  insertTouchpoint,
+  listStages,
+  nextTouchpointPosition,
+  listTouchpoints,
+  touchpointKeyTaken,
+  updateStage,
+  updateTouchpoint,
 } from '@/db/queries/journey';
 import { command, organizationScope } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
 import { moveOnePlace } from '@/lib/domain/ordering';
 import {
-  archiveTouchpointSchema, createStageSchema, createTouchpointSchema, deleteStageSchema, moveStageSchema,
-  moveTouchpointSchema, touchpointKeyPattern, updateStageSchema, updateTouchpointSchema,
+  archiveTouchpointSchema,
+  createStageSchema,
+  createTouchpointSchema,
+  deleteStageSchema,
+  moveStageSchema,
+  moveTouchpointSchema,
+  touchpointKeyPattern,
+  updateStageSchema,
+  updateTouchpointSchema,
 } from '@/lib/validation/settings';
 import type { Database } from '@/db/client';
 
@@ -30,8 +47,12 @@ export const updateStageDetails = command({
   run: async ({ tx, actor, input, resource, audit }) => {
     const { stageId, ...values } = input;
     await updateStage(tx, actor.organizationId, stageId, values);
-    audit({ action: 'journeyStage.update', entityType: 'journeyStage', entityId: stageId,
-      changes: { before: { name: resource.name, phase: resource.phase }, after: values } });
+    audit({
+      action: 'journeyStage.update',
+      entityType: 'journeyStage',
+      entityId: stageId,
+      changes: { before: { name: resource.name, phase: resource.phase }, after: values },
+    });
     return null;
   },
 });
@@ -43,7 +64,12 @@ export const moveStage = command({
   run: async ({ tx, actor, input, resource, audit }) => {
     const moves = moveOnePlace(await listStages(tx, actor.organizationId), input.stageId, input.direction);
     for (const m of moves) await updateStage(tx, actor.organizationId, m.id, { position: m.position });
-    audit({ action: 'journeyStage.move', entityType: 'journeyStage', entityId: input.stageId, changes: { name: resource.name, direction: input.direction } });
+    audit({
+      action: 'journeyStage.move',
+      entityType: 'journeyStage',
+      entityId: input.stageId,
+      changes: { name: resource.name, direction: input.direction },
+    });
     return null;
   },
 });
@@ -58,7 +84,12 @@ export const removeStage = command({
       throw refuse.conflict('settings.journey.stageNotEmpty');
     }
     await deleteStage(tx, actor.organizationId, input.stageId);
-    audit({ action: 'journeyStage.delete', entityType: 'journeyStage', entityId: input.stageId, changes: { name: resource.name } });
+    audit({
+      action: 'journeyStage.delete',
+      entityType: 'journeyStage',
+      entityId: input.stageId,
+      changes: { name: resource.name },
+    });
     return null;
   },
 });
@@ -74,7 +105,8 @@ async function checkPlacement(tx: Database, organizationId: string, stageId: str
 async function checkKey(tx: Database, organizationId: string, key: string | null | undefined, touchpointId?: string) {
   if (!key) return;
   if (!touchpointKeyPattern.test(key)) throw refuse.field('key', 'settings.journey.keyFormat');
-  if (await touchpointKeyTaken(tx, organizationId, key, touchpointId)) throw refuse.field('key', 'settings.journey.keyTaken');
+  if (await touchpointKeyTaken(tx, organizationId, key, touchpointId))
+    throw refuse.field('key', 'settings.journey.keyTaken');
 }
 
 export const createTouchpoint = command({
@@ -99,12 +131,24 @@ export const updateTouchpointDetails = command({
     await checkPlacement(tx, actor.organizationId, values.stageId, values.departmentId);
     await checkKey(tx, actor.organizationId, values.key, touchpointId);
     const movedStage = values.stageId !== resource.stageId;
-    const position = movedStage ? await nextTouchpointPosition(tx, actor.organizationId, values.stageId) : resource.position;
+    const position = movedStage
+      ? await nextTouchpointPosition(tx, actor.organizationId, values.stageId)
+      : resource.position;
     await updateTouchpoint(tx, actor.organizationId, touchpointId, { ...values, position });
     const before = {
-      name: resource.name, stageId: resource.stageId, departmentId: resource.departmentId, channel: resource.channel, description: resource.description, key: resource.key,
+      name: resource.name,
+      stageId: resource.stageId,
+      departmentId: resource.departmentId,
+      channel: resource.channel,
+      description: resource.description,
+      key: resource.key,
     };
-    audit({ action: movedStage ? 'touchpoint.move' : 'touchpoint.update', entityType: 'touchpoint', entityId: touchpointId, changes: { before, after: values } });
+    audit({
+      action: movedStage ? 'touchpoint.move' : 'touchpoint.update',
+      entityType: 'touchpoint',
+      entityId: touchpointId,
+      changes: { before, after: values },
+    });
     return null;
   },
 });
@@ -114,11 +158,18 @@ export const moveTouchpoint = command({
   input: moveTouchpointSchema,
   load: (tx, organizationId, input) => findTouchpoint(tx, organizationId, input.touchpointId),
   run: async ({ tx, actor, input, resource, audit }) => {
-    const inStage = (await listTouchpoints(tx, actor.organizationId, { includeArchived: true })).filter((t) => t.stageId === resource.stageId);
+    const inStage = (await listTouchpoints(tx, actor.organizationId, { includeArchived: true })).filter(
+      (t) => t.stageId === resource.stageId,
+    );
     for (const m of moveOnePlace(inStage, input.touchpointId, input.direction)) {
       await updateTouchpoint(tx, actor.organizationId, m.id, { position: m.position });
     }
-    audit({ action: 'touchpoint.reorder', entityType: 'touchpoint', entityId: input.touchpointId, changes: { name: resource.name, direction: input.direction } });
+    audit({
+      action: 'touchpoint.reorder',
+      entityType: 'touchpoint',
+      entityId: input.touchpointId,
+      changes: { name: resource.name, direction: input.direction },
+    });
     return null;
   },
 });
@@ -129,7 +180,12 @@ export const archiveTouchpoint = command({
   load: (tx, organizationId, input) => findTouchpoint(tx, organizationId, input.touchpointId),
   run: async ({ tx, actor, input, resource, audit }) => {
     await updateTouchpoint(tx, actor.organizationId, input.touchpointId, { archived: input.archived });
-    audit({ action: input.archived ? 'touchpoint.archive' : 'touchpoint.restore', entityType: 'touchpoint', entityId: input.touchpointId, changes: { name: resource.name } });
+    audit({
+      action: input.archived ? 'touchpoint.archive' : 'touchpoint.restore',
+      entityType: 'touchpoint',
+      entityId: input.touchpointId,
+      changes: { name: resource.name },
+    });
     return null;
   },
 });

@@ -1,14 +1,25 @@
 import { findDepartment } from '@/db/queries/departments';
 import {
-  countExecutives, deleteMembership, findInvitation, findMember, insertInvitation, listPendingInvitations,
-  markInvitation, updateMembership,
+  countExecutives,
+  deleteMembership,
+  findInvitation,
+  findMember,
+  insertInvitation,
+  listPendingInvitations,
+  markInvitation,
+  updateMembership,
 } from '@/db/queries/members';
 import { findUserByEmail } from '@/db/queries/users';
 import type { Database } from '@/db/client';
 import { command, organizationScope } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
 import { invitationLinkToken, newToken } from '@/lib/auth/tokens';
-import { inviteMemberSchema, removeMemberSchema, revokeInvitationSchema, updateMemberSchema } from '@/lib/validation/settings';
+import {
+  inviteMemberSchema,
+  removeMemberSchema,
+  revokeInvitationSchema,
+  updateMemberSchema,
+} from '@/lib/validation/settings';
 
 export const INVITATION_DAYS = 7;
 
@@ -31,14 +42,25 @@ export const inviteMember = command({
     }
     // A new invitation replaces any pending one for the same address.
     for (const pending of await listPendingInvitations(tx, actor.organizationId)) {
-      if (pending.email === input.email) await markInvitation(tx, actor.organizationId, pending.id, { revokedAt: new Date() });
+      if (pending.email === input.email)
+        await markInvitation(tx, actor.organizationId, pending.id, { revokedAt: new Date() });
     }
     const { token, hash } = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60_000);
     const invitation = await insertInvitation(tx, actor.organizationId, {
-      email: input.email, role: input.role, departmentId, tokenHash: hash, invitedBy: actor.userId, expiresAt,
+      email: input.email,
+      role: input.role,
+      departmentId,
+      tokenHash: hash,
+      invitedBy: actor.userId,
+      expiresAt,
     });
-    audit({ action: 'member.invite', entityType: 'invitation', entityId: invitation.id, changes: { email: input.email, role: input.role, departmentId } });
+    audit({
+      action: 'member.invite',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      changes: { email: input.email, role: input.role, departmentId },
+    });
     return { invitationId: invitation.id, token: invitationLinkToken(actor.organizationId, token), email: input.email };
   },
 });
@@ -50,7 +72,12 @@ export const revokeInvitation = command({
   run: async ({ tx, actor, input, resource, audit }) => {
     if (resource.acceptedAt || resource.revokedAt) throw refuse.conflict('settings.members.invitationClosed');
     await markInvitation(tx, actor.organizationId, input.invitationId, { revokedAt: new Date() });
-    audit({ action: 'invitation.revoke', entityType: 'invitation', entityId: input.invitationId, changes: { email: resource.email } });
+    audit({
+      action: 'invitation.revoke',
+      entityType: 'invitation',
+      entityId: input.invitationId,
+      changes: { email: resource.email },
+    });
     return null;
   },
 });
@@ -70,8 +97,16 @@ export const updateMember = command({
     if (input.role !== 'executive') await keepAnExecutive(tx, actor.organizationId, resource.role);
     const departmentId = await checkDepartment(tx, actor.organizationId, input.departmentId);
     await updateMembership(tx, actor.organizationId, input.userId, { role: input.role, departmentId });
-    audit({ action: 'member.update', entityType: 'member', entityId: input.userId,
-      changes: { email: resource.email, before: { role: resource.role, departmentId: resource.departmentId }, after: { role: input.role, departmentId } } });
+    audit({
+      action: 'member.update',
+      entityType: 'member',
+      entityId: input.userId,
+      changes: {
+        email: resource.email,
+        before: { role: resource.role, departmentId: resource.departmentId },
+        after: { role: input.role, departmentId },
+      },
+    });
     return null;
   },
 });
@@ -83,7 +118,12 @@ export const removeMember = command({
   run: async ({ tx, actor, input, resource, audit }) => {
     await keepAnExecutive(tx, actor.organizationId, resource.role);
     await deleteMembership(tx, actor.organizationId, input.userId);
-    audit({ action: 'member.remove', entityType: 'member', entityId: input.userId, changes: { email: resource.email, role: resource.role } });
+    audit({
+      action: 'member.remove',
+      entityType: 'member',
+      entityId: input.userId,
+      changes: { email: resource.email, role: resource.role },
+    });
     return null;
   },
 });

@@ -23,8 +23,18 @@ export const addMetricAggregate = command({
     if (Object.keys(problems).length > 0) throw new ActionError('invalid', { key: 'errors.checkFields' }, problems);
     const { id } = await insertAggregate(tx, actor.organizationId, { ...input, createdBy: actor.userId });
     audit({
-      action: 'metricAggregate.add', entityType: 'metricAggregate', entityId: id,
-      changes: { name: resource.name, metric: input.metric, value: input.value, n: input.n, periodStart: input.periodStart, periodEnd: input.periodEnd, source: input.source },
+      action: 'metricAggregate.add',
+      entityType: 'metricAggregate',
+      entityId: id,
+      changes: {
+        name: resource.name,
+        metric: input.metric,
+        value: input.value,
+        n: input.n,
+        periodStart: input.periodStart,
+        periodEnd: input.periodEnd,
+        source: input.source,
+      },
     });
     return { id };
   },
@@ -38,8 +48,17 @@ export const deleteMetricAggregate = command({
   run: async ({ tx, actor, resource, audit }) => {
     await deleteAggregate(tx, actor.organizationId, resource.id);
     audit({
-      action: 'metricAggregate.delete', entityType: 'metricAggregate', entityId: resource.id,
-      changes: { name: resource.touchpointName, metric: resource.metric, value: resource.value, n: resource.n, periodStart: resource.periodStart, periodEnd: resource.periodEnd },
+      action: 'metricAggregate.delete',
+      entityType: 'metricAggregate',
+      entityId: resource.id,
+      changes: {
+        name: resource.touchpointName,
+        metric: resource.metric,
+        value: resource.value,
+        n: resource.n,
+        periodStart: resource.periodStart,
+        periodEnd: resource.periodEnd,
+      },
     });
     return { id: resource.id };
   },

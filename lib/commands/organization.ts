@@ -14,7 +14,12 @@ export const updateOrganizationSettings = command({
       throw refuse.field('weekStartsOn', 'validation.weekStartLocked');
     }
     await updateOrganization(tx, actor.organizationId, input);
-    audit({ action: 'organization.update', entityType: 'organization', entityId: actor.organizationId, changes: input });
+    audit({
+      action: 'organization.update',
+      entityType: 'organization',
+      entityId: actor.organizationId,
+      changes: input,
+    });
     return null;
   },
 });

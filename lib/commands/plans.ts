@@ -4,14 +4,26 @@ import { currentGoal } from '@/db/queries/goal';
 import { findTouchpoint } from '@/db/queries/journey';
 import { findMember } from '@/db/queries/members';
 import {
-  answerRequest, findPlanItem, findRequest, insertPlanItem, promiseOwner, setPlanItemAffectedDepartments, setPlanItemTouchpoints,
-  setPromiseOwnerDepartment, syncRequests, updatePlanItem,
+  answerRequest,
+  findPlanItem,
+  findRequest,
+  insertPlanItem,
+  promiseOwner,
+  setPlanItemAffectedDepartments,
+  setPlanItemTouchpoints,
+  setPromiseOwnerDepartment,
+  syncRequests,
+  updatePlanItem,
 } from '@/db/queries/plans';
 import { command } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import { canMove, requestsFor } from '@/lib/domain/plans';
 import {
-  answerPlanRequestSchema, createPlanItemSchema, type PlanItemInput, setPromiseOwnerSchema, updatePlanItemSchema,
+  answerPlanRequestSchema,
+  createPlanItemSchema,
+  type PlanItemInput,
+  setPromiseOwnerSchema,
+  updatePlanItemSchema,
 } from '@/lib/validation/plans';
 
 /**
@@ -23,7 +35,8 @@ async function resolveItem(tx: Database, organizationId: string, departmentId: s
     throw refuse.field('ownerUserId', 'validation.ownerNotMember');
   }
   for (const touchpointId of input.touchpointIds) {
-    if (!(await findTouchpoint(tx, organizationId, touchpointId))) throw refuse.field('touchpointIds', 'validation.notFound');
+    if (!(await findTouchpoint(tx, organizationId, touchpointId)))
+      throw refuse.field('touchpointIds', 'validation.notFound');
   }
   for (const affected of input.affectedDepartmentIds) {
     const department = await findDepartment(tx, organizationId, affected);
@@ -39,7 +52,15 @@ async function resolveItem(tx: Database, organizationId: string, departmentId: s
     if (!servesCommitment && !servesTargetId) throw refuse.field('serves', 'validation.notFound');
   }
   const owner = await promiseOwner(tx, organizationId);
-  const requests = requestsFor({ departmentId, status: input.status, affectedDepartmentIds: input.affectedDepartmentIds, changesPromise: input.changesPromise }, owner?.id ?? null);
+  const requests = requestsFor(
+    {
+      departmentId,
+      status: input.status,
+      affectedDepartmentIds: input.affectedDepartmentIds,
+      changesPromise: input.changesPromise,
+    },
+    owner?.id ?? null,
+  );
   const columns = {
     title: input.title,
     description: input.description,
@@ -71,12 +92,25 @@ export const createPlanItem = command({
   run: async ({ tx, actor, input, resource, audit }) => {
     const { columns, requests } = await resolveItem(tx, actor.organizationId, resource.id, input);
     const item = await insertPlanItem(tx, actor.organizationId, {
-      ...columns, departmentId: resource.id, createdBy: actor.userId, completedAt: columns.status === 'done' ? new Date() : null,
+      ...columns,
+      departmentId: resource.id,
+      createdBy: actor.userId,
+      completedAt: columns.status === 'done' ? new Date() : null,
     });
     await setPlanItemTouchpoints(tx, actor.organizationId, item.id, input.touchpointIds);
-    await setPlanItemAffectedDepartments(tx, actor.organizationId, item.id, affectedOthers(resource.id, input.affectedDepartmentIds));
+    await setPlanItemAffectedDepartments(
+      tx,
+      actor.organizationId,
+      item.id,
+      affectedOthers(resource.id, input.affectedDepartmentIds),
+    );
     await syncRequests(tx, actor.organizationId, item.id, requests);
-    audit({ action: 'planItem.create', entityType: 'planItem', entityId: item.id, changes: { name: input.title, department: resource.name, ...columns } });
+    audit({
+      action: 'planItem.create',
+      entityType: 'planItem',
+      entityId: item.id,
+      changes: { name: input.title, department: resource.name, ...columns },
+    });
     return { id: item.id, requests: requests.length };
   },
 });
@@ -92,10 +126,20 @@ export const updatePlanItemDetails = command({
     const completedAt = columns.status === 'done' ? (resource.completedAt ?? new Date()) : null;
     await updatePlanItem(tx, actor.organizationId, resource.id, { ...columns, completedAt });
     await setPlanItemTouchpoints(tx, actor.organizationId, resource.id, input.touchpointIds);
-    await setPlanItemAffectedDepartments(tx, actor.organizationId, resource.id, affectedOthers(resource.departmentId, input.affectedDepartmentIds));
+    await setPlanItemAffectedDepartments(
+      tx,
+      actor.organizationId,
+      resource.id,
+      affectedOthers(resource.departmentId, input.affectedDepartmentIds),
+    );
     await syncRequests(tx, actor.organizationId, resource.id, requests);
     const { id: _id, updatedAt: _u, completedAt: _c, departmentId: _d, ...before } = resource;
-    audit({ action: 'planItem.update', entityType: 'planItem', entityId: resource.id, changes: { name: input.title, before, after: columns } });
+    audit({
+      action: 'planItem.update',
+      entityType: 'planItem',
+      entityId: resource.id,
+      changes: { name: input.title, before, after: columns },
+    });
     return null;
   },
 });
@@ -106,10 +150,19 @@ export const answerPlanRequest = command({
   load: (tx, organizationId, input) => findRequest(tx, organizationId, input.requestId),
   target: (request) => ({ departmentId: request.departmentId }),
   run: async ({ tx, actor, input, resource, audit }) => {
-    await answerRequest(tx, actor.organizationId, resource.id, { status: input.answer, comment: input.comment, answeredBy: actor.userId });
+    await answerRequest(tx, actor.organizationId, resource.id, {
+      status: input.answer,
+      comment: input.comment,
+      answeredBy: actor.userId,
+    });
     const item = await findPlanItem(tx, actor.organizationId, resource.planItemId);
     if (!item) throw new ActionError('not_found', { key: 'errors.notFound' });
-    audit({ action: `planRequest.${input.answer}`, entityType: 'planRequest', entityId: resource.id, changes: { name: item.title, comment: input.comment } });
+    audit({
+      action: `planRequest.${input.answer}`,
+      entityType: 'planRequest',
+      entityId: resource.id,
+      changes: { name: item.title, comment: input.comment },
+    });
     return null;
   },
 });
@@ -123,7 +176,12 @@ export const setPromiseOwner = command({
   },
   run: async ({ tx, actor, resource, audit }) => {
     await setPromiseOwnerDepartment(tx, actor.organizationId, resource.id);
-    audit({ action: 'department.promiseOwner', entityType: 'department', entityId: resource.id, changes: { name: resource.name } });
+    audit({
+      action: 'department.promiseOwner',
+      entityType: 'department',
+      entityId: resource.id,
+      changes: { name: resource.name },
+    });
     return null;
   },
 });

@@ -3,7 +3,11 @@ import { findSurveyLink, findSurveyLinkForMetric, insertSurveyLink, updateSurvey
 import { command } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
 import { newSurveyToken } from '@/lib/survey/token';
-import { createSurveyLinkSchema, rotateSurveyLinkSchema, setSurveyLinkEnabledSchema } from '@/lib/validation/survey-links';
+import {
+  createSurveyLinkSchema,
+  rotateSurveyLinkSchema,
+  setSurveyLinkEnabledSchema,
+} from '@/lib/validation/survey-links';
 
 // Survey links belong to a touchpoint: its department's lead (or an executive) manages them.
 // Audit entries never hold the token: the audit log is readable by more people than the link is meant for.
@@ -18,8 +22,17 @@ export const createSurveyLink = command({
     if (await findSurveyLinkForMetric(tx, actor.organizationId, resource.id, input.metric)) {
       throw refuse.field('metric', 'surveys.manage.alreadyExists');
     }
-    const link = await insertSurveyLink(tx, actor.organizationId, { touchpointId: resource.id, metric: input.metric, token: newSurveyToken() });
-    audit({ action: 'surveyLink.create', entityType: 'surveyLink', entityId: link.id, changes: { name: resource.name, metric: input.metric } });
+    const link = await insertSurveyLink(tx, actor.organizationId, {
+      touchpointId: resource.id,
+      metric: input.metric,
+      token: newSurveyToken(),
+    });
+    audit({
+      action: 'surveyLink.create',
+      entityType: 'surveyLink',
+      entityId: link.id,
+      changes: { name: resource.name, metric: input.metric },
+    });
     return { id: link.id };
   },
 });
@@ -33,8 +46,15 @@ export const setSurveyLinkEnabled = command({
     if (input.enabled && resource.archived) throw refuse.conflict('surveys.manage.archived');
     await updateSurveyLink(tx, actor.organizationId, resource.id, { enabled: input.enabled });
     audit({
-      action: input.enabled ? 'surveyLink.enable' : 'surveyLink.disable', entityType: 'surveyLink', entityId: resource.id,
-      changes: { name: resource.touchpointName, metric: resource.metric, before: { enabled: resource.enabled }, after: { enabled: input.enabled } },
+      action: input.enabled ? 'surveyLink.enable' : 'surveyLink.disable',
+      entityType: 'surveyLink',
+      entityId: resource.id,
+      changes: {
+        name: resource.touchpointName,
+        metric: resource.metric,
+        before: { enabled: resource.enabled },
+        after: { enabled: input.enabled },
+      },
     });
     return { id: resource.id, enabled: input.enabled };
   },
@@ -47,7 +67,12 @@ export const rotateSurveyLink = command({
   target: (link) => ({ departmentId: link.departmentId }),
   run: async ({ tx, actor, resource, audit }) => {
     await updateSurveyLink(tx, actor.organizationId, resource.id, { token: newSurveyToken(), rotatedAt: new Date() });
-    audit({ action: 'surveyLink.rotate', entityType: 'surveyLink', entityId: resource.id, changes: { name: resource.touchpointName, metric: resource.metric } });
+    audit({
+      action: 'surveyLink.rotate',
+      entityType: 'surveyLink',
+      entityId: resource.id,
+      changes: { name: resource.touchpointName, metric: resource.metric },
+    });
     return { id: resource.id };
   },
 });

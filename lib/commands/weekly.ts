@@ -4,7 +4,13 @@ import { findTouchpoint } from '@/db/queries/journey';
 import { findMember } from '@/db/queries/members';
 import { findOrganization } from '@/db/queries/organizations';
 import { findPlanItem } from '@/db/queries/plans';
-import { findImprovement, findImprovementInCell, insertImprovement, setImprovementTouchpoints, updateImprovement } from '@/db/queries/weekly';
+import {
+  findImprovement,
+  findImprovementInCell,
+  insertImprovement,
+  setImprovementTouchpoints,
+  updateImprovement,
+} from '@/db/queries/weekly';
 import { type Actor, command } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import { isLate, logWindow, mayLogIn } from '@/lib/domain/weekly';
@@ -21,17 +27,24 @@ async function checkWeek(tx: Database, actor: Actor, weekStart: string, effectiv
   if (!mayLogIn(actor.role, window)) {
     throw refuse.field('weekStart', window === 'future' ? 'validation.weekInFuture' : 'validation.weekClosed');
   }
-  if (weekOfDate(effectiveDate, firstDay) !== weekStart) throw refuse.field('effectiveDate', 'validation.effectiveDateInWeek');
+  if (weekOfDate(effectiveDate, firstDay) !== weekStart)
+    throw refuse.field('effectiveDate', 'validation.effectiveDateInWeek');
   return { late: isLate(window) };
 }
 
 /** Every id the improvement names must be in the caller's organization. */
 async function checkReferences(tx: Database, organizationId: string, input: ImprovementInput) {
-  if (input.ownerUserId && !(await findMember(tx, organizationId, input.ownerUserId))) throw refuse.field('ownerUserId', 'validation.ownerNotMember');
+  if (input.ownerUserId && !(await findMember(tx, organizationId, input.ownerUserId)))
+    throw refuse.field('ownerUserId', 'validation.ownerNotMember');
   for (const touchpointId of input.touchpointIds) {
-    if (!(await findTouchpoint(tx, organizationId, touchpointId))) throw refuse.field('touchpointIds', 'validation.notFound');
+    if (!(await findTouchpoint(tx, organizationId, touchpointId)))
+      throw refuse.field('touchpointIds', 'validation.notFound');
   }
-  if (input.source === 'plan_item' && input.sourcePlanItemId && !(await findPlanItem(tx, organizationId, input.sourcePlanItemId))) {
+  if (
+    input.source === 'plan_item' &&
+    input.sourcePlanItemId &&
+    !(await findPlanItem(tx, organizationId, input.sourcePlanItemId))
+  ) {
     throw refuse.field('sourcePlanItemId', 'validation.notFound');
   }
 }
@@ -48,13 +61,27 @@ export const logImprovement = command({
     const { late } = await checkWeek(tx, actor, input.weekStart, input.effectiveDate);
     await checkReferences(tx, actor.organizationId, input);
     const { departmentId: _d, weekStart, touchpointIds, ...fields } = input;
-    const created = await insertImprovement(tx, actor.organizationId, { ...fields, departmentId: resource.id, weekStart, late, createdBy: actor.userId });
+    const created = await insertImprovement(tx, actor.organizationId, {
+      ...fields,
+      departmentId: resource.id,
+      weekStart,
+      late,
+      createdBy: actor.userId,
+    });
     if (!created) {
       const existing = await findImprovementInCell(tx, actor.organizationId, resource.id, weekStart);
-      throw new ActionError('conflict', { key: 'weekly.alreadyLogged', values: { department: resource.name, week: weekStart, title: existing?.title ?? '' } });
+      throw new ActionError('conflict', {
+        key: 'weekly.alreadyLogged',
+        values: { department: resource.name, week: weekStart, title: existing?.title ?? '' },
+      });
     }
     await setImprovementTouchpoints(tx, actor.organizationId, created.id, touchpointIds);
-    audit({ action: 'improvement.log', entityType: 'improvement', entityId: created.id, changes: { name: input.title, department: resource.name, weekStart, late } });
+    audit({
+      action: 'improvement.log',
+      entityType: 'improvement',
+      entityId: created.id,
+      changes: { name: input.title, department: resource.name, weekStart, late },
+    });
     return { id: created.id, late };
   },
 });
@@ -70,7 +97,12 @@ export const updateImprovementDetails = command({
     const { improvementId, touchpointIds, ...fields } = input;
     await updateImprovement(tx, actor.organizationId, improvementId, fields);
     await setImprovementTouchpoints(tx, actor.organizationId, improvementId, touchpointIds);
-    audit({ action: 'improvement.update', entityType: 'improvement', entityId: improvementId, changes: { name: input.title, before: { title: resource.title }, after: { ...fields, touchpointIds } } });
+    audit({
+      action: 'improvement.update',
+      entityType: 'improvement',
+      entityId: improvementId,
+      changes: { name: input.title, before: { title: resource.title }, after: { ...fields, touchpointIds } },
+    });
     return { id: improvementId };
   },
 });

@@ -5,13 +5,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  beforeAfter, daysIn, histogramWithin, previousPeriod, type DailyHistogram, verdictOf, windowsAround,
+  beforeAfter,
+  daysIn,
+  histogramWithin,
+  previousPeriod,
+  type DailyHistogram,
+  verdictOf,
+  windowsAround,
 } from './before-after';
 import { npsOf, scoreOf, ttrOf } from './metrics';
 import { addDays } from './weeks';
 
 const counts = (...pairs: [number, number][]) => new Map(pairs);
-const day = (date: string, ...pairs: [number, number][]): DailyHistogram => ({ day: date, histogram: counts(...pairs) });
+const day = (date: string, ...pairs: [number, number][]): DailyHistogram => ({
+  day: date,
+  histogram: counts(...pairs),
+});
 
 describe('previous period', () => {
   it('has the same number of days and ends the day before the range', () => {
@@ -21,14 +30,17 @@ describe('previous period', () => {
   });
 
   it('always ends right before the range and is as long as it, for any range', () => {
-    const date = fc.date({ min: new Date('2001-01-01T00:00:00Z'), max: new Date('2090-01-01T00:00:00Z'), noInvalidDate: true })
+    const date = fc
+      .date({ min: new Date('2001-01-01T00:00:00Z'), max: new Date('2090-01-01T00:00:00Z'), noInvalidDate: true })
       .map((d) => d.toISOString().slice(0, 10));
-    fc.assert(fc.property(date, fc.integer({ min: 0, max: 800 }), (from, extra) => {
-      const range = { from, to: addDays(from, extra) };
-      const previous = previousPeriod(range);
-      expect(addDays(previous.to, 1)).toBe(range.from);
-      expect(daysIn(previous)).toBe(daysIn(range));
-    }));
+    fc.assert(
+      fc.property(date, fc.integer({ min: 0, max: 800 }), (from, extra) => {
+        const range = { from, to: addDays(from, extra) };
+        const previous = previousPeriod(range);
+        expect(addDays(previous.to, 1)).toBe(range.from);
+        expect(daysIn(previous)).toBe(daysIn(range));
+      }),
+    );
   });
 });
 
@@ -44,7 +56,12 @@ describe('windows around a change', () => {
   });
 
   it('sums only the days inside a window', () => {
-    const days = [day('2026-01-31', [10, 5]), day('2026-02-01', [10, 1], [0, 1]), day('2026-02-28', [7, 2]), day('2026-03-01', [0, 9])];
+    const days = [
+      day('2026-01-31', [10, 5]),
+      day('2026-02-01', [10, 1], [0, 1]),
+      day('2026-02-28', [7, 2]),
+      day('2026-03-01', [0, 9]),
+    ];
     expect(histogramWithin(days, { from: '2026-02-01', to: '2026-02-28' })).toEqual(counts([10, 1], [0, 1], [7, 2]));
     expect(histogramWithin(days, { from: '2026-04-01', to: '2026-04-30' })).toEqual(new Map());
   });
@@ -72,7 +89,11 @@ describe('verdict', () => {
   });
 
   it('has no verdict when a side has no answers', () => {
-    expect(verdictOf(npsOf(new Map()), npsOf(counts([10, 3])))).toEqual({ delta: null, margin: null, verdict: 'noData' });
+    expect(verdictOf(npsOf(new Map()), npsOf(counts([10, 3])))).toEqual({
+      delta: null,
+      margin: null,
+      verdict: 'noData',
+    });
   });
 });
 
@@ -112,6 +133,10 @@ describe('before and after a change', () => {
   });
 
   it('has no verdict and no judgement without answers on one side', () => {
-    expect(beforeAfter('csat', [day('2026-03-05', [5, 40])], change, 4)).toMatchObject({ verdict: 'noData', better: null, delta: null });
+    expect(beforeAfter('csat', [day('2026-03-05', [5, 40])], change, 4)).toMatchObject({
+      verdict: 'noData',
+      better: null,
+      delta: null,
+    });
   });
 });

@@ -4,7 +4,16 @@
  * Also the period of equal length just before a date range, for the headline comparison. Pure: calendar
  * dates (YYYY-MM-DD) in, scores out.
  */
-import { type CesHeadline, compareScores, type Histogram, lowerIsBetter, type Metric, mergeHistograms, type Score, scoreOf } from './metrics';
+import {
+  type CesHeadline,
+  compareScores,
+  type Histogram,
+  lowerIsBetter,
+  type Metric,
+  mergeHistograms,
+  type Score,
+  scoreOf,
+} from './metrics';
 import { addDays } from './weeks';
 
 export interface DateRange {
@@ -60,12 +69,20 @@ export function histogramWithin(days: readonly DailyHistogram[], range: DateRang
 }
 
 /** The score of a metric over `range`, from daily histograms. */
-export function scoreWithin(metric: Metric, days: readonly DailyHistogram[], range: DateRange, options?: { cesHeadline?: CesHeadline }): Score {
+export function scoreWithin(
+  metric: Metric,
+  days: readonly DailyHistogram[],
+  range: DateRange,
+  options?: { cesHeadline?: CesHeadline },
+): Score {
   return scoreOf(metric, histogramWithin(days, range), options);
 }
 
 /** up / down only when |delta| exceeds the combined margin; noData when either side has no answers. */
-export function verdictOf(before: Score, after: Score): { delta: number | null; margin: number | null; verdict: Verdict } {
+export function verdictOf(
+  before: Score,
+  after: Score,
+): { delta: number | null; margin: number | null; verdict: Verdict } {
   const { delta, margin, significant } = compareScores(after, before);
   if (delta === null) return { delta, margin, verdict: 'noData' };
   if (!significant) return { delta, margin, verdict: 'unclear' };
@@ -74,7 +91,11 @@ export function verdictOf(before: Score, after: Score): { delta: number | null; 
 
 /** The before/after view of one change, from daily histograms covering both windows. */
 export function beforeAfter(
-  metric: Metric, days: readonly DailyHistogram[], changeDate: string, weeks: number, options?: { cesHeadline?: CesHeadline },
+  metric: Metric,
+  days: readonly DailyHistogram[],
+  changeDate: string,
+  weeks: number,
+  options?: { cesHeadline?: CesHeadline },
 ): BeforeAfter {
   const windows = windowsAround(changeDate, weeks);
   const before = scoreWithin(metric, days, windows.before, options);
@@ -84,7 +105,9 @@ export function beforeAfter(
   return {
     before: { ...windows.before, score: before },
     after: { ...windows.after, score: after },
-    delta, margin, verdict,
+    delta,
+    margin,
+    verdict,
     smallSample: before.smallSample || after.smallSample,
     better: moved ? (verdict === 'up') !== lowerIsBetter(metric) : null,
   };

@@ -24,7 +24,11 @@ function nextMonth(monthStart: string): string {
 /** Every bucket that overlaps the range, oldest first (the first may start before `from`). */
 export function bucketStarts(range: DateRange, bucket: ChartBucket, firstDay: FirstDay): string[] {
   const starts: string[] = [];
-  for (let start = bucketStartOf(range.from, bucket, firstDay); start <= range.to; start = bucket === 'week' ? addDays(start, 7) : nextMonth(start)) {
+  for (
+    let start = bucketStartOf(range.from, bucket, firstDay);
+    start <= range.to;
+    start = bucket === 'week' ? addDays(start, 7) : nextMonth(start)
+  ) {
     starts.push(start);
   }
   return starts;
@@ -43,5 +47,12 @@ export function monthsBefore(date: string, months: number): string {
 /** "The last N months" up to today, starting at a bucket boundary so the first bucket is whole. */
 export function lastMonths(today: string, months: number, bucket: ChartBucket, firstDay: FirstDay): DateRange {
   const start = monthsBefore(today, months);
-  return { from: bucketStartOf(bucket === 'month' ? `${monthsBefore(today, months - 1).slice(0, 7)}-01` : addDays(start, 1), bucket, firstDay), to: today };
+  return {
+    from: bucketStartOf(
+      bucket === 'month' ? `${monthsBefore(today, months - 1).slice(0, 7)}-01` : addDays(start, 1),
+      bucket,
+      firstDay,
+    ),
+    to: today,
+  };
 }

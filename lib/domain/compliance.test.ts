@@ -36,11 +36,13 @@ describe('streak', () => {
   });
 
   it('is the same whether or not the current week is logged, plus one when it is', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 30 })), (backs) => {
-      const past = set(...backs.map(w));
-      const withCurrent = new Set([...past, CURRENT]);
-      expect(streak(withCurrent, CURRENT)).toBe(streak(past, CURRENT) + 1);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 30 })), (backs) => {
+        const past = set(...backs.map(w));
+        const withCurrent = new Set([...past, CURRENT]);
+        expect(streak(withCurrent, CURRENT)).toBe(streak(past, CURRENT) + 1);
+      }),
+    );
   });
 });
 
@@ -62,11 +64,13 @@ describe('compliance', () => {
   });
 
   it('is always between 0 and 1', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: -5, max: 30 })), fc.integer({ min: 0, max: 20 }), (backs, count) => {
-      const value = compliance(set(...backs.map(w)), weekRange(CURRENT, count));
-      expect(value).toBeGreaterThanOrEqual(0);
-      expect(value).toBeLessThanOrEqual(1);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 30 })), fc.integer({ min: 0, max: 20 }), (backs, count) => {
+        const value = compliance(set(...backs.map(w)), weekRange(CURRENT, count));
+        expect(value).toBeGreaterThanOrEqual(0);
+        expect(value).toBeLessThanOrEqual(1);
+      }),
+    );
   });
 });
 
@@ -87,12 +91,18 @@ describe('complianceByWeek', () => {
   });
 
   it('counts only the areas asked about', () => {
-    const logged = new Map([['support', set(w(0))], ['archived', set(w(0))]]);
+    const logged = new Map([
+      ['support', set(w(0))],
+      ['archived', set(w(0))],
+    ]);
     expect(complianceByWeek(logged, ['support', 'delivery'], [w(0)])).toEqual([{ week: w(0), compliance: 0.5 }]);
   });
 
   it('is 0 for every week without areas, and empty without weeks', () => {
-    expect(complianceByWeek(new Map(), [], [w(1), w(0)])).toEqual([{ week: w(1), compliance: 0 }, { week: w(0), compliance: 0 }]);
+    expect(complianceByWeek(new Map(), [], [w(1), w(0)])).toEqual([
+      { week: w(1), compliance: 0 },
+      { week: w(0), compliance: 0 },
+    ]);
     expect(complianceByWeek(new Map([['a', set(w(0))]]), ['a'], [])).toEqual([]);
   });
 });

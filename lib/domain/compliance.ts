@@ -21,9 +21,14 @@ export function compliance(logged: ReadonlySet<WeekStart>, weeks: readonly WeekS
 }
 
 /** Per week, the share of areas that logged an improvement. */
-export function complianceByWeek(loggedByArea: ReadonlyMap<string, ReadonlySet<WeekStart>>, areaIds: readonly string[], weeks: readonly WeekStart[]) {
+export function complianceByWeek(
+  loggedByArea: ReadonlyMap<string, ReadonlySet<WeekStart>>,
+  areaIds: readonly string[],
+  weeks: readonly WeekStart[],
+) {
   return weeks.map((week) => ({
     week,
-    compliance: areaIds.length === 0 ? 0 : areaIds.filter((id) => loggedByArea.get(id)?.has(week)).length / areaIds.length,
+    compliance:
+      areaIds.length === 0 ? 0 : areaIds.filter((id) => loggedByArea.get(id)?.has(week)).length / areaIds.length,
   }));
 }

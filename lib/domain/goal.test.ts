@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
-  characterCount, draftProblems, entryChanges, entrySimilarity, GOAL_CHARACTER_BUDGET, type GoalSections, goalBudget, goalLength, hasChanges, listChanges,
-  type MemberReading, publishProblems, readingByDepartment, targetValueInRange, wordChanges,
+  characterCount,
+  draftProblems,
+  entryChanges,
+  entrySimilarity,
+  GOAL_CHARACTER_BUDGET,
+  type GoalSections,
+  goalBudget,
+  goalLength,
+  hasChanges,
+  listChanges,
+  type MemberReading,
+  publishProblems,
+  readingByDepartment,
+  targetValueInRange,
+  wordChanges,
 } from './goal';
 
 const complete: GoalSections = {
@@ -24,9 +37,13 @@ describe('the one-page character budget', () => {
   });
 
   it('ignores surrounding whitespace and blank commitments, which are not printed', () => {
-    expect(goalLength({ ...complete, statement: `  ${complete.statement}\n`, commitments: [...complete.commitments, '   ', ''] })).toBe(
-      goalLength(complete),
-    );
+    expect(
+      goalLength({
+        ...complete,
+        statement: `  ${complete.statement}\n`,
+        commitments: [...complete.commitments, '   ', ''],
+      }),
+    ).toBe(goalLength(complete));
   });
 
   it('counts characters as a person does: an accented letter or an emoji is one', () => {
@@ -40,7 +57,9 @@ describe('the one-page character budget', () => {
     expect(goalBudget(goalOfLength(2500))).toEqual({ used: 2500, budget: 2500, remaining: 0, over: false });
     expect(draftProblems(goalOfLength(2500))).toEqual([]);
     expect(goalBudget(goalOfLength(2501))).toEqual({ used: 2501, budget: 2500, remaining: -1, over: true });
-    expect(draftProblems(goalOfLength(2501))).toEqual([{ field: 'budget', rule: 'overBudget', used: 2501, budget: 2500 }]);
+    expect(draftProblems(goalOfLength(2501))).toEqual([
+      { field: 'budget', rule: 'overBudget', used: 2501, budget: 2500 },
+    ]);
   });
 
   it('counts the budget over all sections, not per section', () => {
@@ -77,7 +96,9 @@ describe('what a draft and a published version need', () => {
   });
 
   it('refuses to publish over the budget, even when complete', () => {
-    expect(publishProblems(goalOfLength(2501))).toEqual([{ field: 'budget', rule: 'overBudget', used: 2501, budget: 2500 }]);
+    expect(publishProblems(goalOfLength(2501))).toEqual([
+      { field: 'budget', rule: 'overBudget', used: 2501, budget: 2500 },
+    ]);
     expect(publishProblems(goalOfLength(2500))).toEqual([]);
   });
 });
@@ -115,7 +136,10 @@ describe('comparing two versions', () => {
   });
 
   it('compares lists entry by entry', () => {
-    const changes = listChanges(['Reply within a day.', 'Deliver on time.'], ['Reply within a day.', 'Deliver on time, every time.', 'Say sorry.']);
+    const changes = listChanges(
+      ['Reply within a day.', 'Deliver on time.'],
+      ['Reply within a day.', 'Deliver on time, every time.', 'Say sorry.'],
+    );
     expect(changes).toEqual([
       { kind: 'same', items: ['Reply within a day.'] },
       { kind: 'removed', items: ['Deliver on time.'] },
@@ -127,8 +151,12 @@ describe('comparing two versions', () => {
 
 describe('who has read the current version', () => {
   const member = (name: string, department: string | null, read: boolean): MemberReading => ({
-    userId: name, name, email: `${name.toLowerCase()}@example.test`,
-    departmentId: department && `id-${department}`, departmentName: department, readAt: read ? new Date('2025-03-01T10:00:00Z') : null,
+    userId: name,
+    name,
+    email: `${name.toLowerCase()}@example.test`,
+    departmentId: department && `id-${department}`,
+    departmentName: department,
+    readAt: read ? new Date('2025-03-01T10:00:00Z') : null,
   });
 
   it('groups by department alphabetically, members without one last, readers apart from the rest', () => {
@@ -153,9 +181,21 @@ describe('who has read the current version', () => {
 
 describe('comparing lists entry by entry', () => {
   it('pairs a reworded entry and compares its words; keeps extra entries whole', () => {
-    expect(entryChanges(['Reply within a day.', 'Deliver on time.'], ['Reply within a day.', 'Deliver on time, every time.', 'Say sorry.'])).toEqual([
+    expect(
+      entryChanges(
+        ['Reply within a day.', 'Deliver on time.'],
+        ['Reply within a day.', 'Deliver on time, every time.', 'Say sorry.'],
+      ),
+    ).toEqual([
       { kind: 'same', changes: [{ kind: 'same', text: 'Reply within a day.' }] },
-      { kind: 'changed', changes: [{ kind: 'same', text: 'Deliver on time' }, { kind: 'added', text: ', every time' }, { kind: 'same', text: '.' }] },
+      {
+        kind: 'changed',
+        changes: [
+          { kind: 'same', text: 'Deliver on time' },
+          { kind: 'added', text: ', every time' },
+          { kind: 'same', text: '.' },
+        ],
+      },
       { kind: 'added', changes: [{ kind: 'added', text: 'Say sorry.' }] },
     ]);
   });
@@ -171,7 +211,11 @@ describe('comparing lists entry by entry', () => {
 
 describe('pairing reworded entries', () => {
   it('pairs each old entry with the most alike new one, in order, and keeps new ones whole', () => {
-    const before = ['We answer every question within one working day.', 'We tell the truth about delivery dates.', 'We fix a problem first and find its cause later.'];
+    const before = [
+      'We answer every question within one working day.',
+      'We tell the truth about delivery dates.',
+      'We fix a problem first and find its cause later.',
+    ];
     const after = [
       'We answer every question within one working day, and solve most problems in the first reply.',
       'We give honest delivery dates and tell you before a parcel is late, not after.',
@@ -179,12 +223,18 @@ describe('pairing reworded entries', () => {
       'We fix a problem first and find its cause later, then make sure it does not happen again.',
     ];
     expect(entryChanges(before, after).map((e) => e.kind)).toEqual(['changed', 'changed', 'added', 'changed']);
-    expect(entryChanges(before, after)[3]!.changes.filter((c) => c.kind !== 'same').map((c) => c.text))
-      .toEqual([', then make sure it does not happen again']);
+    expect(
+      entryChanges(before, after)[3]!
+        .changes.filter((c) => c.kind !== 'same')
+        .map((c) => c.text),
+    ).toEqual([', then make sure it does not happen again']);
   });
 
   it('shows an entry replaced by an unrelated one as removed and added', () => {
-    expect(entryChanges(['NPS 40 · Whole company'], ['CSAT 90% · Courier delivery']).map((e) => e.kind)).toEqual(['removed', 'added']);
+    expect(entryChanges(['NPS 40 · Whole company'], ['CSAT 90% · Courier delivery']).map((e) => e.kind)).toEqual([
+      'removed',
+      'added',
+    ]);
   });
 
   it('measures likeness by shared words, whatever their case', () => {

@@ -12,7 +12,13 @@ export const COMMITMENTS_MAX = 5;
 export const TARGETS_MAX = 8;
 
 /** The longest each section may be on its own (the budget over all of them is the tighter rule). */
-export const SECTION_MAX = { statement: 300, whyService: 1000, atmosphere: 1000, commitment: 300, dayToDay: 1000 } as const;
+export const SECTION_MAX = {
+  statement: 300,
+  whyService: 1000,
+  atmosphere: 1000,
+  commitment: 300,
+  dayToDay: 1000,
+} as const;
 
 export const textSections = ['statement', 'whyService', 'atmosphere', 'dayToDay'] as const;
 export type TextSection = (typeof textSections)[number];
@@ -117,7 +123,10 @@ export function wordChanges(before: string, after: string): TextChange[] {
 }
 
 /** Changes between two lists (commitments, targets): whole entries added or removed, the rest unchanged. */
-export function listChanges(before: readonly string[], after: readonly string[]): { kind: TextChange['kind']; items: string[] }[] {
+export function listChanges(
+  before: readonly string[],
+  after: readonly string[],
+): { kind: TextChange['kind']; items: string[] }[] {
   return diffArrays([...before], [...after]).map((part) => ({
     kind: part.added ? 'added' : part.removed ? 'removed' : 'same',
     items: part.value,
@@ -209,7 +218,12 @@ export function readingByDepartment(members: readonly MemberReading[]): Departme
   const groups = new Map<string | null, DepartmentReading>();
   for (const member of members) {
     const key = member.departmentId;
-    const group = groups.get(key) ?? { departmentId: key, departmentName: member.departmentName, read: [], notRead: [] };
+    const group = groups.get(key) ?? {
+      departmentId: key,
+      departmentName: member.departmentName,
+      read: [],
+      notRead: [],
+    };
     (member.readAt ? group.read : group.notRead).push(member);
     groups.set(key, group);
   }

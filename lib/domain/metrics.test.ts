@@ -5,8 +5,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  cesOf, compareScores, csatOf, distributionOf, histogramOf, isValidScore, mergeHistograms, type Metric, metrics,
-  nevOf, npsOf, scales, type Score, scoreOf, SMALL_SAMPLE, type SurveyMetric, surveyMetrics, ttrOf,
+  cesOf,
+  compareScores,
+  csatOf,
+  distributionOf,
+  histogramOf,
+  isValidScore,
+  mergeHistograms,
+  type Metric,
+  metrics,
+  nevOf,
+  npsOf,
+  scales,
+  type Score,
+  scoreOf,
+  SMALL_SAMPLE,
+  type SurveyMetric,
+  surveyMetrics,
+  ttrOf,
 } from './metrics';
 
 /** A histogram from [score, count] pairs, to write cases the way they are counted by hand. */
@@ -14,7 +30,12 @@ const counts = (...pairs: [number, number][]) => new Map(pairs);
 
 describe('scales and validation', () => {
   it('accepts integers within the scale only', () => {
-    expect(scales).toEqual({ nps: { min: 0, max: 10 }, csat: { min: 1, max: 5 }, ces: { min: 1, max: 7 }, nev: { min: 1, max: 10 } });
+    expect(scales).toEqual({
+      nps: { min: 0, max: 10 },
+      csat: { min: 1, max: 5 },
+      ces: { min: 1, max: 7 },
+      nev: { min: 1, max: 10 },
+    });
     expect([0, 10].every((s) => isValidScore('nps', s))).toBe(true);
     expect([-1, 11, 5.5, Number.NaN].some((s) => isValidScore('nps', s))).toBe(false);
     expect(isValidScore('csat', 0)).toBe(false);
@@ -132,7 +153,14 @@ describe('CES', () => {
   });
 
   it('n = 1: the mean has no margin, the share has one', () => {
-    expect(cesOf(counts([6, 1]), 'mean')).toMatchObject({ value: 6, n: 1, margin: null, low: null, high: null, smallSample: true });
+    expect(cesOf(counts([6, 1]), 'mean')).toMatchObject({
+      value: 6,
+      n: 1,
+      margin: null,
+      low: null,
+      high: null,
+      smallSample: true,
+    });
     expect(cesOf(counts([6, 1]), 'share')).toMatchObject({ value: 100, n: 1, high: 100 });
     expect(scoreOf('ces', counts([6, 1]), { cesHeadline: 'share' }).unit).toBe('percent');
   });
@@ -146,7 +174,8 @@ describe('NEV', () => {
   it('5 positive, 2 neutral, 3 negative of 10 -> 20, adjusted-Wald margin', () => {
     const score = nevOf(histogramOf([10, 9, 8, 8, 10, 7, 5, 4, 1, 2]));
     expect(score).toMatchObject({ value: 20, unit: 'points', n: 10, smallSample: true });
-    const p = 5.75 / 13, d = 3.75 / 13;
+    const p = 5.75 / 13,
+      d = 3.75 / 13;
     expect(score.margin).toBeCloseTo(196 * Math.sqrt((p + d - (p - d) ** 2) / 13), 10);
   });
 
@@ -173,7 +202,12 @@ describe('TTR', () => {
 
   it('n = 5 has no interval yet, n = 6 spans all answers', () => {
     expect(ttrOf(histogramOf([1, 2, 3, 4, 5])).margin).toBeNull();
-    expect(ttrOf(histogramOf([60, 120, 180, 240, 300, 360]))).toMatchObject({ value: 3.5, low: 1, high: 6, margin: 2.5 });
+    expect(ttrOf(histogramOf([60, 120, 180, 240, 300, 360]))).toMatchObject({
+      value: 3.5,
+      low: 1,
+      high: 6,
+      margin: 2.5,
+    });
   });
 });
 
@@ -200,7 +234,14 @@ describe('distributionOf', () => {
 
 describe('compareScores', () => {
   const score = (value: number | null, margin: number | null): Score => ({
-    metric: 'nps', unit: 'points', value, margin, n: 100, low: null, high: null, smallSample: false,
+    metric: 'nps',
+    unit: 'points',
+    value,
+    margin,
+    n: 100,
+    low: null,
+    high: null,
+    smallSample: false,
   });
 
   it('combines the margins and calls a change significant only beyond them', () => {
@@ -237,11 +278,21 @@ function rawPercentile(sorted: number[], fraction: number): number {
 function rawValue(metric: Metric, xs: number[], cesHeadline: 'mean' | 'share'): number | null {
   if (xs.length === 0) return null;
   switch (metric) {
-    case 'nps': return share(xs, (s) => s >= 9) - share(xs, (s) => s <= 6);
-    case 'nev': return share(xs, (s) => s >= 8) - share(xs, (s) => s <= 4);
-    case 'csat': return share(xs, (s) => s >= 4);
-    case 'ces': return cesHeadline === 'share' ? share(xs, (s) => s >= 5) : xs.reduce((a, b) => a + b, 0) / xs.length;
-    case 'ttr': return rawPercentile([...xs].sort((a, b) => a - b), 0.5) / 60;
+    case 'nps':
+      return share(xs, (s) => s >= 9) - share(xs, (s) => s <= 6);
+    case 'nev':
+      return share(xs, (s) => s >= 8) - share(xs, (s) => s <= 4);
+    case 'csat':
+      return share(xs, (s) => s >= 4);
+    case 'ces':
+      return cesHeadline === 'share' ? share(xs, (s) => s >= 5) : xs.reduce((a, b) => a + b, 0) / xs.length;
+    case 'ttr':
+      return (
+        rawPercentile(
+          [...xs].sort((a, b) => a - b),
+          0.5,
+        ) / 60
+      );
   }
 }
 
@@ -253,7 +304,9 @@ const bounds = (metric: Metric, unit: Score['unit']) =>
 
 describe.each([
   ...surveyMetrics.filter((m) => m !== 'ces').map((m) => [m, 'mean'] as const),
-  ['ces', 'mean'], ['ces', 'share'], ['ttr', 'mean'],
+  ['ces', 'mean'],
+  ['ces', 'share'],
+  ['ttr', 'mean'],
 ] as const)('properties of %s (CES headline %s)', (metric, cesHeadline) => {
   it('the histogram route equals the raw computation, and merging equals concatenating', () => {
     fc.assert(
@@ -265,7 +318,13 @@ describe.each([
         expect(score.n).toBe(xs.length);
         expect(score.smallSample).toBe(xs.length > 0 && xs.length < SMALL_SAMPLE);
         if (metric === 'ttr' && xs.length > 0) {
-          expect(score.p90).toBeCloseTo(rawPercentile([...xs].sort((a, b) => a - b), 0.9) / 60, 9);
+          expect(score.p90).toBeCloseTo(
+            rawPercentile(
+              [...xs].sort((a, b) => a - b),
+              0.9,
+            ) / 60,
+            9,
+          );
         }
         const merged = scoreOf(metric, mergeHistograms(histogramOf(xs), histogramOf(ys)), { cesHeadline });
         expect(merged).toEqual(scoreOf(metric, histogramOf([...ys, ...xs]), { cesHeadline }));
@@ -284,7 +343,9 @@ describe.each([
           expect(score.margin === null && score.low === null && score.high === null).toBe(true);
           return;
         }
-        expect(min <= score.low && score.low <= score.value && score.value <= score.high && score.high <= max).toBe(true);
+        expect(min <= score.low && score.low <= score.value && score.value <= score.high && score.high <= max).toBe(
+          true,
+        );
         expect(score.margin).toBeGreaterThanOrEqual(0);
       }),
     );

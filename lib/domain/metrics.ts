@@ -97,13 +97,25 @@ function symmetric(value: number, margin: number | null, min: number, max: numbe
 }
 
 /** Net score (NPS, NEV): % positive minus % negative, adjusted-Wald margin for n < 30. */
-function netScore(metric: 'nps' | 'nev', h: Histogram, isPositive: (s: number) => boolean, isNegative: (s: number) => boolean): Score {
+function netScore(
+  metric: 'nps' | 'nev',
+  h: Histogram,
+  isPositive: (s: number) => boolean,
+  isNegative: (s: number) => boolean,
+): Score {
   const { entries, n } = answersOf(metric, h);
   if (n === 0) return empty(metric, 'points');
   const positive = countWhere(entries, isPositive);
   const negative = countWhere(entries, isNegative);
   const value = 100 * (positive / n) - 100 * (negative / n);
-  return { metric, value, unit: 'points', n, ...symmetric(value, netScoreMargin(positive, negative, n), -100, 100), smallSample: n < SMALL_SAMPLE };
+  return {
+    metric,
+    value,
+    unit: 'points',
+    n,
+    ...symmetric(value, netScoreMargin(positive, negative, n), -100, 100),
+    smallSample: n < SMALL_SAMPLE,
+  };
 }
 
 /**
@@ -118,12 +130,26 @@ function shareScore(metric: 'csat' | 'ces', h: Histogram, isSuccess: (s: number)
   const wilson = wilsonInterval(successes, n);
   const low = 100 * wilson.low;
   const high = 100 * wilson.high;
-  return { metric, value, unit: 'percent', n, margin: Math.max(value - low, high - value), low, high, smallSample: n < SMALL_SAMPLE };
+  return {
+    metric,
+    value,
+    unit: 'percent',
+    n,
+    margin: Math.max(value - low, high - value),
+    low,
+    high,
+    smallSample: n < SMALL_SAMPLE,
+  };
 }
 
 /** Promoters 9-10 minus detractors 0-6, in points. */
 export function npsOf(h: Histogram): Score {
-  return netScore('nps', h, (s) => s >= 9, (s) => s <= 6);
+  return netScore(
+    'nps',
+    h,
+    (s) => s >= 9,
+    (s) => s <= 6,
+  );
 }
 
 /** % of answers 4 or 5. */
@@ -133,7 +159,12 @@ export function csatOf(h: Histogram): Score {
 
 /** Positive 8-10 minus negative 1-4, in points (our convention, see DOMAIN.md). */
 export function nevOf(h: Histogram): Score {
-  return netScore('nev', h, (s) => s >= 8, (s) => s <= 4);
+  return netScore(
+    'nev',
+    h,
+    (s) => s >= 8,
+    (s) => s <= 4,
+  );
 }
 
 /** CES headline: the mean with a t interval (no margin at n = 1), or the % of answers 5-7 with Wilson. */
@@ -148,7 +179,14 @@ export function cesOf(h: Histogram, headline: CesHeadline): Score {
     margin = tCritical95(n - 1) * Math.sqrt(variance / n);
   }
   const { min, max } = scales.ces;
-  return { metric: 'ces', value: mean, unit: 'mean', n, ...symmetric(mean, margin, min, max), smallSample: n < SMALL_SAMPLE };
+  return {
+    metric: 'ces',
+    value: mean,
+    unit: 'mean',
+    n,
+    ...symmetric(mean, margin, min, max),
+    smallSample: n < SMALL_SAMPLE,
+  };
 }
 
 /** The value at 0-based position `i` of the answers, entries sorted by score. */
@@ -195,11 +233,16 @@ export function lowerIsBetter(metric: Metric): boolean {
 /** Any metric by name; CES defaults to the mean as headline. */
 export function scoreOf(metric: Metric, histogram: Histogram, options?: { cesHeadline?: CesHeadline }): Score {
   switch (metric) {
-    case 'nps': return npsOf(histogram);
-    case 'csat': return csatOf(histogram);
-    case 'ces': return cesOf(histogram, options?.cesHeadline ?? 'mean');
-    case 'nev': return nevOf(histogram);
-    case 'ttr': return ttrOf(histogram);
+    case 'nps':
+      return npsOf(histogram);
+    case 'csat':
+      return csatOf(histogram);
+    case 'ces':
+      return cesOf(histogram, options?.cesHeadline ?? 'mean');
+    case 'nev':
+      return nevOf(histogram);
+    case 'ttr':
+      return ttrOf(histogram);
   }
 }
 
@@ -217,7 +260,10 @@ const groupOf: Record<SurveyMetric, (score: number) => Group> = {
  * The share of answers per score value for the distribution chart, every value of the scale present (count 0
  * too), lowest score first. share is in percent (0..100), 0 for every value when there are no answers.
  */
-export function distributionOf(metric: SurveyMetric, h: Histogram): { score: number; count: number; share: number; group: Group }[] {
+export function distributionOf(
+  metric: SurveyMetric,
+  h: Histogram,
+): { score: number; count: number; share: number; group: Group }[] {
   const { entries, n } = answersOf(metric, h);
   const counts = new Map(entries);
   const { min, max } = scales[metric];
@@ -233,9 +279,14 @@ export function distributionOf(metric: SurveyMetric, h: Histogram): { score: num
  * |delta| > margin. null parts when either value (or, for margin, either margin) is null. Throws when the two
  * scores are not the same metric in the same unit (a CES mean against a CES share means nothing).
  */
-export function compareScores(current: Score, previous: Score): { delta: number | null; margin: number | null; significant: boolean } {
+export function compareScores(
+  current: Score,
+  previous: Score,
+): { delta: number | null; margin: number | null; significant: boolean } {
   if (current.metric !== previous.metric || current.unit !== previous.unit) {
-    throw new RangeError(`cannot compare ${current.metric} (${current.unit}) with ${previous.metric} (${previous.unit})`);
+    throw new RangeError(
+      `cannot compare ${current.metric} (${current.unit}) with ${previous.metric} (${previous.unit})`,
+    );
   }
   if (current.value === null || previous.value === null) return { delta: null, margin: null, significant: false };
   const delta = current.value - previous.value;

@@ -39,7 +39,11 @@ describe('moveOnePlace', () => {
   });
 
   it('renumbers positions densely from 0, whatever they were', () => {
-    const gappy = [{ id: 'a', position: 3 }, { id: 'b', position: 7 }, { id: 'c', position: 40 }];
+    const gappy = [
+      { id: 'a', position: 3 },
+      { id: 'b', position: 7 },
+      { id: 'c', position: 40 },
+    ];
     expect(moveOnePlace(gappy, 'b', 'down')).toEqual([
       { id: 'a', position: 0 },
       { id: 'c', position: 1 },

@@ -11,13 +11,33 @@ const leadWithoutDept: Actor = { role: 'lead', departmentId: null };
 const staffOfA: Actor = { role: 'staff', departmentId: DEPT_A };
 
 const executiveOnly: Permission[] = [
-  'settings.read', 'organization.update', 'department.create', 'department.archive', 'journeyStage.manage',
-  'touchpoint.manage', 'member.invite', 'member.update', 'member.remove', 'invitation.revoke', 'audit.read',
-  'goal.edit', 'goal.publish', 'goal.readStatus', 'plans.overview', 'promiseOwner.set', 'responses.import', 'apiKey.manage',
+  'settings.read',
+  'organization.update',
+  'department.create',
+  'department.archive',
+  'journeyStage.manage',
+  'touchpoint.manage',
+  'member.invite',
+  'member.update',
+  'member.remove',
+  'invitation.revoke',
+  'audit.read',
+  'goal.edit',
+  'goal.publish',
+  'goal.readStatus',
+  'plans.overview',
+  'promiseOwner.set',
+  'responses.import',
+  'apiKey.manage',
 ];
 const everyone: Permission[] = ['goal.read', 'goal.acknowledge', 'plan.read', 'weekly.read', 'metrics.read'];
 const leadsOwnDepartment: Permission[] = [
-  'department.update', 'plan.edit', 'planRequest.answer', 'weekly.log', 'surveyLink.manage', 'metricAggregate.manage',
+  'department.update',
+  'plan.edit',
+  'planRequest.answer',
+  'weekly.log',
+  'surveyLink.manage',
+  'metricAggregate.manage',
 ];
 
 describe('permission table', () => {

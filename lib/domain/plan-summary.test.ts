@@ -8,25 +8,63 @@ const X = 'archived-department'; // has items but is not among the departments l
 const today = '2025-06-10';
 
 const item = (over: Partial<SummaryItem> & Pick<SummaryItem, 'departmentId' | 'status'>): SummaryItem => ({
-  dueDate: null, ownerUserId: null, investment: null, requests: [], ...over,
+  dueDate: null,
+  ownerUserId: null,
+  investment: null,
+  requests: [],
+  ...over,
 });
 
 const items: SummaryItem[] = [
   // 1: open, overdue, no owner; asks Delivery (pending) and Marketing (answered)
-  item({ departmentId: S, status: 'planned', dueDate: '2025-06-01', investment: 1000,
-    requests: [{ departmentId: D, status: 'pending' }, { departmentId: M, status: 'acknowledged' }] }),
+  item({
+    departmentId: S,
+    status: 'planned',
+    dueDate: '2025-06-01',
+    investment: 1000,
+    requests: [
+      { departmentId: D, status: 'pending' },
+      { departmentId: M, status: 'acknowledged' },
+    ],
+  }),
   // 2: due today (not overdue), owned
-  item({ departmentId: S, status: 'in_progress', dueDate: today, ownerUserId: 'u1', investment: 2500.5, requests: [{ departmentId: D, status: 'pending' }] }),
+  item({
+    departmentId: S,
+    status: 'in_progress',
+    dueDate: today,
+    ownerUserId: 'u1',
+    investment: 2500.5,
+    requests: [{ departmentId: D, status: 'pending' }],
+  }),
   // 3: done long ago without owner: neither overdue nor "without owner"; its investment was spent
-  item({ departmentId: S, status: 'done', dueDate: '2025-05-01', investment: 400, requests: [{ departmentId: M, status: 'concern' }] }),
+  item({
+    departmentId: S,
+    status: 'done',
+    dueDate: '2025-05-01',
+    investment: 400,
+    requests: [{ departmentId: M, status: 'concern' }],
+  }),
   // 4: dropped: counted by status only
   item({ departmentId: S, status: 'dropped', dueDate: '2025-01-01', investment: 9999 }),
   // 5: open without owner, due date or investment; asks Support and Marketing
-  item({ departmentId: D, status: 'planned', requests: [{ departmentId: S, status: 'pending' }, { departmentId: M, status: 'pending' }] }),
+  item({
+    departmentId: D,
+    status: 'planned',
+    requests: [
+      { departmentId: S, status: 'pending' },
+      { departmentId: M, status: 'pending' },
+    ],
+  }),
   // 6: done and owned
   item({ departmentId: D, status: 'done', ownerUserId: 'u2', investment: 100.25 }),
   // 7: an item of a department not listed (archived): in the total only, but its request to Support counts for Support
-  item({ departmentId: X, status: 'planned', dueDate: '2025-06-09', investment: 50, requests: [{ departmentId: S, status: 'pending' }] }),
+  item({
+    departmentId: X,
+    status: 'planned',
+    dueDate: '2025-06-09',
+    investment: 50,
+    requests: [{ departmentId: S, status: 'pending' }],
+  }),
 ];
 
 describe('summarizePlans', () => {
@@ -77,13 +115,24 @@ describe('summarizePlans', () => {
 
   it('gives zeros for no items', () => {
     const empty = summarizePlans([], [S], today);
-    const zero = { byStatus: { planned: 0, in_progress: 0, done: 0, dropped: 0 }, overdue: 0, withoutOwner: 0, investmentPlanned: 0, investmentSpent: 0, pendingAnswers: 0 };
+    const zero = {
+      byStatus: { planned: 0, in_progress: 0, done: 0, dropped: 0 },
+      overdue: 0,
+      withoutOwner: 0,
+      investmentPlanned: 0,
+      investmentSpent: 0,
+      pendingAnswers: 0,
+    };
     expect(empty.byDepartment.get(S)).toEqual(zero);
     expect(empty.total).toEqual(zero);
   });
 
-  it('keeps each department\'s summary separate from the others and from the total', () => {
-    const { byDepartment: rows, total: sum } = summarizePlans([item({ departmentId: S, status: 'planned' })], [S, D], today);
+  it("keeps each department's summary separate from the others and from the total", () => {
+    const { byDepartment: rows, total: sum } = summarizePlans(
+      [item({ departmentId: S, status: 'planned' })],
+      [S, D],
+      today,
+    );
     expect(rows.get(S)!.byStatus.planned).toBe(1);
     expect(rows.get(D)!.byStatus.planned).toBe(0);
     expect(sum.byStatus.planned).toBe(1);

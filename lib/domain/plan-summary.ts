@@ -22,7 +22,12 @@ export interface DepartmentSummary {
 }
 
 const empty = (): DepartmentSummary => ({
-  byStatus: { planned: 0, in_progress: 0, done: 0, dropped: 0 }, overdue: 0, withoutOwner: 0, investmentPlanned: 0, investmentSpent: 0, pendingAnswers: 0,
+  byStatus: { planned: 0, in_progress: 0, done: 0, dropped: 0 },
+  overdue: 0,
+  withoutOwner: 0,
+  investmentPlanned: 0,
+  investmentSpent: 0,
+  pendingAnswers: 0,
 });
 
 /** Per department, and in total, what the executive overview shows. */

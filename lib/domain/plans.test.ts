@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedNextStatuses, canMove, isOverdue, type PlanItemStatus, planItemStatuses, requestsFor, todayIn } from './plans';
+import {
+  allowedNextStatuses,
+  canMove,
+  isOverdue,
+  type PlanItemStatus,
+  planItemStatuses,
+  requestsFor,
+  todayIn,
+} from './plans';
 
 describe('status transitions', () => {
   // The whole table, spelled out: row = from, column = to.
@@ -66,7 +74,7 @@ describe('todayIn', () => {
   // 23:30 UTC on 14 March: already 15 March in Kyiv, still 14 March in New York.
   const now = new Date('2025-03-14T23:30:00Z');
 
-  it('gives the date in the organization\'s time zone, as YYYY-MM-DD', () => {
+  it("gives the date in the organization's time zone, as YYYY-MM-DD", () => {
     expect(todayIn('UTC', now)).toBe('2025-03-14');
     expect(todayIn('Europe/Kyiv', now)).toBe('2025-03-15');
     expect(todayIn('America/New_York', now)).toBe('2025-03-14');
@@ -84,7 +92,11 @@ describe('requestsFor', () => {
   const b = 'dept-b';
   const marketing = 'dept-marketing';
   const item = (over: Partial<Parameters<typeof requestsFor>[0]> = {}) => ({
-    departmentId: own, status: 'planned' as PlanItemStatus, affectedDepartmentIds: [] as string[], changesPromise: false, ...over,
+    departmentId: own,
+    status: 'planned' as PlanItemStatus,
+    affectedDepartmentIds: [] as string[],
+    changesPromise: false,
+    ...over,
   });
 
   it('asks nobody when nothing else is affected', () => {
@@ -93,29 +105,33 @@ describe('requestsFor', () => {
 
   it('asks every affected department, in the order given', () => {
     expect(requestsFor(item({ affectedDepartmentIds: [b, a] }), null)).toEqual([
-      { departmentId: b, kind: 'ripple' }, { departmentId: a, kind: 'ripple' },
+      { departmentId: b, kind: 'ripple' },
+      { departmentId: a, kind: 'ripple' },
     ]);
   });
 
-  it('leaves out the item\'s own department', () => {
+  it("leaves out the item's own department", () => {
     expect(requestsFor(item({ affectedDepartmentIds: [own, a] }), null)).toEqual([{ departmentId: a, kind: 'ripple' }]);
   });
 
   it('removes duplicates', () => {
     expect(requestsFor(item({ affectedDepartmentIds: [a, a, b, a] }), null)).toEqual([
-      { departmentId: a, kind: 'ripple' }, { departmentId: b, kind: 'ripple' },
+      { departmentId: a, kind: 'ripple' },
+      { departmentId: b, kind: 'ripple' },
     ]);
   });
 
   it('adds a promise request to the promise owner when the item changes a service, product or channel', () => {
     expect(requestsFor(item({ affectedDepartmentIds: [a], changesPromise: true }), marketing)).toEqual([
-      { departmentId: a, kind: 'ripple' }, { departmentId: marketing, kind: 'promise' },
+      { departmentId: a, kind: 'ripple' },
+      { departmentId: marketing, kind: 'promise' },
     ]);
   });
 
   it('keeps both kinds when the promise owner is also affected', () => {
     expect(requestsFor(item({ affectedDepartmentIds: [marketing], changesPromise: true }), marketing)).toEqual([
-      { departmentId: marketing, kind: 'ripple' }, { departmentId: marketing, kind: 'promise' },
+      { departmentId: marketing, kind: 'ripple' },
+      { departmentId: marketing, kind: 'promise' },
     ]);
   });
 
@@ -128,18 +144,22 @@ describe('requestsFor', () => {
   });
 
   it('adds no promise request when the item belongs to the promise owner itself', () => {
-    expect(requestsFor(item({ departmentId: marketing, changesPromise: true, affectedDepartmentIds: [a] }), marketing)).toEqual([
-      { departmentId: a, kind: 'ripple' },
-    ]);
+    expect(
+      requestsFor(item({ departmentId: marketing, changesPromise: true, affectedDepartmentIds: [a] }), marketing),
+    ).toEqual([{ departmentId: a, kind: 'ripple' }]);
   });
 
   it('asks nobody about a dropped item', () => {
-    expect(requestsFor(item({ status: 'dropped', affectedDepartmentIds: [a, b], changesPromise: true }), marketing)).toEqual([]);
+    expect(
+      requestsFor(item({ status: 'dropped', affectedDepartmentIds: [a, b], changesPromise: true }), marketing),
+    ).toEqual([]);
   });
 
   it('still asks about done and in-progress items', () => {
     for (const status of ['in_progress', 'done'] as const) {
-      expect(requestsFor(item({ status, affectedDepartmentIds: [a] }), null)).toEqual([{ departmentId: a, kind: 'ripple' }]);
+      expect(requestsFor(item({ status, affectedDepartmentIds: [a] }), null)).toEqual([
+        { departmentId: a, kind: 'ripple' },
+      ]);
     }
   });
 

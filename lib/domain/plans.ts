@@ -39,5 +39,8 @@ export function requestsFor(
   if (item.status === 'dropped') return [];
   const ripple = [...new Set(item.affectedDepartmentIds)].filter((id) => id !== item.departmentId);
   const promise = item.changesPromise && promiseOwnerId && promiseOwnerId !== item.departmentId ? [promiseOwnerId] : [];
-  return [...ripple.map((departmentId) => ({ departmentId, kind: 'ripple' as const })), ...promise.map((departmentId) => ({ departmentId, kind: 'promise' as const }))];
+  return [
+    ...ripple.map((departmentId) => ({ departmentId, kind: 'ripple' as const })),
+    ...promise.map((departmentId) => ({ departmentId, kind: 'promise' as const })),
+  ];
 }

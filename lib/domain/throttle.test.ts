@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { accountPolicy, addressPolicy, afterFailure, minutesLocked, type ThrottlePolicy, type ThrottleState } from './throttle';
+import {
+  accountPolicy,
+  addressPolicy,
+  afterFailure,
+  minutesLocked,
+  type ThrottlePolicy,
+  type ThrottleState,
+} from './throttle';
 
 const t0 = new Date('2030-01-01T12:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);
@@ -19,7 +26,11 @@ describe('afterFailure', () => {
 
   it('counts failures inside the window and keeps its start', () => {
     const state: ThrottleState = { failures: 2, windowStartedAt: t0, lockedUntil: null };
-    expect(afterFailure(state, at(14 * MIN + 59_999), accountPolicy)).toEqual({ failures: 3, windowStartedAt: t0, lockedUntil: null });
+    expect(afterFailure(state, at(14 * MIN + 59_999), accountPolicy)).toEqual({
+      failures: 3,
+      windowStartedAt: t0,
+      lockedUntil: null,
+    });
   });
 
   it('starts over once the window has passed (exactly windowMs later counts as passed)', () => {
@@ -38,14 +49,22 @@ describe('afterFailure', () => {
 
   it('extends the lock on further failures in the same window', () => {
     const state: ThrottleState = { failures: 5, windowStartedAt: t0, lockedUntil: at(20 * MIN) };
-    expect(afterFailure(state, at(6 * MIN), accountPolicy)).toEqual({ failures: 6, windowStartedAt: t0, lockedUntil: at(21 * MIN) });
+    expect(afterFailure(state, at(6 * MIN), accountPolicy)).toEqual({
+      failures: 6,
+      windowStartedAt: t0,
+      lockedUntil: at(21 * MIN),
+    });
   });
 
   it('follows the policy it is given', () => {
     const policy: ThrottlePolicy = { maxFailures: 2, windowMs: 1000, lockMs: 500 };
     const first = afterFailure(null, t0, policy);
     expect(afterFailure(first, at(999), policy)).toEqual({ failures: 2, windowStartedAt: t0, lockedUntil: at(1499) });
-    expect(afterFailure(first, at(1000), policy)).toEqual({ failures: 1, windowStartedAt: at(1000), lockedUntil: null });
+    expect(afterFailure(first, at(1000), policy)).toEqual({
+      failures: 1,
+      windowStartedAt: at(1000),
+      lockedUntil: null,
+    });
   });
 });
 

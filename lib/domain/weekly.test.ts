@@ -84,7 +84,9 @@ describe('reminderDue', () => {
       for (let reminder = 1; reminder <= 7; reminder++) {
         for (let today = 1; today <= 7; today++) {
           const since = (iso: number) => (iso - firstDay + 7) % 7;
-          expect(reminderDue(today, reminder, firstDay), `${firstDay}/${reminder}/${today}`).toBe(since(today) >= since(reminder));
+          expect(reminderDue(today, reminder, firstDay), `${firstDay}/${reminder}/${today}`).toBe(
+            since(today) >= since(reminder),
+          );
         }
       }
     }

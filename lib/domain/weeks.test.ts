@@ -5,7 +5,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, addWeeks, dateIn, type FirstDay, isCalendarDate, isoWeekLabel, isWeekStart, weekOf, weekOfDate, weekRange, weeksBetween,
+  addDays,
+  addWeeks,
+  dateIn,
+  type FirstDay,
+  isCalendarDate,
+  isoWeekLabel,
+  isWeekStart,
+  weekOf,
+  weekOfDate,
+  weekRange,
+  weeksBetween,
 } from './weeks';
 
 const at = (iso: string) => new Date(iso);
@@ -111,7 +121,7 @@ describe('the first week of a year', () => {
     expect(isoWeekLabel('2027-01-03')).toEqual({ week: 1, year: 2027 });
   });
 
-  it('New Year\'s Eve in Auckland is already the new year, and in Los Angeles still the old one', () => {
+  it("New Year's Eve in Auckland is already the new year, and in Los Angeles still the old one", () => {
     // 2026-12-31T11:30Z: Friday 2027-01-01 00:30 in Auckland (UTC+13); Thursday 2026-12-31 03:30 in Los Angeles.
     expect(dateIn(at('2026-12-31T11:30:00Z'), 'Pacific/Auckland')).toBe('2027-01-01');
     expect(dateIn(at('2026-12-31T11:30:00Z'), 'America/Los_Angeles')).toBe('2026-12-31');
@@ -175,9 +185,18 @@ describe('calendar arithmetic', () => {
   });
 
   it.each([
-    ['2028-02-29', true], ['2026-02-28', true], ['2026-12-31', true],
-    ['2026-02-29', false], ['2026-13-01', false], ['2026-04-31', false], ['2026-00-10', false],
-    ['2026-1-5', false], ['20260105', false], ['', false], [' 2026-01-05', false], ['2026-01-05T00:00', false],
+    ['2028-02-29', true],
+    ['2026-02-28', true],
+    ['2026-12-31', true],
+    ['2026-02-29', false],
+    ['2026-13-01', false],
+    ['2026-04-31', false],
+    ['2026-00-10', false],
+    ['2026-1-5', false],
+    ['20260105', false],
+    ['', false],
+    [' 2026-01-05', false],
+    ['2026-01-05T00:00', false],
   ])('isCalendarDate(%j) = %s', (date, valid) => {
     expect(isCalendarDate(date)).toBe(valid);
   });
@@ -187,9 +206,24 @@ describe('calendar arithmetic', () => {
 
 /** Zones on both sides of UTC, half- and quarter-hour offsets, DST at midnight, a 30-minute DST, +14 and -11. */
 const zones = [
-  'UTC', 'Europe/Kyiv', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'America/St_Johns', 'America/Havana',
-  'America/Santiago', 'America/Sao_Paulo', 'Asia/Beirut', 'Asia/Kathmandu', 'Asia/Kolkata', 'Asia/Tokyo', 'Australia/Lord_Howe',
-  'Pacific/Auckland', 'Pacific/Chatham', 'Pacific/Kiritimati', 'Pacific/Pago_Pago',
+  'UTC',
+  'Europe/Kyiv',
+  'Europe/London',
+  'America/New_York',
+  'America/Los_Angeles',
+  'America/St_Johns',
+  'America/Havana',
+  'America/Santiago',
+  'America/Sao_Paulo',
+  'Asia/Beirut',
+  'Asia/Kathmandu',
+  'Asia/Kolkata',
+  'Asia/Tokyo',
+  'Australia/Lord_Howe',
+  'Pacific/Auckland',
+  'Pacific/Chatham',
+  'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
 ];
 const zone = fc.constantFrom(...zones);
 const firstDay = fc.constantFrom<FirstDay>(1, 7);
@@ -229,87 +263,114 @@ function startOfLocalDate(date: string, timeZone: string): number {
  */
 function localNoon(date: string, timeZone: string): Date {
   const start = startOfLocalDate(date, timeZone);
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(start)));
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(start)),
+  );
   return new Date(start + (12 - hour) * 3_600_000);
 }
 
 describe('weekOf: properties', () => {
   it('agrees with the Intl reference for the local date', () => {
-    fc.assert(fc.property(instant, zone, (i, z) => {
-      expect(dateIn(i, z)).toBe(localDate(i.getTime(), z));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(instant, zone, (i, z) => {
+        expect(dateIn(i, z)).toBe(localDate(i.getTime(), z));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('is a week start, and the local date lies within that week', () => {
-    fc.assert(fc.property(instant, zone, firstDay, (i, z, d) => {
-      const week = weekOf(i, z, d);
-      expect(isWeekStart(week, d)).toBe(true);
-      const local = localDate(i.getTime(), z);
-      expect(local >= week && local <= addDays(week, 6)).toBe(true);
-      expect(week).toBe(weekOfDate(local, d));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(instant, zone, firstDay, (i, z, d) => {
+        const week = weekOf(i, z, d);
+        expect(isWeekStart(week, d)).toBe(true);
+        const local = localDate(i.getTime(), z);
+        expect(local >= week && local <= addDays(week, 6)).toBe(true);
+        expect(week).toBe(weekOfDate(local, d));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('round-trips through addWeeks', () => {
-    fc.assert(fc.property(instant, zone, firstDay, fc.integer({ min: -300, max: 300 }), (i, z, d, n) => {
-      const week = weekOf(i, z, d);
-      const moved = addWeeks(week, n);
-      expect(isWeekStart(moved, d)).toBe(true);
-      expect(addWeeks(moved, -n)).toBe(week);
-      expect(weeksBetween(moved, week)).toBe(0 - n); // 0 - n: +0 when n is 0
-      expect(weeksBetween(week, moved)).toBe(n);
-      // An instant in the middle of the moved week, in the same zone, is in that week.
-      expect(weekOf(localNoon(addDays(moved, 3), z), z, d)).toBe(moved);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instant, zone, firstDay, fc.integer({ min: -300, max: 300 }), (i, z, d, n) => {
+        const week = weekOf(i, z, d);
+        const moved = addWeeks(week, n);
+        expect(isWeekStart(moved, d)).toBe(true);
+        expect(addWeeks(moved, -n)).toBe(week);
+        expect(weeksBetween(moved, week)).toBe(0 - n); // 0 - n: +0 when n is 0
+        expect(weeksBetween(week, moved)).toBe(n);
+        // An instant in the middle of the moved week, in the same zone, is in that week.
+        expect(weekOf(localNoon(addDays(moved, 3), z), z, d)).toBe(moved);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('weekOfDate(date) is weekOf an instant at local noon of that date', () => {
-    fc.assert(fc.property(calendarDate, zone, firstDay, (date, z, d) => {
-      const noon = localNoon(date, z);
-      expect(localDate(noon.getTime(), z)).toBe(date);
-      expect(weekOf(noon, z, d)).toBe(weekOfDate(date, d));
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(calendarDate, zone, firstDay, (date, z, d) => {
+        const noon = localNoon(date, z);
+        expect(localDate(noon.getTime(), z)).toBe(date);
+        expect(weekOf(noon, z, d)).toBe(weekOfDate(date, d));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('puts instants one millisecond apart across the local midnight that starts a week into consecutive weeks', () => {
-    fc.assert(fc.property(calendarDate, zone, firstDay, (date, z, d) => {
-      const week = weekOfDate(date, d);
-      const start = startOfLocalDate(week, z);
-      expect(weekOf(new Date(start), z, d)).toBe(week);
-      expect(weekOf(new Date(start - 1), z, d)).toBe(addWeeks(week, -1));
-      // And the last millisecond of the week is still in it.
-      const next = startOfLocalDate(addWeeks(week, 1), z);
-      expect(weekOf(new Date(next - 1), z, d)).toBe(week);
-      expect(weekOf(new Date(next), z, d)).toBe(addWeeks(week, 1));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(calendarDate, zone, firstDay, (date, z, d) => {
+        const week = weekOfDate(date, d);
+        const start = startOfLocalDate(week, z);
+        expect(weekOf(new Date(start), z, d)).toBe(week);
+        expect(weekOf(new Date(start - 1), z, d)).toBe(addWeeks(week, -1));
+        // And the last millisecond of the week is still in it.
+        const next = startOfLocalDate(addWeeks(week, 1), z);
+        expect(weekOf(new Date(next - 1), z, d)).toBe(week);
+        expect(weekOf(new Date(next), z, d)).toBe(addWeeks(week, 1));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('moves forward monotonically: a later instant is never in an earlier week', () => {
-    fc.assert(fc.property(instant, fc.integer({ min: 0, max: 40 * 86_400_000 }), zone, firstDay, (i, delta, z, d) => {
-      const a = weekOf(i, z, d);
-      const b = weekOf(new Date(i.getTime() + delta), z, d);
-      expect(b >= a).toBe(true);
-      expect(weeksBetween(a, b)).toBeLessThanOrEqual(Math.ceil(delta / (7 * 86_400_000)) + 1);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 40 * 86_400_000 }), zone, firstDay, (i, delta, z, d) => {
+        const a = weekOf(i, z, d);
+        const b = weekOf(new Date(i.getTime() + delta), z, d);
+        expect(b >= a).toBe(true);
+        expect(weeksBetween(a, b)).toBeLessThanOrEqual(Math.ceil(delta / (7 * 86_400_000)) + 1);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a Sunday week starts the day before the Monday week it overlaps', () => {
-    fc.assert(fc.property(calendarDate, (date) => {
-      const monday = weekOfDate(date, 1);
-      const sunday = weekOfDate(date, 7);
-      expect([addDays(monday, -1), addDays(monday, 6)]).toContain(sunday);
-    }));
+    fc.assert(
+      fc.property(calendarDate, (date) => {
+        const monday = weekOfDate(date, 1);
+        const sunday = weekOfDate(date, 7);
+        expect([addDays(monday, -1), addDays(monday, 6)]).toContain(sunday);
+      }),
+    );
   });
 
   it('isoWeekLabel gives the ISO week of the Thursday of a Monday week', () => {
-    fc.assert(fc.property(calendarDate, (date) => {
-      const monday = weekOfDate(date, 1);
-      const { week, year } = isoWeekLabel(monday);
-      const thursday = addDays(monday, 3);
-      // ISO: the week's year is the Thursday's year; week 1 is the week with the year's first Thursday.
-      expect(year).toBe(Number(thursday.slice(0, 4)));
-      const firstThursdayWeek = weekOfDate(addDays(`${year}-01-01`, (4 - new Date(`${year}-01-01T00:00:00Z`).getUTCDay() + 7) % 7), 1);
-      expect(week).toBe(weeksBetween(firstThursdayWeek, monday) + 1);
-    }));
+    fc.assert(
+      fc.property(calendarDate, (date) => {
+        const monday = weekOfDate(date, 1);
+        const { week, year } = isoWeekLabel(monday);
+        const thursday = addDays(monday, 3);
+        // ISO: the week's year is the Thursday's year; week 1 is the week with the year's first Thursday.
+        expect(year).toBe(Number(thursday.slice(0, 4)));
+        const firstThursdayWeek = weekOfDate(
+          addDays(`${year}-01-01`, (4 - new Date(`${year}-01-01T00:00:00Z`).getUTCDay() + 7) % 7),
+          1,
+        );
+        expect(week).toBe(weeksBetween(firstThursdayWeek, monday) + 1);
+      }),
+    );
   });
 });

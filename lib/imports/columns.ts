@@ -1,7 +1,16 @@
 /**
  * Mapping the columns of a CSV file to the fields of an answer. Pure, so the page and the tests share it.
  */
-export const importFields = ['touchpoint', 'metric', 'score', 'comment', 'respondedAt', 'externalId', 'persona', 'channel'] as const;
+export const importFields = [
+  'touchpoint',
+  'metric',
+  'score',
+  'comment',
+  'respondedAt',
+  'externalId',
+  'persona',
+  'channel',
+] as const;
 export type ImportField = (typeof importFields)[number];
 
 /** Where a field's value comes from: a column of the file, one value for the whole file, or nowhere. */
@@ -18,7 +27,17 @@ const synonyms: Record<ImportField, string[]> = {
   metric: ['metric', 'metrictype', 'type', 'question', 'survey', 'kpi'],
   score: ['score', 'rating', 'value', 'answer', 'grade', 'points', 'hours'],
   comment: ['comment', 'comments', 'feedback', 'text', 'remark', 'remarks', 'verbatim', 'note', 'notes'],
-  respondedAt: ['respondedat', 'responded', 'date', 'datetime', 'timestamp', 'time', 'answeredat', 'createdat', 'submittedat'],
+  respondedAt: [
+    'respondedat',
+    'responded',
+    'date',
+    'datetime',
+    'timestamp',
+    'time',
+    'answeredat',
+    'createdat',
+    'submittedat',
+  ],
   externalId: ['externalid', 'id', 'responseid', 'answerid', 'uid', 'reference', 'ref'],
   persona: ['persona', 'segment', 'customertype'],
   channel: ['channel', 'source', 'medium'],
@@ -34,7 +53,9 @@ export function detectMapping(headers: string[]): ColumnMapping {
   const used = new Set<number>();
   const mapping = {} as ColumnMapping;
   for (const field of importFields) {
-    const index = synonyms[field].map((name) => normalized.findIndex((h, i) => h === name && !used.has(i))).find((i) => i >= 0);
+    const index = synonyms[field]
+      .map((name) => normalized.findIndex((h, i) => h === name && !used.has(i)))
+      .find((i) => i >= 0);
     if (index === undefined) {
       mapping[field] = { kind: 'none' };
     } else {

@@ -7,7 +7,10 @@ export type NdjsonResult =
   | { ok: false; reason: 'tooLarge' | 'tooManyLines' }
   | { ok: false; reason: 'malformed'; line: number };
 
-export async function readNdjson(body: ReadableStream<Uint8Array> | null, limits: { maxBytes: number; maxLines: number }): Promise<NdjsonResult> {
+export async function readNdjson(
+  body: ReadableStream<Uint8Array> | null,
+  limits: { maxBytes: number; maxLines: number },
+): Promise<NdjsonResult> {
   const values: unknown[] = [];
   if (!body) return { ok: true, values };
   const reader = body.getReader();

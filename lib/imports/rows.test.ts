@@ -11,11 +11,25 @@ const known = (id: string) => touchpoints.some((tp) => tp.id === id);
 
 describe('detecting columns from the header row', () => {
   it('matches common header names without regard to case, spaces or underscores', () => {
-    const mapping = detectMapping(['Response ID', 'Touchpoint', 'Metric', 'Rating', 'Comments', 'Date', 'Segment', 'Channel']);
+    const mapping = detectMapping([
+      'Response ID',
+      'Touchpoint',
+      'Metric',
+      'Rating',
+      'Comments',
+      'Date',
+      'Segment',
+      'Channel',
+    ]);
     expect(mapping).toEqual({
-      touchpoint: { kind: 'column', index: 1 }, metric: { kind: 'column', index: 2 }, score: { kind: 'column', index: 3 },
-      comment: { kind: 'column', index: 4 }, respondedAt: { kind: 'column', index: 5 }, externalId: { kind: 'column', index: 0 },
-      persona: { kind: 'column', index: 6 }, channel: { kind: 'column', index: 7 },
+      touchpoint: { kind: 'column', index: 1 },
+      metric: { kind: 'column', index: 2 },
+      score: { kind: 'column', index: 3 },
+      comment: { kind: 'column', index: 4 },
+      respondedAt: { kind: 'column', index: 5 },
+      externalId: { kind: 'column', index: 0 },
+      persona: { kind: 'column', index: 6 },
+      channel: { kind: 'column', index: 7 },
     });
     expect(missingFields(mapping)).toEqual([]);
   });
@@ -28,9 +42,16 @@ describe('detecting columns from the header row', () => {
 });
 
 describe('reading a row', () => {
-  const mapping = { ...detectMapping(['touchpoint', 'score', 'date']), metric: { kind: 'fixed' as const, value: 'nps' } };
+  const mapping = {
+    ...detectMapping(['touchpoint', 'score', 'date']),
+    metric: { kind: 'fixed' as const, value: 'nps' },
+  };
   it('finds the touchpoint by name, key or id, and reads a decimal comma', () => {
-    expect(rowToItem(['courier delivery', '9', ''], mapping, { find, timeZone: 'UTC' })).toMatchObject({ touchpoint: touchpoints[1]!.id, metric: 'nps', score: 9 });
+    expect(rowToItem(['courier delivery', '9', ''], mapping, { find, timeZone: 'UTC' })).toMatchObject({
+      touchpoint: touchpoints[1]!.id,
+      metric: 'nps',
+      score: 9,
+    });
     expect(rowToItem(['CHECKOUT', '7', ''], mapping, { find, timeZone: 'UTC' }).touchpoint).toBe(touchpoints[0]!.id);
     expect(scoreValue('1,5')).toBe(1.5);
     expect(scoreValue('ten')).toBe('ten');
@@ -48,6 +69,8 @@ describe('reading a row', () => {
   it('reports each problem of a row next to its field, and an unknown touchpoint', () => {
     const bad = checkRow(rowToItem(['Front door', '11', '31/03/2026'], mapping, { find, timeZone: 'UTC' }), known);
     expect(bad.ok ? {} : Object.keys(bad.errors).sort()).toEqual(['respondedAt', 'score', 'touchpoint']);
-    expect(checkRow(rowToItem(['Checkout', '10', '2026-03-01'], mapping, { find, timeZone: 'UTC' }), known)).toMatchObject({ ok: true, item: { score: 10 } });
+    expect(
+      checkRow(rowToItem(['Checkout', '10', '2026-03-01'], mapping, { find, timeZone: 'UTC' }), known),
+    ).toMatchObject({ ok: true, item: { score: 10 } });
   });
 });

@@ -52,11 +52,20 @@ export function respondedAtValue(text: string, timeZone: string): string | undef
   const day = dateOnly.exec(trimmed);
   if (day) return isoIn(timeZone, +day[1]!, +day[2]!, +day[3]!, 12, 0, 0) ?? trimmed;
   const local = localDateTime.exec(trimmed);
-  if (local) return isoIn(timeZone, +local[1]!, +local[2]!, +local[3]!, +local[4]!, +local[5]!, +(local[6] ?? 0)) ?? trimmed;
+  if (local)
+    return isoIn(timeZone, +local[1]!, +local[2]!, +local[3]!, +local[4]!, +local[5]!, +(local[6] ?? 0)) ?? trimmed;
   return trimmed.replace(/^(\d{4}-\d{2}-\d{2}) /, '$1T');
 }
 
-function isoIn(timeZone: string, year: number, month: number, day: number, hour: number, minute: number, second: number): string | null {
+function isoIn(
+  timeZone: string,
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): string | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const date = new TZDate(year, month - 1, day, hour, minute, second, timeZone);
   if (date.getDate() !== day || Number.isNaN(date.getTime())) return null; // 31 February rolls over: refuse it
@@ -73,7 +82,11 @@ function metricValue(text: string): string {
  * A row as it will be sent and stored: every field on the API's terms. The touchpoint becomes the id of the
  * touchpoint it names; a name that matches nothing is kept so the row reports it.
  */
-export function rowToItem(row: readonly string[], mapping: ColumnMapping, context: { find: ReturnType<typeof touchpointIndex>; timeZone: string }) {
+export function rowToItem(
+  row: readonly string[],
+  mapping: ColumnMapping,
+  context: { find: ReturnType<typeof touchpointIndex>; timeZone: string },
+) {
   const touchpointText = valueOf(row, mapping.touchpoint);
   const touchpoint = context.find(touchpointText);
   return {
@@ -95,7 +108,8 @@ export type CheckedRow = { ok: true; item: ResponseItem } | { ok: false; errors:
 export function checkRow(row: MappedRow, known: (touchpointId: string) => boolean): CheckedRow {
   const parsed = responseItemSchema.safeParse(row);
   const errors: Record<string, Message> = parsed.success ? {} : fieldErrorsOf(parsed.error);
-  if (!errors.touchpoint && row.touchpoint !== '' && !known(row.touchpoint)) errors.touchpoint = { key: 'imports.rowError.unknownTouchpoint', values: { touchpoint: row.touchpoint } };
+  if (!errors.touchpoint && row.touchpoint !== '' && !known(row.touchpoint))
+    errors.touchpoint = { key: 'imports.rowError.unknownTouchpoint', values: { touchpoint: row.touchpoint } };
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, item: parsed.data };
   return { ok: false, errors };
 }

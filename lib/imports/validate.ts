@@ -29,7 +29,12 @@ export interface CheckedImport {
 }
 
 /** Validates every row with the shared schema and resolves its touchpoint (by id or key) in the organization. */
-export async function checkImportRows(db: Database, organizationId: string, rows: unknown[], receivedAt = new Date()): Promise<CheckedImport> {
+export async function checkImportRows(
+  db: Database,
+  organizationId: string,
+  rows: unknown[],
+  receivedAt = new Date(),
+): Promise<CheckedImport> {
   const parsed: (ResponseItem | null)[] = [];
   const errors: RowError[] = [];
   const invalid = new Set<number>();
@@ -48,14 +53,21 @@ export async function checkImportRows(db: Database, organizationId: string, rows
   const references = [...new Set(parsed.flatMap((item) => (item ? [item.touchpoint] : [])))];
   const found = new Map<string, { id: string; archived: boolean }>();
   for (let i = 0; i < references.length; i += SLICE) {
-    for (const [reference, touchpoint] of await touchpointsByReference(db, organizationId, references.slice(i, i + SLICE))) found.set(reference, touchpoint);
+    for (const [reference, touchpoint] of await touchpointsByReference(
+      db,
+      organizationId,
+      references.slice(i, i + SLICE),
+    ))
+      found.set(reference, touchpoint);
   }
   const responses: CheckedImport['responses'] = [];
   for (const [index, item] of parsed.entries()) {
     if (!item) continue;
     const touchpoint = found.get(item.touchpoint);
     if (!touchpoint || touchpoint.archived) {
-      report(index, { touchpoint: { key: 'imports.rowError.unknownTouchpoint', values: { touchpoint: item.touchpoint } } });
+      report(index, {
+        touchpoint: { key: 'imports.rowError.unknownTouchpoint', values: { touchpoint: item.touchpoint } },
+      });
       continue;
     }
     responses.push({

@@ -56,9 +56,11 @@ export const pageHeaders: Record<string, string> = {
 
 /** A whole page: no script, one inline stylesheet, an empty icon so the browser asks for nothing else. */
 export function htmlDocument({ lang, title, body }: { lang: string; title: string; body: string }): string {
-  return '<!doctype html>'
-    + `<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">`
-    + '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">'
-    + `<link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${css}</style></head>`
-    + `<body><main>${body}</main></body></html>`;
+  return (
+    '<!doctype html>' +
+    `<html lang="${escapeHtml(lang)}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">' +
+    `<link rel="icon" href="data:,"><title>${escapeHtml(title)}</title><style>${css}</style></head>` +
+    `<body><main>${body}</main></body></html>`
+  );
 }

@@ -31,15 +31,19 @@ async function openSurvey(db: Database, token: string) {
 /** The same page for an unknown, switched-off or replaced token, so nothing about the link leaks. */
 export function closedReply(): SurveyReply {
   const { locale, t } = surveyTranslator(null);
-  return { status: 404, html: messagePage({ lang: locale, title: t('public.closedTitle'), text: t('public.closedText') }) };
+  return {
+    status: 404,
+    html: messagePage({ lang: locale, title: t('public.closedTitle'), text: t('public.closedText') }),
+  };
 }
 
 /** A refusal that is not about the answer (cross-site post, unreadable body), in plain words. */
 export function refusedReply(kind: 'crossSite' | 'unreadable'): SurveyReply {
   const { locale, t } = surveyTranslator(null);
-  const [title, text] = kind === 'crossSite'
-    ? [t('public.refusedTitle'), t('public.refusedText')]
-    : [t('public.unreadableTitle'), t('public.unreadableText')];
+  const [title, text] =
+    kind === 'crossSite'
+      ? [t('public.refusedTitle'), t('public.refusedText')]
+      : [t('public.unreadableTitle'), t('public.unreadableText')];
   return { status: kind === 'crossSite' ? 403 : 400, html: messagePage({ lang: locale, title, text }) };
 }
 
@@ -50,7 +54,15 @@ export async function showSurvey(db: Database, token: string, query: URLSearchPa
   const { locale, t } = surveyTranslator(survey.locale);
   if (query.has('thanks')) {
     const text = t('public.thanksText', { organization: survey.organizationName });
-    return { status: 200, html: messagePage({ lang: locale, organizationName: survey.organizationName, title: t('public.thanksTitle'), text }) };
+    return {
+      status: 200,
+      html: messagePage({
+        lang: locale,
+        organizationName: survey.organizationName,
+        title: t('public.thanksTitle'),
+        text,
+      }),
+    };
   }
   const context = surveyContextOf((name) => query.get(name));
   return { status: 200, html: surveyFormPage({ t, lang: locale, token, survey, context }) };
@@ -83,29 +95,47 @@ export async function answerSurvey(
     const errors: { score?: string; comment?: string } = {};
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] === 'comment' ? 'comment' : 'score';
-      errors[field] ??= field === 'comment'
-        ? t('public.commentTooLong', { max: SURVEY_COMMENT_MAX, length: comment.length })
-        : t(issue.message === 'surveys.public.scoreRange' ? 'public.scoreRange' : 'public.scoreRequired', { min, max });
+      errors[field] ??=
+        field === 'comment'
+          ? t('public.commentTooLong', { max: SURVEY_COMMENT_MAX, length: comment.length })
+          : t(issue.message === 'surveys.public.scoreRange' ? 'public.scoreRange' : 'public.scoreRequired', {
+              min,
+              max,
+            });
     }
-    const html = surveyFormPage({ t, lang: locale, token, survey, context, state: { score: form.get('score') ?? undefined, comment, errors } });
+    const html = surveyFormPage({
+      t,
+      lang: locale,
+      token,
+      survey,
+      context,
+      state: { score: form.get('score') ?? undefined, comment, errors },
+    });
     return { status: 422, html };
   }
   try {
-    await db.transaction((tx) => recordResponses(tx, { id: survey.organizationId, timeZone: survey.timeZone }, [{
-      touchpointId: survey.touchpointId,
-      metric: survey.metric,
-      score: parsed.data.score,
-      comment: parsed.data.comment,
-      respondedAt: now,
-      source: 'survey',
-      externalId: context.ext ?? null,
-      persona: context.persona ?? null,
-      channel: context.channel ?? null,
-    }]));
+    await db.transaction((tx) =>
+      recordResponses(tx, { id: survey.organizationId, timeZone: survey.timeZone }, [
+        {
+          touchpointId: survey.touchpointId,
+          metric: survey.metric,
+          score: parsed.data.score,
+          comment: parsed.data.comment,
+          respondedAt: now,
+          source: 'survey',
+          externalId: context.ext ?? null,
+          persona: context.persona ?? null,
+          channel: context.channel ?? null,
+        },
+      ]),
+    );
   } catch (error) {
     const requestId = randomUUID().slice(0, 8);
     console.error(`[request ${requestId}] survey answer`, error);
-    return { status: 500, html: messagePage({ lang: locale, title: t('public.failedTitle'), text: t('public.errorText', { requestId }) }) };
+    return {
+      status: 500,
+      html: messagePage({ lang: locale, title: t('public.failedTitle'), text: t('public.errorText', { requestId }) }),
+    };
   }
   // A re-sent external id is counted once; the customer sees the same thank-you either way.
   return { status: 303, location: `/s/${token}?thanks=1` };

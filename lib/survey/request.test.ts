@@ -5,7 +5,9 @@ const h = (init: Record<string, string>) => new Headers(init);
 
 describe('clientAddressOf', () => {
   it('takes the first X-Forwarded-For entry, then X-Real-IP, then "unknown"', () => {
-    expect(clientAddressOf(h({ 'x-forwarded-for': ' 198.51.100.7 , 10.0.0.1', 'x-real-ip': '10.0.0.2' }))).toBe('198.51.100.7');
+    expect(clientAddressOf(h({ 'x-forwarded-for': ' 198.51.100.7 , 10.0.0.1', 'x-real-ip': '10.0.0.2' }))).toBe(
+      '198.51.100.7',
+    );
     expect(clientAddressOf(h({ 'x-real-ip': '10.0.0.2' }))).toBe('10.0.0.2');
     expect(clientAddressOf(h({ 'x-forwarded-for': ' ,' }))).toBe('unknown');
     expect(clientAddressOf(h({}))).toBe('unknown');
@@ -14,13 +16,17 @@ describe('clientAddressOf', () => {
 
 describe('isCrossSitePost', () => {
   it('trusts Sec-Fetch-Site when the browser sends it', () => {
-    expect(isCrossSitePost(h({ 'sec-fetch-site': 'same-origin', origin: 'https://evil.test', host: 'cx.test' }))).toBe(false);
+    expect(isCrossSitePost(h({ 'sec-fetch-site': 'same-origin', origin: 'https://evil.test', host: 'cx.test' }))).toBe(
+      false,
+    );
     expect(isCrossSitePost(h({ 'sec-fetch-site': 'cross-site' }))).toBe(true);
     expect(isCrossSitePost(h({ 'sec-fetch-site': 'same-site' }))).toBe(true);
   });
   it('otherwise compares Origin with the host the post came to (through a proxy: X-Forwarded-Host)', () => {
     expect(isCrossSitePost(h({ origin: 'https://cx.test', host: 'cx.test' }))).toBe(false);
-    expect(isCrossSitePost(h({ origin: 'https://cx.example.com', host: 'app:3000', 'x-forwarded-host': 'cx.example.com' }))).toBe(false);
+    expect(
+      isCrossSitePost(h({ origin: 'https://cx.example.com', host: 'app:3000', 'x-forwarded-host': 'cx.example.com' })),
+    ).toBe(false);
     expect(isCrossSitePost(h({ origin: 'https://evil.test', host: 'cx.test' }))).toBe(true);
     expect(isCrossSitePost(h({ origin: 'null', host: 'cx.test' }))).toBe(true);
     expect(isCrossSitePost(h({ host: 'cx.test' }))).toBe(false);

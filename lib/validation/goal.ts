@@ -3,7 +3,8 @@ import { COMMITMENTS_MAX, filledCommitments, SECTION_MAX, TARGETS_MAX, targetMet
 import { id, optionalId } from './common';
 
 /** Line breaks as a textarea holds them (form encodings may send CRLF), so every count agrees. */
-const normalizeText = (v: unknown) => (v === undefined || v === null ? '' : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v);
+const normalizeText = (v: unknown) =>
+  v === undefined || v === null ? '' : typeof v === 'string' ? v.replace(/\r\n?/g, '\n') : v;
 const section = (max: number) => z.preprocess(normalizeText, z.string().trim().max(max));
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
@@ -21,7 +22,14 @@ export const goalTargetSchema = z
     touchpointId: optionalId,
     // A number as typed ("45", "12,5"); empty is "required", anything else that is not a number "invalid".
     targetValue: z.preprocess(
-      (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^[-+]?\d+([.,]\d+)?$/.test(v.trim()) ? Number(v.trim().replace(',', '.')) : v) : v),
+      (v) =>
+        typeof v === 'string'
+          ? v.trim() === ''
+            ? undefined
+            : /^[-+]?\d+([.,]\d+)?$/.test(v.trim())
+              ? Number(v.trim().replace(',', '.'))
+              : v
+          : v,
       z.number().refine((n) => Number.isFinite(n) && Math.abs(n) < 1e9, 'validation.invalid'),
     ),
     dueDate: z.preprocess(emptyToUndefined, z.string().refine(isCalendarDate, 'validation.format')),
@@ -33,7 +41,10 @@ export const goalTargetSchema = z
       }
     },
     // Also when other fields of the row are wrong, so every error shows at once.
-    { when: (payload) => payload.issues.every((issue) => !['metric', 'businessMetric'].includes(String(issue.path?.[0]))) },
+    {
+      when: (payload) =>
+        payload.issues.every((issue) => !['metric', 'businessMetric'].includes(String(issue.path?.[0]))),
+    },
   )
   .transform(({ businessMetric, touchpointId, ...target }) => ({
     ...target,
@@ -50,7 +61,10 @@ export const goalDraftSchema = z.object({
   atmosphere: section(SECTION_MAX.atmosphere),
   // Positions are kept while checking, so an error lands on the field it is about; blank ones are then dropped.
   commitments: z
-    .preprocess((v) => (v === undefined || v === null ? [] : v), z.array(section(SECTION_MAX.commitment)).max(COMMITMENTS_MAX))
+    .preprocess(
+      (v) => (v === undefined || v === null ? [] : v),
+      z.array(section(SECTION_MAX.commitment)).max(COMMITMENTS_MAX),
+    )
     .transform(filledCommitments),
   dayToDay: section(SECTION_MAX.dayToDay),
   targets: z.preprocess((v) => (v === undefined || v === null ? [] : v), z.array(goalTargetSchema).max(TARGETS_MAX)),

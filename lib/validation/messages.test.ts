@@ -28,7 +28,9 @@ describe('fieldErrorsOf: required', () => {
   });
 
   it('reports every invalid field of a form, one message each', () => {
-    expect(errorsOf(signUpSchema, { name: '', email: 'nope', password: 'short', organizationName: 'x'.repeat(81) })).toEqual({
+    expect(
+      errorsOf(signUpSchema, { name: '', email: 'nope', password: 'short', organizationName: 'x'.repeat(81) }),
+    ).toEqual({
       name: { key: 'validation.required' },
       email: { key: 'validation.email' },
       password: { key: 'validation.tooShort', values: { min: 10 } },
@@ -68,7 +70,9 @@ describe('fieldErrorsOf: formats and choices', () => {
   });
 
   it('maps a value outside an enum to validation.choice', () => {
-    expect(errorsOf(inviteMemberSchema, { email: 'a@example.test', role: 'admin' })).toEqual({ role: { key: 'validation.choice' } });
+    expect(errorsOf(inviteMemberSchema, { email: 'a@example.test', role: 'admin' })).toEqual({
+      role: { key: 'validation.choice' },
+    });
   });
 });
 
@@ -79,7 +83,13 @@ describe('fieldErrorsOf: custom validation.* messages', () => {
   });
 
   it('puts a refinement on the field its path names', () => {
-    expect(errorsOf(changePasswordSchema, { currentPassword: 'x', newPassword: 'abcdefghij', confirmPassword: 'abcdefghik' })).toEqual({
+    expect(
+      errorsOf(changePasswordSchema, {
+        currentPassword: 'x',
+        newPassword: 'abcdefghij',
+        confirmPassword: 'abcdefghik',
+      }),
+    ).toEqual({
       confirmPassword: { key: 'validation.passwordsDiffer' },
     });
     expect(errorsOf(inviteMemberSchema, { email: 'a@example.test', role: 'staff', departmentId: '' })).toEqual({
@@ -88,7 +98,12 @@ describe('fieldErrorsOf: custom validation.* messages', () => {
   });
 
   it('does not pass through a message that is not a validation.* key', () => {
-    expect(errorOf(z.string().refine(() => false, 'Something went wrong'), 'x')).toEqual({ key: 'validation.invalid' });
+    expect(
+      errorOf(
+        z.string().refine(() => false, 'Something went wrong'),
+        'x',
+      ),
+    ).toEqual({ key: 'validation.invalid' });
   });
 });
 
@@ -96,7 +111,12 @@ describe('fieldErrorsOf: paths', () => {
   it('joins nested paths with dots and uses "form" for the root', () => {
     const schema = z.object({ address: z.object({ city: name(20) }) });
     expect(errorsOf(schema, { address: { city: '' } })).toEqual({ 'address.city': { key: 'validation.required' } });
-    expect(errorsOf(z.string().refine(() => false, 'validation.nope'), 'x')).toEqual({ form: { key: 'validation.nope' } });
+    expect(
+      errorsOf(
+        z.string().refine(() => false, 'validation.nope'),
+        'x',
+      ),
+    ).toEqual({ form: { key: 'validation.nope' } });
   });
 
   it('keeps the first problem of a field', () => {

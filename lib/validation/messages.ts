@@ -25,7 +25,9 @@ function messageOf(issue: z.core.$ZodIssue): Message {
   switch (issue.code) {
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1 ? { key: 'validation.required' } : { key: 'validation.tooShort', values: { min: Number(issue.minimum) } };
+        return Number(issue.minimum) <= 1
+          ? { key: 'validation.required' }
+          : { key: 'validation.tooShort', values: { min: Number(issue.minimum) } };
       }
       return { key: 'validation.tooSmall', values: { min: Number(issue.minimum) } };
     case 'too_big':

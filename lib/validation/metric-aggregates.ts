@@ -47,7 +47,10 @@ export function aggregateValueRange(metric: Metric, cesHeadline: CesHeadline): {
 }
 
 /** What is wrong with a measured value beyond its types: the value's range, two decimals, the period. */
-export function aggregateProblems(input: AggregateInput, context: { cesHeadline: CesHeadline; today: string }): Record<string, Message> {
+export function aggregateProblems(
+  input: AggregateInput,
+  context: { cesHeadline: CesHeadline; today: string },
+): Record<string, Message> {
   const problems: Record<string, Message> = {};
   const range = aggregateValueRange(input.metric, context.cesHeadline);
   if (input.value < range.min || input.value > range.max) {

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { amount, checkbox, id, list, optionalDate } from './common';
 import { fieldErrorsOf } from './messages';
-import { answerPlanRequestSchema, createPlanItemSchema, planItemFields, servesSchema, setPromiseOwnerSchema, updatePlanItemSchema } from './plans';
+import {
+  answerPlanRequestSchema,
+  createPlanItemSchema,
+  planItemFields,
+  servesSchema,
+  setPromiseOwnerSchema,
+  updatePlanItemSchema,
+} from './plans';
 
 const UUID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const UUID2 = '9b2c7d1e-5a4f-4e3b-8c2d-1f0e9d8c7b6a';
@@ -55,7 +62,9 @@ describe('amount', () => {
 
   it('reports the amount message next to the investment field', () => {
     expect(errorsOf(planItemFields, { title: 'A', investment: 'abc' })).toEqual({ investment: 'validation.amount' });
-    expect(errorsOf(planItemFields, { title: 'A', investment: '-5' })).toEqual({ investment: 'validation.amountNegative' });
+    expect(errorsOf(planItemFields, { title: 'A', investment: '-5' })).toEqual({
+      investment: 'validation.amountNegative',
+    });
   });
 });
 
@@ -92,20 +101,45 @@ describe('other common fields', () => {
 describe('plan item fields', () => {
   it('fills in defaults for a bare title', () => {
     expect(planItemFields.parse({ title: '  Faster replies ' })).toEqual({
-      title: 'Faster replies', description: '', status: 'planned', dropReason: '', quickWin: false, investment: null,
-      expectedOutcome: '', touchpointIds: [], affectedDepartmentIds: [], changesPromise: false, serves: null,
+      title: 'Faster replies',
+      description: '',
+      status: 'planned',
+      dropReason: '',
+      quickWin: false,
+      investment: null,
+      expectedOutcome: '',
+      touchpointIds: [],
+      affectedDepartmentIds: [],
+      changesPromise: false,
+      serves: null,
     });
   });
 
   it('reads what a submitted form sends', () => {
     const parsed = planItemFields.parse({
-      title: 'Callback queue', description: 'In the CRM', ownerUserId: UUID, dueDate: '2025-09-01', status: 'in_progress',
-      quickWin: 'on', investment: '18 000', expectedOutcome: 'No case left', touchpointIds: UUID, affectedDepartmentIds: [UUID, UUID2],
-      changesPromise: 'on', serves: 'commitment:2',
+      title: 'Callback queue',
+      description: 'In the CRM',
+      ownerUserId: UUID,
+      dueDate: '2025-09-01',
+      status: 'in_progress',
+      quickWin: 'on',
+      investment: '18 000',
+      expectedOutcome: 'No case left',
+      touchpointIds: UUID,
+      affectedDepartmentIds: [UUID, UUID2],
+      changesPromise: 'on',
+      serves: 'commitment:2',
     });
     expect(parsed).toMatchObject({
-      ownerUserId: UUID, dueDate: '2025-09-01', status: 'in_progress', quickWin: true, investment: 18000,
-      touchpointIds: [UUID], affectedDepartmentIds: [UUID, UUID2], changesPromise: true, serves: 'commitment:2',
+      ownerUserId: UUID,
+      dueDate: '2025-09-01',
+      status: 'in_progress',
+      quickWin: true,
+      investment: 18000,
+      touchpointIds: [UUID],
+      affectedDepartmentIds: [UUID, UUID2],
+      changesPromise: true,
+      serves: 'commitment:2',
     });
   });
 
@@ -121,13 +155,20 @@ describe('plan item fields', () => {
   });
 
   it('requires a reason to drop an item', () => {
-    expect(errorsOf(planItemFields, { title: 'A', status: 'dropped' })).toEqual({ dropReason: 'validation.dropReasonRequired' });
-    expect(errorsOf(planItemFields, { title: 'A', status: 'dropped', dropReason: '   ' })).toEqual({ dropReason: 'validation.dropReasonRequired' });
-    expect(planItemFields.parse({ title: 'A', status: 'dropped', dropReason: ' Supplier gone ' }).dropReason).toBe('Supplier gone');
+    expect(errorsOf(planItemFields, { title: 'A', status: 'dropped' })).toEqual({
+      dropReason: 'validation.dropReasonRequired',
+    });
+    expect(errorsOf(planItemFields, { title: 'A', status: 'dropped', dropReason: '   ' })).toEqual({
+      dropReason: 'validation.dropReasonRequired',
+    });
+    expect(planItemFields.parse({ title: 'A', status: 'dropped', dropReason: ' Supplier gone ' }).dropReason).toBe(
+      'Supplier gone',
+    );
   });
 
   it('does not need a drop reason for other statuses', () => {
-    for (const status of ['planned', 'in_progress', 'done']) expect(planItemFields.safeParse({ title: 'A', status }).success).toBe(true);
+    for (const status of ['planned', 'in_progress', 'done'])
+      expect(planItemFields.safeParse({ title: 'A', status }).success).toBe(true);
   });
 
   it('refuses an unknown status', () => {
@@ -135,8 +176,19 @@ describe('plan item fields', () => {
   });
 
   it('reports every bad field at once', () => {
-    expect(errorsOf(planItemFields, { title: '', investment: 'abc', dueDate: 'tomorrow', ownerUserId: 'someone', touchpointIds: 'x' })).toEqual({
-      title: 'validation.required', investment: 'validation.amount', dueDate: 'validation.date', ownerUserId: 'validation.notFound',
+    expect(
+      errorsOf(planItemFields, {
+        title: '',
+        investment: 'abc',
+        dueDate: 'tomorrow',
+        ownerUserId: 'someone',
+        touchpointIds: 'x',
+      }),
+    ).toEqual({
+      title: 'validation.required',
+      investment: 'validation.amount',
+      dueDate: 'validation.date',
+      ownerUserId: 'validation.notFound',
       'touchpointIds.0': 'validation.notFound',
     });
   });
@@ -165,26 +217,52 @@ describe('serves', () => {
   });
 });
 
-describe('commands\' inputs', () => {
+describe("commands' inputs", () => {
   it('needs a department to create an item and an item to update one', () => {
-    expect(createPlanItemSchema.parse({ departmentId: UUID, title: 'A' })).toMatchObject({ departmentId: UUID, title: 'A' });
-    expect(errorsOf(createPlanItemSchema, { departmentId: 'x', title: 'A' })).toEqual({ departmentId: 'validation.notFound' });
-    expect(updatePlanItemSchema.parse({ planItemId: UUID, title: 'A', status: 'done' })).toMatchObject({ planItemId: UUID, status: 'done' });
+    expect(createPlanItemSchema.parse({ departmentId: UUID, title: 'A' })).toMatchObject({
+      departmentId: UUID,
+      title: 'A',
+    });
+    expect(errorsOf(createPlanItemSchema, { departmentId: 'x', title: 'A' })).toEqual({
+      departmentId: 'validation.notFound',
+    });
+    expect(updatePlanItemSchema.parse({ planItemId: UUID, title: 'A', status: 'done' })).toMatchObject({
+      planItemId: UUID,
+      status: 'done',
+    });
     expect(errorsOf(updatePlanItemSchema, { title: 'A' })).toEqual({ planItemId: 'validation.required' });
   });
 
   it('keeps the drop-reason rule when creating and updating', () => {
-    expect(errorsOf(createPlanItemSchema, { departmentId: UUID, title: 'A', status: 'dropped' })).toEqual({ dropReason: 'validation.dropReasonRequired' });
-    expect(errorsOf(updatePlanItemSchema, { planItemId: UUID, title: 'A', status: 'dropped' })).toEqual({ dropReason: 'validation.dropReasonRequired' });
+    expect(errorsOf(createPlanItemSchema, { departmentId: UUID, title: 'A', status: 'dropped' })).toEqual({
+      dropReason: 'validation.dropReasonRequired',
+    });
+    expect(errorsOf(updatePlanItemSchema, { planItemId: UUID, title: 'A', status: 'dropped' })).toEqual({
+      dropReason: 'validation.dropReasonRequired',
+    });
   });
 
   it('answers a request: acknowledge freely, a concern only with a comment', () => {
-    expect(answerPlanRequestSchema.parse({ requestId: UUID, answer: 'acknowledged' })).toEqual({ requestId: UUID, answer: 'acknowledged', comment: '' });
-    expect(errorsOf(answerPlanRequestSchema, { requestId: UUID, answer: 'concern' })).toEqual({ comment: 'validation.concernNeedsComment' });
-    expect(errorsOf(answerPlanRequestSchema, { requestId: UUID, answer: 'concern', comment: '   ' })).toEqual({ comment: 'validation.concernNeedsComment' });
-    expect(answerPlanRequestSchema.parse({ requestId: UUID, answer: 'concern', comment: ' Costs rise ' }).comment).toBe('Costs rise');
-    expect(errorsOf(answerPlanRequestSchema, { requestId: UUID, answer: 'pending' })).toEqual({ answer: 'validation.choice' });
-    expect(errorsOf(answerPlanRequestSchema, { requestId: UUID, answer: 'acknowledged', comment: 'x'.repeat(1001) })).toEqual({ comment: 'validation.tooLong' });
+    expect(answerPlanRequestSchema.parse({ requestId: UUID, answer: 'acknowledged' })).toEqual({
+      requestId: UUID,
+      answer: 'acknowledged',
+      comment: '',
+    });
+    expect(errorsOf(answerPlanRequestSchema, { requestId: UUID, answer: 'concern' })).toEqual({
+      comment: 'validation.concernNeedsComment',
+    });
+    expect(errorsOf(answerPlanRequestSchema, { requestId: UUID, answer: 'concern', comment: '   ' })).toEqual({
+      comment: 'validation.concernNeedsComment',
+    });
+    expect(answerPlanRequestSchema.parse({ requestId: UUID, answer: 'concern', comment: ' Costs rise ' }).comment).toBe(
+      'Costs rise',
+    );
+    expect(errorsOf(answerPlanRequestSchema, { requestId: UUID, answer: 'pending' })).toEqual({
+      answer: 'validation.choice',
+    });
+    expect(
+      errorsOf(answerPlanRequestSchema, { requestId: UUID, answer: 'acknowledged', comment: 'x'.repeat(1001) }),
+    ).toEqual({ comment: 'validation.tooLong' });
   });
 
   it('sets the promise owner by department id', () => {

@@ -7,7 +7,10 @@ const text = (max: number) => z.string().trim().max(max).default('');
 /** "commitment:<index>" or "target:<id>": what in the goal an item serves; empty for nothing. */
 export const servesSchema = z.preprocess(
   (v) => (v === '' || v === undefined ? null : v),
-  z.string().regex(/^(commitment:[0-4]|target:[0-9a-f-]{36})$/i, 'validation.choice').nullable(),
+  z
+    .string()
+    .regex(/^(commitment:[0-4]|target:[0-9a-f-]{36})$/i, 'validation.choice')
+    .nullable(),
 );
 
 export const planItemFields = z
@@ -38,7 +41,8 @@ export const updatePlanItemSchema = z.intersection(z.object({ planItemId: id }),
 export const answerPlanRequestSchema = z
   .object({ requestId: id, answer: z.enum(['acknowledged', 'concern']), comment: text(1000) })
   .superRefine((v, ctx) => {
-    if (v.answer === 'concern' && !v.comment) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'validation.concernNeedsComment' });
+    if (v.answer === 'concern' && !v.comment)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'validation.concernNeedsComment' });
   });
 
 export const setPromiseOwnerSchema = z.object({ departmentId: id });

@@ -8,4 +8,7 @@ export const profileSchema = z.object({
 
 export const changePasswordSchema = z
   .object({ currentPassword: z.string().min(1).max(200), newPassword: password, confirmPassword: z.string() })
-  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], message: 'validation.passwordsDiffer' });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'validation.passwordsDiffer',
+  });

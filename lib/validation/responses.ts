@@ -21,26 +21,46 @@ const optionalText = (max: number) =>
  */
 export const responseItemSchema = z
   .object({
-    touchpoint: z.string().trim().min(1).max(100).meta({ description: "The touchpoint's id, or the key set for it in Settings → Journey." }),
+    touchpoint: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .meta({ description: "The touchpoint's id, or the key set for it in Settings → Journey." }),
     metric: z.enum(metrics).meta({ description: 'nps 0-10, csat 1-5, ces 1-7, nev 1-10, ttr hours' }),
-    score: z.number().finite().meta({ description: 'The answer on the metric scale; for ttr the hours from complaint to resolution.' }),
+    score: z
+      .number()
+      .finite()
+      .meta({ description: 'The answer on the metric scale; for ttr the hours from complaint to resolution.' }),
     comment: optionalText(2000).meta({ description: "The customer's comment, if any." }),
     respondedAt: z
-      .preprocess((v) => (v === '' || v === null ? undefined : v), z.iso.datetime({ offset: true, message: 'validation.dateTime' }).optional())
+      .preprocess(
+        (v) => (v === '' || v === null ? undefined : v),
+        z.iso.datetime({ offset: true, message: 'validation.dateTime' }).optional(),
+      )
       .meta({ description: 'When the customer answered (ISO 8601 with offset); defaults to the time of receipt.' }),
-    externalId: optionalText(200).meta({ description: 'Your id for this answer; unique per organization, so a re-sent answer is skipped.' }),
+    externalId: optionalText(200).meta({
+      description: 'Your id for this answer; unique per organization, so a re-sent answer is skipped.',
+    }),
     persona: optionalText(80),
     channel: optionalText(80),
   })
   .superRefine((item, ctx) => {
     if (!isValidScore(item.metric, storedScore(item.metric, item.score))) {
       const range = item.metric === 'ttr' ? { min: 0, max: MAX_TTR_HOURS } : scales[item.metric];
-      ctx.addIssue({ code: 'custom', path: ['score'], message: item.metric === 'ttr' ? 'validation.ttrHours' : 'validation.scoreRange', params: range });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['score'],
+        message: item.metric === 'ttr' ? 'validation.ttrHours' : 'validation.scoreRange',
+        params: range,
+      });
     }
     if (item.respondedAt) {
       const at = Date.parse(item.respondedAt);
-      if (at > Date.now() + CLOCK_SKEW_MS) ctx.addIssue({ code: 'custom', path: ['respondedAt'], message: 'validation.inFuture' });
-      if (at < Date.UTC(2000, 0, 1)) ctx.addIssue({ code: 'custom', path: ['respondedAt'], message: 'validation.dateTime' });
+      if (at > Date.now() + CLOCK_SKEW_MS)
+        ctx.addIssue({ code: 'custom', path: ['respondedAt'], message: 'validation.inFuture' });
+      if (at < Date.UTC(2000, 0, 1))
+        ctx.addIssue({ code: 'custom', path: ['respondedAt'], message: 'validation.dateTime' });
     }
   });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkbox, email, optionalId, timeZone } from './common';
 import {
-  archiveDepartmentSchema, createDepartmentSchema, inviteMemberSchema, organizationSettingsSchema, updateMemberSchema,
+  archiveDepartmentSchema,
+  createDepartmentSchema,
+  inviteMemberSchema,
+  organizationSettingsSchema,
+  updateMemberSchema,
 } from './settings';
 
 const UUID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
@@ -37,7 +41,13 @@ describe('organization settings', () => {
   const valid = { name: 'Acme', timeZone: 'UTC', weekStartsOn: '7', currency: 'usd' };
 
   it('coerces the week start and upper-cases the currency', () => {
-    expect(organizationSettingsSchema.parse(valid)).toEqual({ name: 'Acme', timeZone: 'UTC', weekStartsOn: 7, currency: 'USD', reminderWeekday: 4 });
+    expect(organizationSettingsSchema.parse(valid)).toEqual({
+      name: 'Acme',
+      timeZone: 'UTC',
+      weekStartsOn: 7,
+      currency: 'USD',
+      reminderWeekday: 4,
+    });
   });
 
   it('accepts Monday (1) or Sunday (7) only', () => {
@@ -48,12 +58,19 @@ describe('organization settings', () => {
 
 describe('departments', () => {
   it('defaults the description to empty and trims the name', () => {
-    expect(createDepartmentSchema.parse({ name: '  Sales ', stage: 'front' })).toEqual({ name: 'Sales', stage: 'front', description: '' });
+    expect(createDepartmentSchema.parse({ name: '  Sales ', stage: 'front' })).toEqual({
+      name: 'Sales',
+      stage: 'front',
+      description: '',
+    });
   });
 
   it('reads the archive checkbox', () => {
     expect(archiveDepartmentSchema.parse({ departmentId: UUID })).toEqual({ departmentId: UUID, archived: false });
-    expect(archiveDepartmentSchema.parse({ departmentId: UUID, archived: 'on' })).toEqual({ departmentId: UUID, archived: true });
+    expect(archiveDepartmentSchema.parse({ departmentId: UUID, archived: 'on' })).toEqual({
+      departmentId: UUID,
+      archived: true,
+    });
   });
 });
 
@@ -61,13 +78,17 @@ describe('members: department required for leads and staff', () => {
   it.each(['lead', 'staff'])('requires a department for a %s', (role) => {
     const invite = inviteMemberSchema.safeParse({ email: 'a@example.test', role, departmentId: '' });
     expect(invite.success).toBe(false);
-    expect(invite.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['departmentId', 'validation.departmentRequired']]);
+    expect(invite.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['departmentId', 'validation.departmentRequired'],
+    ]);
     expect(updateMemberSchema.safeParse({ userId: UUID, role }).success).toBe(false);
   });
 
   it('lets an executive have no department, or one', () => {
     expect(inviteMemberSchema.parse({ email: 'a@example.test', role: 'executive', departmentId: '' })).toEqual({
-      email: 'a@example.test', role: 'executive', departmentId: undefined,
+      email: 'a@example.test',
+      role: 'executive',
+      departmentId: undefined,
     });
     expect(updateMemberSchema.parse({ userId: UUID, role: 'executive', departmentId: UUID }).departmentId).toBe(UUID);
   });

@@ -4,7 +4,10 @@ import { checkbox, currency, description, id, name, optionalId, role, timeZone, 
 export const organizationSettingsSchema = z.object({
   name: name(80),
   timeZone,
-  weekStartsOn: z.coerce.number().int().refine((d) => d === 1 || d === 7, 'validation.choice'),
+  weekStartsOn: z.coerce
+    .number()
+    .int()
+    .refine((d) => d === 1 || d === 7, 'validation.choice'),
   currency,
   reminderWeekday: z.coerce.number().int().min(1, 'validation.choice').max(7, 'validation.choice').default(4),
   /** Absent: left as it is. */

@@ -44,6 +44,11 @@ export function surveyAnswerSchema(metric: SurveyMetric) {
       .regex(/^\d{1,2}$/, 'surveys.public.scoreRange')
       .transform(Number)
       .refine((n) => n >= min && n <= max, 'surveys.public.scoreRange'),
-    comment: z.string().max(SURVEY_COMMENT_MAX, 'surveys.public.commentTooLong').optional().default('').transform(withoutNul),
+    comment: z
+      .string()
+      .max(SURVEY_COMMENT_MAX, 'surveys.public.commentTooLong')
+      .optional()
+      .default('')
+      .transform(withoutNul),
   });
 }

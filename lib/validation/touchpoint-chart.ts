@@ -12,12 +12,20 @@ export const touchpointChartQuerySchema = z
     from: isoDate,
     to: isoDate,
     bucket: z.enum(['week', 'month']).default('week'),
-    window: z.coerce.number().pipe(z.union([z.literal(4), z.literal(8)])).default(4),
+    window: z.coerce
+      .number()
+      .pipe(z.union([z.literal(4), z.literal(8)]))
+      .default(4),
   })
   .superRefine((v, ctx) => {
     if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.dateOrder' });
     else if ((Date.parse(v.to) - Date.parse(v.from)) / DAY + 1 > MAX_RANGE_DAYS) {
-      ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.rangeTooLong', params: { max: MAX_RANGE_DAYS } });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: 'validation.rangeTooLong',
+        params: { max: MAX_RANGE_DAYS },
+      });
     }
   });
 

@@ -18,54 +18,102 @@ function errorsOf(schema: z.ZodType, input: unknown) {
 describe('logImprovementSchema', () => {
   it('accepts the four required fields and fills in the rest', () => {
     expect(logImprovementSchema.parse(base)).toEqual({
-      ...base, process: '', before: '', after: '', touchpointIds: [], metric: null, businessMetric: '', direction: null, source: null, sourceNote: '',
+      ...base,
+      process: '',
+      before: '',
+      after: '',
+      touchpointIds: [],
+      metric: null,
+      businessMetric: '',
+      direction: null,
+      source: null,
+      sourceNote: '',
     });
   });
 
   it('reads the form as the browser sends it: trimmed text, blank selects as nothing, one checkbox as a list', () => {
-    expect(logImprovementSchema.parse({
-      ...base, title: '  Evening chat shift  ', process: ' answering chats ', metric: '', direction: '', source: '', sourcePlanItemId: '',
-      ownerUserId: '', touchpointIds: UUID2, businessMetric: '',
-    })).toMatchObject({
-      title: 'Evening chat shift', process: 'answering chats', metric: null, direction: null, source: null, touchpointIds: [UUID2],
-      sourcePlanItemId: undefined, ownerUserId: undefined,
+    expect(
+      logImprovementSchema.parse({
+        ...base,
+        title: '  Evening chat shift  ',
+        process: ' answering chats ',
+        metric: '',
+        direction: '',
+        source: '',
+        sourcePlanItemId: '',
+        ownerUserId: '',
+        touchpointIds: UUID2,
+        businessMetric: '',
+      }),
+    ).toMatchObject({
+      title: 'Evening chat shift',
+      process: 'answering chats',
+      metric: null,
+      direction: null,
+      source: null,
+      touchpointIds: [UUID2],
+      sourcePlanItemId: undefined,
+      ownerUserId: undefined,
     });
     expect(logImprovementSchema.parse({ ...base, touchpointIds: [UUID, UUID2] }).touchpointIds).toEqual([UUID, UUID2]);
   });
 
   it('asks for every required field', () => {
     expect(errorsOf(logImprovementSchema, {})).toEqual({
-      departmentId: 'validation.required', weekStart: 'validation.required', title: 'validation.required', effectiveDate: 'validation.required',
+      departmentId: 'validation.required',
+      weekStart: 'validation.required',
+      title: 'validation.required',
+      effectiveDate: 'validation.required',
     });
     expect(errorsOf(logImprovementSchema, { ...base, title: '   ' })).toEqual({ title: 'validation.required' });
   });
 
   it('limits the lengths of the texts', () => {
     expect(logImprovementSchema.safeParse({ ...base, title: 'x'.repeat(120) }).success).toBe(true);
-    expect(errorsOf(logImprovementSchema, {
-      ...base, title: 'x'.repeat(121), process: 'x'.repeat(121), before: 'x'.repeat(501), after: 'x'.repeat(501), sourceNote: 'x'.repeat(201),
-      metric: 'business', direction: 'up', businessMetric: 'x'.repeat(81),
-    })).toEqual({
-      title: 'validation.tooLong', process: 'validation.tooLong', before: 'validation.tooLong', after: 'validation.tooLong',
-      sourceNote: 'validation.tooLong', businessMetric: 'validation.tooLong',
+    expect(
+      errorsOf(logImprovementSchema, {
+        ...base,
+        title: 'x'.repeat(121),
+        process: 'x'.repeat(121),
+        before: 'x'.repeat(501),
+        after: 'x'.repeat(501),
+        sourceNote: 'x'.repeat(201),
+        metric: 'business',
+        direction: 'up',
+        businessMetric: 'x'.repeat(81),
+      }),
+    ).toEqual({
+      title: 'validation.tooLong',
+      process: 'validation.tooLong',
+      before: 'validation.tooLong',
+      after: 'validation.tooLong',
+      sourceNote: 'validation.tooLong',
+      businessMetric: 'validation.tooLong',
     });
   });
 
-  it.each(['2026-02-30', '16.11.2026', '2026-11-16T00:00:00Z', '2026-1-5', 'next week'])('refuses %j as a date', (date) => {
-    expect(errorsOf(logImprovementSchema, { ...base, weekStart: date, effectiveDate: date })).toEqual({
-      weekStart: 'validation.date', effectiveDate: 'validation.date',
-    });
-  });
+  it.each(['2026-02-30', '16.11.2026', '2026-11-16T00:00:00Z', '2026-1-5', 'next week'])(
+    'refuses %j as a date',
+    (date) => {
+      expect(errorsOf(logImprovementSchema, { ...base, weekStart: date, effectiveDate: date })).toEqual({
+        weekStart: 'validation.date',
+        effectiveDate: 'validation.date',
+      });
+    },
+  );
 
   it('accepts a leap day only in a leap year', () => {
     expect(logImprovementSchema.safeParse({ ...base, effectiveDate: '2028-02-29' }).success).toBe(true);
-    expect(errorsOf(logImprovementSchema, { ...base, effectiveDate: '2027-02-29' })).toEqual({ effectiveDate: 'validation.date' });
+    expect(errorsOf(logImprovementSchema, { ...base, effectiveDate: '2027-02-29' })).toEqual({
+      effectiveDate: 'validation.date',
+    });
   });
 
   // Weeks and effective dates keep to the same range as every other date field.
   it('keeps dates within a sensible range, like the other date fields', () => {
     expect(errorsOf(logImprovementSchema, { ...base, weekStart: '0001-01-01', effectiveDate: '0001-01-03' })).toEqual({
-      weekStart: 'validation.date', effectiveDate: 'validation.date',
+      weekStart: 'validation.date',
+      effectiveDate: 'validation.date',
     });
   });
 
@@ -73,50 +121,78 @@ describe('logImprovementSchema', () => {
     for (const metric of ['nps', 'csat', 'ces', 'nev', 'ttr']) {
       expect(logImprovementSchema.safeParse({ ...base, metric, direction: 'down' }).success).toBe(true);
     }
-    for (const source of ['idea', 'complaint']) expect(logImprovementSchema.safeParse({ ...base, source }).success).toBe(true);
-    expect(errorsOf(logImprovementSchema, { ...base, metric: 'revenue', direction: 'sideways', source: 'rumour' })).toEqual({
-      metric: 'validation.choice', direction: 'validation.choice', source: 'validation.choice',
+    for (const source of ['idea', 'complaint'])
+      expect(logImprovementSchema.safeParse({ ...base, source }).success).toBe(true);
+    expect(
+      errorsOf(logImprovementSchema, { ...base, metric: 'revenue', direction: 'sideways', source: 'rumour' }),
+    ).toEqual({
+      metric: 'validation.choice',
+      direction: 'validation.choice',
+      source: 'validation.choice',
     });
   });
 
   it('needs a direction for a metric, and a name for a business number', () => {
-    expect(errorsOf(logImprovementSchema, { ...base, metric: 'csat' })).toEqual({ direction: 'validation.directionRequired' });
-    expect(errorsOf(logImprovementSchema, { ...base, metric: 'business', direction: '' })).toEqual({
-      businessMetric: 'validation.required', direction: 'validation.directionRequired',
+    expect(errorsOf(logImprovementSchema, { ...base, metric: 'csat' })).toEqual({
+      direction: 'validation.directionRequired',
     });
-    expect(logImprovementSchema.parse({ ...base, metric: 'business', direction: 'up', businessMetric: ' Repeat orders ' }))
-      .toMatchObject({ metric: 'business', direction: 'up', businessMetric: 'Repeat orders' });
+    expect(errorsOf(logImprovementSchema, { ...base, metric: 'business', direction: '' })).toEqual({
+      businessMetric: 'validation.required',
+      direction: 'validation.directionRequired',
+    });
+    expect(
+      logImprovementSchema.parse({ ...base, metric: 'business', direction: 'up', businessMetric: ' Repeat orders ' }),
+    ).toMatchObject({ metric: 'business', direction: 'up', businessMetric: 'Repeat orders' });
     // A direction without a metric is harmless (the query drops it).
     expect(logImprovementSchema.safeParse({ ...base, direction: 'up' }).success).toBe(true);
   });
 
   it('needs the plan item when the improvement came from one', () => {
-    expect(errorsOf(logImprovementSchema, { ...base, source: 'plan_item' })).toEqual({ sourcePlanItemId: 'validation.required' });
-    expect(errorsOf(logImprovementSchema, { ...base, source: 'plan_item', sourcePlanItemId: '' })).toEqual({ sourcePlanItemId: 'validation.required' });
-    expect(logImprovementSchema.parse({ ...base, source: 'plan_item', sourcePlanItemId: UUID2 })).toMatchObject({ sourcePlanItemId: UUID2 });
+    expect(errorsOf(logImprovementSchema, { ...base, source: 'plan_item' })).toEqual({
+      sourcePlanItemId: 'validation.required',
+    });
+    expect(errorsOf(logImprovementSchema, { ...base, source: 'plan_item', sourcePlanItemId: '' })).toEqual({
+      sourcePlanItemId: 'validation.required',
+    });
+    expect(logImprovementSchema.parse({ ...base, source: 'plan_item', sourcePlanItemId: UUID2 })).toMatchObject({
+      sourcePlanItemId: UUID2,
+    });
   });
 
   it('reports ids that are not ids as not found', () => {
-    expect(errorsOf(logImprovementSchema, { ...base, departmentId: 'sales', ownerUserId: '42', sourcePlanItemId: 'x' })).toEqual({
-      departmentId: 'validation.notFound', ownerUserId: 'validation.notFound', sourcePlanItemId: 'validation.notFound',
+    expect(
+      errorsOf(logImprovementSchema, { ...base, departmentId: 'sales', ownerUserId: '42', sourcePlanItemId: 'x' }),
+    ).toEqual({
+      departmentId: 'validation.notFound',
+      ownerUserId: 'validation.notFound',
+      sourcePlanItemId: 'validation.notFound',
     });
   });
 
   it('takes at most 30 touchpoints, each an id', () => {
     expect(logImprovementSchema.safeParse({ ...base, touchpointIds: distinctIds(30) }).success).toBe(true);
-    expect(errorsOf(logImprovementSchema, { ...base, touchpointIds: distinctIds(31) })).toEqual({ touchpointIds: 'validation.tooBig' });
+    expect(errorsOf(logImprovementSchema, { ...base, touchpointIds: distinctIds(31) })).toEqual({
+      touchpointIds: 'validation.tooBig',
+    });
     // A bad id is reported under "touchpointIds.1", which the form (error={errors.touchpointIds}) does not show;
     // only a hand-made request can send one.
-    expect(errorsOf(logImprovementSchema, { ...base, touchpointIds: [UUID, 'nope'] })).toEqual({ 'touchpointIds.1': 'validation.notFound' });
+    expect(errorsOf(logImprovementSchema, { ...base, touchpointIds: [UUID, 'nope'] })).toEqual({
+      'touchpointIds.1': 'validation.notFound',
+    });
   });
 });
 
 describe('updateImprovementSchema', () => {
   it('needs the improvement, not the department or week', () => {
     const { departmentId: _d, weekStart: _w, ...fields } = base;
-    expect(updateImprovementSchema.parse({ improvementId: UUID, ...fields })).toMatchObject({ improvementId: UUID, title: 'Evening chat shift' });
+    expect(updateImprovementSchema.parse({ improvementId: UUID, ...fields })).toMatchObject({
+      improvementId: UUID,
+      title: 'Evening chat shift',
+    });
     expect(errorsOf(updateImprovementSchema, fields)).toEqual({ improvementId: 'validation.required' });
-    expect(errorsOf(updateImprovementSchema, { improvementId: UUID, ...fields, metric: 'nps' })).toEqual({ direction: 'validation.directionRequired' });
+    expect(errorsOf(updateImprovementSchema, { improvementId: UUID, ...fields, metric: 'nps' })).toEqual({
+      direction: 'validation.directionRequired',
+    });
   });
 });
 
@@ -137,13 +213,31 @@ describe('gridQuerySchema', () => {
 });
 
 describe('messages', () => {
-  const lookup = (key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+  const lookup = (key: string): unknown =>
+    key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
 
   it.each([
-    'validation.notAWeek', 'validation.weekInFuture', 'validation.weekClosed', 'validation.effectiveDateInWeek', 'validation.directionRequired',
-    'validation.ownerNotMember', 'validation.notFound', 'validation.required', 'validation.date', 'validation.tooLong', 'validation.choice',
-    'errors.checkFields', 'errors.forbidden', 'errors.notFound', 'errors.conflict', 'errors.network',
-    'weekly.alreadyLogged', 'weekly.logged', 'weekly.loggedLate', 'weekly.cellLogged', 'weekly.cellEmpty',
+    'validation.notAWeek',
+    'validation.weekInFuture',
+    'validation.weekClosed',
+    'validation.effectiveDateInWeek',
+    'validation.directionRequired',
+    'validation.ownerNotMember',
+    'validation.notFound',
+    'validation.required',
+    'validation.date',
+    'validation.tooLong',
+    'validation.choice',
+    'errors.checkFields',
+    'errors.forbidden',
+    'errors.notFound',
+    'errors.conflict',
+    'errors.network',
+    'weekly.alreadyLogged',
+    'weekly.logged',
+    'weekly.loggedLate',
+    'weekly.cellLogged',
+    'weekly.cellEmpty',
   ])('the catalog has %s', (key) => {
     expect(typeof lookup(key)).toBe('string');
   });

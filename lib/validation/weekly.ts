@@ -22,12 +22,18 @@ export const improvementFields = z
     effectiveDate: calendarDate,
   })
   .superRefine((v, ctx) => {
-    if (v.metric === 'business' && !v.businessMetric) ctx.addIssue({ code: 'custom', path: ['businessMetric'], message: 'validation.required' });
-    if (v.metric && !v.direction) ctx.addIssue({ code: 'custom', path: ['direction'], message: 'validation.directionRequired' });
-    if (v.source === 'plan_item' && !v.sourcePlanItemId) ctx.addIssue({ code: 'custom', path: ['sourcePlanItemId'], message: 'validation.required' });
+    if (v.metric === 'business' && !v.businessMetric)
+      ctx.addIssue({ code: 'custom', path: ['businessMetric'], message: 'validation.required' });
+    if (v.metric && !v.direction)
+      ctx.addIssue({ code: 'custom', path: ['direction'], message: 'validation.directionRequired' });
+    if (v.source === 'plan_item' && !v.sourcePlanItemId)
+      ctx.addIssue({ code: 'custom', path: ['sourcePlanItemId'], message: 'validation.required' });
   });
 
-export const logImprovementSchema = z.intersection(z.object({ departmentId: id, weekStart: calendarDate }), improvementFields);
+export const logImprovementSchema = z.intersection(
+  z.object({ departmentId: id, weekStart: calendarDate }),
+  improvementFields,
+);
 export const updateImprovementSchema = z.intersection(z.object({ improvementId: id }), improvementFields);
 export const gridQuerySchema = z.object({
   to: calendarDate.optional(),

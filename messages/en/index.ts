@@ -12,5 +12,18 @@ import surveys from './surveys.json';
 import touchpoints from './touchpoints.json';
 import weekly from './weekly.json';
 
-const messages = { ...common, ...auth, ...overview, ...settings, ...goal, ...plans, ...weekly, ...metrics, ...touchpoints, ...surveys, ...apiKeys, ...imports };
+const messages = {
+  ...common,
+  ...auth,
+  ...overview,
+  ...settings,
+  ...goal,
+  ...plans,
+  ...weekly,
+  ...metrics,
+  ...touchpoints,
+  ...surveys,
+  ...apiKeys,
+  ...imports,
+};
 export default messages;

@@ -5,7 +5,13 @@ import { insertInvitation, listMembers, listPendingInvitations } from '@/db/quer
 import { findOrganization } from '@/db/queries/organizations';
 import { findUserByEmail, findUserById, membershipsOfUser, passwordHashOf } from '@/db/queries/users';
 import {
-  auditEventsOf, countRows, FIXTURE_PASSWORD, makeOrganization, type OrganizationFixture, type TestDatabase, testDatabase,
+  auditEventsOf,
+  countRows,
+  FIXTURE_PASSWORD,
+  makeOrganization,
+  type OrganizationFixture,
+  type TestDatabase,
+  testDatabase,
 } from '@/db/testing';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { invitationLinkToken, newToken } from '@/lib/auth/tokens';
@@ -32,12 +38,23 @@ async function invite(f: OrganizationFixture, email: string, role = 'staff') {
 
 describe('signUp', () => {
   it('creates a person, an organization and their executive membership', async () => {
-    const result = await signUp(db, { name: 'Ann Lee', email: ' Ann.Lee@Example.test ', password: PASSWORD, organizationName: 'Ann & Co' });
+    const result = await signUp(db, {
+      name: 'Ann Lee',
+      email: ' Ann.Lee@Example.test ',
+      password: PASSWORD,
+      organizationName: 'Ann & Co',
+    });
     if (!result.ok) throw new Error(JSON.stringify(result));
     const { userId, organizationId } = result.data;
-    expect(await findUserById(db, userId)).toMatchObject({ email: 'ann.lee@example.test', name: 'Ann Lee', disabled: false });
+    expect(await findUserById(db, userId)).toMatchObject({
+      email: 'ann.lee@example.test',
+      name: 'Ann Lee',
+      disabled: false,
+    });
     expect(await findOrganization(db, organizationId)).toMatchObject({ name: 'Ann & Co', slug: 'ann-co' });
-    expect(await membershipsOfUser(db, userId)).toEqual([{ organizationId, organizationName: 'Ann & Co', role: 'executive', departmentId: null }]);
+    expect(await membershipsOfUser(db, userId)).toEqual([
+      { organizationId, organizationName: 'Ann & Co', role: 'executive', departmentId: null },
+    ]);
     expect(await verifyPassword(await passwordHashOf(db, userId), PASSWORD)).toBe(true);
     const events = await auditEventsOf(db, organizationId);
     expect(events.map((e) => [e.action, e.actorUserId])).toEqual([['organization.create', userId]]);
@@ -45,8 +62,18 @@ describe('signUp', () => {
 
   it('refuses an email already registered, whatever its case, and writes nothing', async () => {
     const counts = [await countRows(db, 'users'), await countRows(db, 'organizations')];
-    const result = await signUp(db, { name: 'Ann Again', email: 'ANN.LEE@example.TEST', password: PASSWORD, organizationName: 'Second' });
-    expect(result).toEqual({ ok: false, code: 'invalid', message: { key: 'errors.checkFields' }, fieldErrors: { email: { key: 'validation.emailTaken' } } });
+    const result = await signUp(db, {
+      name: 'Ann Again',
+      email: 'ANN.LEE@example.TEST',
+      password: PASSWORD,
+      organizationName: 'Second',
+    });
+    expect(result).toEqual({
+      ok: false,
+      code: 'invalid',
+      message: { key: 'errors.checkFields' },
+      fieldErrors: { email: { key: 'validation.emailTaken' } },
+    });
     expect([await countRows(db, 'users'), await countRows(db, 'organizations')]).toEqual(counts);
   });
 
@@ -63,7 +90,7 @@ describe('acceptInvitation', () => {
     f = await makeOrganization(db, 'Accept Co');
   });
 
-  it('creates the account and a membership with the invitation\'s role and department', async () => {
+  it("creates the account and a membership with the invitation's role and department", async () => {
     const { token } = await invite(f, 'Newcomer@Example.test', 'lead');
     const result = await acceptInvitation(db, { token, name: 'New Comer', password: PASSWORD });
     expect(result).toEqual({ ok: true, data: { email: 'newcomer@example.test', organizationId: f.organizationId } });
@@ -80,34 +107,55 @@ describe('acceptInvitation', () => {
     expect(again).toMatchObject({ ok: false, code: 'not_found', message: { key: 'invite.invalid' } });
   });
 
-  it('refuses the fixture\'s invitation once revoked', async () => {
+  it("refuses the fixture's invitation once revoked", async () => {
     await revokeInvitation.execute(db, f.executive.actor, { invitationId: f.invitationId });
     const users = await countRows(db, 'users');
-    expect(await acceptInvitation(db, { token: f.invitationToken, name: 'Late', password: PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await acceptInvitation(db, { token: f.invitationToken, name: 'Late', password: PASSWORD })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(await countRows(db, 'users')).toBe(users);
   });
 
   it('refuses an expired invitation', async () => {
     const { token, hash } = newToken();
     await insertInvitation(db, f.organizationId, {
-      email: 'expired@example.test', role: 'staff', departmentId: f.departmentA, tokenHash: hash,
-      invitedBy: f.executive.userId, expiresAt: new Date(Date.now() - 1000),
+      email: 'expired@example.test',
+      role: 'staff',
+      departmentId: f.departmentA,
+      tokenHash: hash,
+      invitedBy: f.executive.userId,
+      expiresAt: new Date(Date.now() - 1000),
     });
     const link = invitationLinkToken(f.organizationId, token);
-    expect(await acceptInvitation(db, { token: link, name: 'Too Late', password: PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await acceptInvitation(db, { token: link, name: 'Too Late', password: PASSWORD })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(await findUserByEmail(db, 'expired@example.test')).toBeNull();
   });
 
   it('refuses an unknown token', async () => {
-    expect(await acceptInvitation(db, { token: invitationLinkToken(f.organizationId, newToken().token), name: 'Nobody', password: PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await acceptInvitation(db, { token: newToken().token, name: 'Nobody', password: PASSWORD })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(
+      await acceptInvitation(db, {
+        token: invitationLinkToken(f.organizationId, newToken().token),
+        name: 'Nobody',
+        password: PASSWORD,
+      }),
+    ).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await acceptInvitation(db, { token: newToken().token, name: 'Nobody', password: PASSWORD })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 
   it('asks an existing account to sign in first, and creates nothing', async () => {
     const other = await makeOrganization(db, 'Accept Other');
     const { token } = await invite(f, other.staff.email);
     expect(await acceptInvitation(db, { token, name: 'Dup', password: PASSWORD })).toMatchObject({
-      ok: false, code: 'conflict', message: { key: 'invite.signInFirst' },
+      ok: false,
+      code: 'conflict',
+      message: { key: 'invite.signInFirst' },
     });
     expect(await membershipsOfUser(db, other.staff.userId)).toHaveLength(1);
   });
@@ -121,11 +169,14 @@ describe('joinWithInvitation', () => {
     other = await makeOrganization(db, 'Join Other');
   });
 
-  it('refuses a signed-in person whose email is not the invitation\'s', async () => {
+  it("refuses a signed-in person whose email is not the invitation's", async () => {
     const { token, invitationId } = await invite(f, other.lead.email);
     const result = await joinWithInvitation(db, other.staff.userId, token);
     expect(result).toEqual({
-      ok: false, code: 'forbidden', message: { key: 'invite.otherAccount', values: { email: other.lead.email } }, fieldErrors: undefined,
+      ok: false,
+      code: 'forbidden',
+      message: { key: 'invite.otherAccount', values: { email: other.lead.email } },
+      fieldErrors: undefined,
     });
     expect(await membershipsOfUser(db, other.staff.userId)).toHaveLength(1);
     expect((await listPendingInvitations(db, f.organizationId)).map((i) => i.id)).toContain(invitationId);
@@ -133,11 +184,20 @@ describe('joinWithInvitation', () => {
 
   it('lets the invited person join a second organization, once', async () => {
     const { token } = await invite(f, other.lead.email.toUpperCase(), 'staff');
-    expect(await joinWithInvitation(db, other.lead.userId, token)).toEqual({ ok: true, data: { organizationId: f.organizationId } });
+    expect(await joinWithInvitation(db, other.lead.userId, token)).toEqual({
+      ok: true,
+      data: { organizationId: f.organizationId },
+    });
     expect((await membershipsOfUser(db, other.lead.userId)).map((m) => [m.organizationId, m.role]).sort()).toEqual(
-      [[f.organizationId, 'staff'], [other.organizationId, 'lead']].sort(),
+      [
+        [f.organizationId, 'staff'],
+        [other.organizationId, 'lead'],
+      ].sort(),
     );
-    expect((await listMembers(db, f.organizationId)).find((m) => m.userId === other.lead.userId)).toMatchObject({ role: 'staff', departmentId: f.departmentA });
+    expect((await listMembers(db, f.organizationId)).find((m) => m.userId === other.lead.userId)).toMatchObject({
+      role: 'staff',
+      departmentId: f.departmentA,
+    });
     expect(await joinWithInvitation(db, other.lead.userId, token)).toMatchObject({ ok: false, code: 'not_found' });
   });
 });
@@ -158,25 +218,49 @@ describe('profile and password', () => {
   });
 
   it('updates the name and clears the locale', async () => {
-    expect(await updateProfile(db, f.staff.userId, { name: '  Sam Staff ', locale: 'en' })).toEqual({ ok: true, data: null });
+    expect(await updateProfile(db, f.staff.userId, { name: '  Sam Staff ', locale: 'en' })).toEqual({
+      ok: true,
+      data: null,
+    });
     expect(await findUserById(db, f.staff.userId)).toMatchObject({ name: 'Sam Staff', locale: 'en' });
     await updateProfile(db, f.staff.userId, { name: 'Sam Staff', locale: '' });
     expect((await findUserById(db, f.staff.userId))?.locale).toBeNull();
   });
 
   it('refuses a wrong current password and keeps the old one', async () => {
-    const result = await changePassword(db, f.staff.userId, { currentPassword: 'wrong password', newPassword: PASSWORD, confirmPassword: PASSWORD });
-    expect(result).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { currentPassword: { key: 'validation.wrongPassword' } } });
+    const result = await changePassword(db, f.staff.userId, {
+      currentPassword: 'wrong password',
+      newPassword: PASSWORD,
+      confirmPassword: PASSWORD,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { currentPassword: { key: 'validation.wrongPassword' } },
+    });
     expect(await verifyPassword(await passwordHashOf(db, f.staff.userId), FIXTURE_PASSWORD)).toBe(true);
   });
 
   it('refuses a confirmation that differs', async () => {
-    const result = await changePassword(db, f.staff.userId, { currentPassword: FIXTURE_PASSWORD, newPassword: PASSWORD, confirmPassword: `${PASSWORD}!` });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { confirmPassword: { key: 'validation.passwordsDiffer' } } });
+    const result = await changePassword(db, f.staff.userId, {
+      currentPassword: FIXTURE_PASSWORD,
+      newPassword: PASSWORD,
+      confirmPassword: `${PASSWORD}!`,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmPassword: { key: 'validation.passwordsDiffer' } },
+    });
   });
 
   it('changes the password', async () => {
-    expect(await changePassword(db, f.staff.userId, { currentPassword: FIXTURE_PASSWORD, newPassword: PASSWORD, confirmPassword: PASSWORD })).toEqual({ ok: true, data: null });
+    expect(
+      await changePassword(db, f.staff.userId, {
+        currentPassword: FIXTURE_PASSWORD,
+        newPassword: PASSWORD,
+        confirmPassword: PASSWORD,
+      }),
+    ).toEqual({ ok: true, data: null });
     const hash = await passwordHashOf(db, f.staff.userId);
     expect(await verifyPassword(hash, PASSWORD)).toBe(true);
     expect(await verifyPassword(hash, FIXTURE_PASSWORD)).toBe(false);

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { listApiKeys } from '@/db/queries/api-keys';
 import { apiKeys } from '@/db/schema';
-import { makeTwoOrganizations, type OrganizationFixture, snapshotOrganization, type TestDatabase, testDatabase } from '@/db/testing';
+import {
+  makeTwoOrganizations,
+  type OrganizationFixture,
+  snapshotOrganization,
+  type TestDatabase,
+  testDatabase,
+} from '@/db/testing';
 import { hashToken } from '@/lib/auth/tokens';
 import { ingestResponses } from '@/lib/api/ingest';
 import { createApiKey, revokeApiKey } from '@/lib/commands/api-keys';
@@ -26,24 +32,40 @@ afterAll(async () => {
 const run = auditedRun(() => db, { entityType: 'apiKey' });
 
 function send(key: string, touchpointId: string) {
-  return ingestResponses(db, new Request('http://test/api/v1/responses', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ responses: [{ touchpoint: touchpointId, metric: 'csat', score: 4 }] }),
-  }));
+  return ingestResponses(
+    db,
+    new Request('http://test/api/v1/responses', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ responses: [{ touchpoint: touchpointId, metric: 'csat', score: 4 }] }),
+    }),
+  );
 }
 
 describe('creating a key', () => {
   it('lets an executive create a key, shown once, of which only the hash and a prefix are stored', async () => {
-    const created = dataOf(await run(createApiKey, own.executive.actor, { name: ' Helpdesk export ' }, 'apiKey.create'));
+    const created = dataOf(
+      await run(createApiKey, own.executive.actor, { name: ' Helpdesk export ' }, 'apiKey.create'),
+    );
     expect(created.key).toMatch(/^tp_[A-Za-z0-9_-]{43}$/);
     expect(created.key.startsWith(created.prefix)).toBe(true);
     const [row] = await db.select().from(apiKeys).where(eq(apiKeys.id, created.id));
-    expect(row).toMatchObject({ organizationId: own.organizationId, name: 'Helpdesk export', keyHash: hashToken(created.key), createdBy: own.executive.userId });
+    expect(row).toMatchObject({
+      organizationId: own.organizationId,
+      name: 'Helpdesk export',
+      keyHash: hashToken(created.key),
+      createdBy: own.executive.userId,
+    });
     expect(JSON.stringify(row)).not.toContain(created.key.slice(created.prefix.length));
     const listed = await listApiKeys(db, own.organizationId);
     expect(listed.find((k) => k.id === created.id)).toEqual({
-      id: created.id, name: 'Helpdesk export', prefix: created.prefix, createdByName: expect.any(String), createdAt: expect.any(Date), lastUsedAt: null, revokedAt: null,
+      id: created.id,
+      name: 'Helpdesk export',
+      prefix: created.prefix,
+      createdByName: expect.any(String),
+      createdAt: expect.any(Date),
+      lastUsedAt: null,
+      revokedAt: null,
     });
     expect(JSON.stringify(listed)).not.toContain(row!.keyHash);
   });
@@ -64,7 +86,11 @@ describe('creating a key', () => {
 
   it('asks for a name', async () => {
     for (const name of ['', '   ', 'x'.repeat(61)]) {
-      expect(await run(createApiKey, own.executive.actor, { name })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { name: expect.any(Object) } });
+      expect(await run(createApiKey, own.executive.actor, { name })).toMatchObject({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: { name: expect.any(Object) },
+      });
     }
   });
 });
@@ -91,7 +117,10 @@ describe('revoking a key', () => {
   it("treats another organization's key as not found and leaves it working", async () => {
     const theirs = dataOf(await run(createApiKey, other.executive.actor, { name: 'Theirs' }));
     const before = await snapshotOrganization(db, other.organizationId);
-    expect(await run(revokeApiKey, own.executive.actor, { apiKeyId: theirs.id })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await run(revokeApiKey, own.executive.actor, { apiKeyId: theirs.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(await snapshotOrganization(db, other.organizationId)).toBe(before);
     expect((await send(theirs.key, other.touchpointId)).status).toBe(201);
   });
@@ -99,7 +128,14 @@ describe('revoking a key', () => {
   it('says so when the key is already revoked, or the id is not a key', async () => {
     const created = dataOf(await run(createApiKey, own.executive.actor, { name: 'Twice' }));
     await run(revokeApiKey, own.executive.actor, { apiKeyId: created.id });
-    expect(await run(revokeApiKey, own.executive.actor, { apiKeyId: created.id })).toMatchObject({ ok: false, code: 'conflict', message: { key: 'apiKeys.alreadyRevoked' } });
-    expect(await run(revokeApiKey, own.executive.actor, { apiKeyId: 'not-an-id' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await run(revokeApiKey, own.executive.actor, { apiKeyId: created.id })).toMatchObject({
+      ok: false,
+      code: 'conflict',
+      message: { key: 'apiKeys.alreadyRevoked' },
+    });
+    expect(await run(revokeApiKey, own.executive.actor, { apiKeyId: 'not-an-id' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
   });
 });

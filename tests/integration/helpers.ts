@@ -9,9 +9,16 @@ import type { ActionResult } from '@/lib/auth/errors';
  * (with the given action name and entity type, if any), none when it is refused. `database` is read at call time.
  */
 export function auditedRun(database: () => Database, expected: { entityType?: string } = {}) {
-  return async function run<T>(command: Command<T>, actor: Actor, input: unknown, action?: string): Promise<ActionResult<T>> {
+  return async function run<T>(
+    command: Command<T>,
+    actor: Actor,
+    input: unknown,
+    action?: string,
+  ): Promise<ActionResult<T>> {
     const db = database();
-    const { result, events } = await withNewAuditEvents(db, actor.organizationId, () => command.execute(db, actor, input));
+    const { result, events } = await withNewAuditEvents(db, actor.organizationId, () =>
+      command.execute(db, actor, input),
+    );
     if (result.ok) {
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ actorUserId: actor.userId, organizationId: actor.organizationId, ...expected });

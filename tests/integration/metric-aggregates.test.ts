@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { insertTouchpoint } from '@/db/queries/journey';
 import { aggregatesFor, listAggregates } from '@/db/queries/metric-aggregates';
-import { makeTwoOrganizations, type OrganizationFixture, snapshotOrganization, type TestDatabase, testDatabase } from '@/db/testing';
+import {
+  makeTwoOrganizations,
+  type OrganizationFixture,
+  snapshotOrganization,
+  type TestDatabase,
+  testDatabase,
+} from '@/db/testing';
 import { organizations } from '@/db/schema';
 import { addMetricAggregate, deleteMetricAggregate } from '@/lib/commands/metric-aggregates';
 import { auditedRun, dataOf } from './helpers';
@@ -24,14 +30,28 @@ beforeAll(async () => {
   database = await testDatabase();
   db = database.db;
   ({ own, other } = await makeTwoOrganizations(db));
-  otherDepartmentTouchpoint = (await insertTouchpoint(db, own.organizationId, { name: 'Parcel', stageId: own.stageId, departmentId: own.departmentB, channel: 'offline' })).id;
+  otherDepartmentTouchpoint = (
+    await insertTouchpoint(db, own.organizationId, {
+      name: 'Parcel',
+      stageId: own.stageId,
+      departmentId: own.departmentB,
+      channel: 'offline',
+    })
+  ).id;
 });
 afterAll(async () => {
   await database?.close();
 });
 
 const value = (overrides: Record<string, unknown> = {}) => ({
-  touchpointId: own.touchpointId, metric: 'nps', value: '32,5', n: '400', periodStart: '2025-07-01', periodEnd: '2025-09-30', source: ' Agency X, Q3 phone survey ', ...overrides,
+  touchpointId: own.touchpointId,
+  metric: 'nps',
+  value: '32,5',
+  n: '400',
+  periodStart: '2025-07-01',
+  periodEnd: '2025-09-30',
+  source: ' Agency X, Q3 phone survey ',
+  ...overrides,
 });
 
 describe('adding a measured value', () => {
@@ -39,8 +59,15 @@ describe('adding a measured value', () => {
     const { id } = dataOf(await run(addMetricAggregate, own.lead.actor, value(), 'metricAggregate.add'));
     const listed = (await listAggregates(db, own.organizationId)).find((a) => a.id === id);
     expect(listed).toMatchObject({
-      touchpointId: own.touchpointId, touchpointName: 'Website', metric: 'nps', value: 32.5, n: 400,
-      periodStart: '2025-07-01', periodEnd: '2025-09-30', source: 'Agency X, Q3 phone survey', createdByName: expect.stringContaining('lead'),
+      touchpointId: own.touchpointId,
+      touchpointName: 'Website',
+      metric: 'nps',
+      value: 32.5,
+      n: 400,
+      periodStart: '2025-07-01',
+      periodEnd: '2025-09-30',
+      source: 'Agency X, Q3 phone survey',
+      createdByName: expect.stringContaining('lead'),
     });
   });
 
@@ -65,19 +92,30 @@ describe('adding a measured value', () => {
   });
 
   it("reads a measured CES in the organization's headline unit: 1-7 for the mean, 0-100 for the share", async () => {
-    expect(dataOf(await run(addMetricAggregate, own.executive.actor, value({ metric: 'ces', value: '5.4' })))).toHaveProperty('id');
-    expect(await run(addMetricAggregate, own.executive.actor, value({ metric: 'ces', value: '64' }))).toMatchObject({ ok: false, fieldErrors: { value: { key: 'measured.errors.valueRange', values: { min: 1, max: 7 } } } });
+    expect(
+      dataOf(await run(addMetricAggregate, own.executive.actor, value({ metric: 'ces', value: '5.4' }))),
+    ).toHaveProperty('id');
+    expect(await run(addMetricAggregate, own.executive.actor, value({ metric: 'ces', value: '64' }))).toMatchObject({
+      ok: false,
+      fieldErrors: { value: { key: 'measured.errors.valueRange', values: { min: 1, max: 7 } } },
+    });
     await db.update(organizations).set({ cesHeadline: 'share' }).where(eq(organizations.id, own.organizationId));
-    expect(dataOf(await run(addMetricAggregate, own.executive.actor, value({ metric: 'ces', value: '64' })))).toHaveProperty('id');
+    expect(
+      dataOf(await run(addMetricAggregate, own.executive.actor, value({ metric: 'ces', value: '64' }))),
+    ).toHaveProperty('id');
     await db.update(organizations).set({ cesHeadline: 'mean' }).where(eq(organizations.id, own.organizationId));
   });
 });
 
 describe('who may add and delete measured values', () => {
   it("lets executives add for any department, leads only for their own department's touchpoints, staff never", async () => {
-    expect(dataOf(await run(addMetricAggregate, own.executive.actor, value({ touchpointId: otherDepartmentTouchpoint })))).toHaveProperty('id');
+    expect(
+      dataOf(await run(addMetricAggregate, own.executive.actor, value({ touchpointId: otherDepartmentTouchpoint }))),
+    ).toHaveProperty('id');
     const snapshot = await snapshotOrganization(db, own.organizationId);
-    expect(await run(addMetricAggregate, own.lead.actor, value({ touchpointId: otherDepartmentTouchpoint }))).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await run(addMetricAggregate, own.lead.actor, value({ touchpointId: otherDepartmentTouchpoint })),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await run(addMetricAggregate, own.staff.actor, value())).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await addMetricAggregate.execute(db, null, value())).toMatchObject({ ok: false, code: 'unauthenticated' });
     expect(await snapshotOrganization(db, own.organizationId)).toBe(snapshot);
@@ -85,9 +123,17 @@ describe('who may add and delete measured values', () => {
 
   it('lets the lead delete a value of their own department, not one of another department; staff never', async () => {
     const mine = dataOf(await run(addMetricAggregate, own.lead.actor, value())).id;
-    const theirs = dataOf(await run(addMetricAggregate, own.executive.actor, value({ touchpointId: otherDepartmentTouchpoint }))).id;
-    expect(await run(deleteMetricAggregate, own.staff.actor, { aggregateId: mine })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await run(deleteMetricAggregate, own.lead.actor, { aggregateId: theirs })).toMatchObject({ ok: false, code: 'forbidden' });
+    const theirs = dataOf(
+      await run(addMetricAggregate, own.executive.actor, value({ touchpointId: otherDepartmentTouchpoint })),
+    ).id;
+    expect(await run(deleteMetricAggregate, own.staff.actor, { aggregateId: mine })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(await run(deleteMetricAggregate, own.lead.actor, { aggregateId: theirs })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
     dataOf(await run(deleteMetricAggregate, own.lead.actor, { aggregateId: mine }, 'metricAggregate.delete'));
     dataOf(await run(deleteMetricAggregate, own.executive.actor, { aggregateId: theirs }));
     const ids = (await listAggregates(db, own.organizationId)).map((a) => a.id);
@@ -96,11 +142,18 @@ describe('who may add and delete measured values', () => {
   });
 
   it("treats another organization's touchpoint and measured value as not found", async () => {
-    const theirs = dataOf(await run(addMetricAggregate, other.executive.actor, value({ touchpointId: other.touchpointId }))).id;
+    const theirs = dataOf(
+      await run(addMetricAggregate, other.executive.actor, value({ touchpointId: other.touchpointId })),
+    ).id;
     const ownSnapshot = await snapshotOrganization(db, own.organizationId);
     const otherSnapshot = await snapshotOrganization(db, other.organizationId);
-    expect(await run(addMetricAggregate, own.executive.actor, value({ touchpointId: other.touchpointId }))).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await run(deleteMetricAggregate, own.executive.actor, { aggregateId: theirs })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(
+      await run(addMetricAggregate, own.executive.actor, value({ touchpointId: other.touchpointId })),
+    ).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await run(deleteMetricAggregate, own.executive.actor, { aggregateId: theirs })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
     expect(await snapshotOrganization(db, own.organizationId)).toBe(ownSnapshot);
     expect(await snapshotOrganization(db, other.organizationId)).toBe(otherSnapshot);
   });
@@ -108,19 +161,41 @@ describe('who may add and delete measured values', () => {
 
 describe('measured values for charts', () => {
   it('returns the values whose period overlaps the range, filtered by touchpoint and metric, in this organization only', async () => {
-    const fresh = (await insertTouchpoint(db, own.organizationId, { name: 'Shop', stageId: own.stageId, departmentId: own.departmentA, channel: 'offline' })).id;
-    const add = async (overrides: Record<string, unknown>) => dataOf(await run(addMetricAggregate, own.executive.actor, value({ touchpointId: fresh, ...overrides }))).id;
+    const fresh = (
+      await insertTouchpoint(db, own.organizationId, {
+        name: 'Shop',
+        stageId: own.stageId,
+        departmentId: own.departmentA,
+        channel: 'offline',
+      })
+    ).id;
+    const add = async (overrides: Record<string, unknown>) =>
+      dataOf(await run(addMetricAggregate, own.executive.actor, value({ touchpointId: fresh, ...overrides }))).id;
     const q1 = await add({ periodStart: '2025-01-01', periodEnd: '2025-03-31' });
     const q2 = await add({ periodStart: '2025-04-01', periodEnd: '2025-06-30' });
     const csat = await add({ metric: 'csat', value: '81', periodStart: '2025-04-01', periodEnd: '2025-06-30' });
-    await run(addMetricAggregate, other.executive.actor, value({ touchpointId: other.touchpointId, periodStart: '2025-04-01', periodEnd: '2025-06-30' }));
-    const ids = async (query: Parameters<typeof aggregatesFor>[2]) => (await aggregatesFor(db, own.organizationId, query)).map((a) => a.id);
+    await run(
+      addMetricAggregate,
+      other.executive.actor,
+      value({ touchpointId: other.touchpointId, periodStart: '2025-04-01', periodEnd: '2025-06-30' }),
+    );
+    const ids = async (query: Parameters<typeof aggregatesFor>[2]) =>
+      (await aggregatesFor(db, own.organizationId, query)).map((a) => a.id);
     expect(await ids({ touchpointIds: [fresh], from: '2025-03-31', to: '2025-04-01' })).toEqual([q1, q2, csat]);
     expect(await ids({ touchpointIds: [fresh], metrics: ['nps'], from: '2025-04-15', to: '2025-12-31' })).toEqual([q2]);
     expect(await ids({ touchpointIds: [fresh], from: '2025-07-01', to: '2025-07-31' })).toEqual([]);
     expect(await ids({ touchpointIds: [], from: '2000-01-01', to: '2100-01-01' })).toEqual([]);
-    expect((await aggregatesFor(db, own.organizationId, { metrics: ['csat'], from: '2025-01-01', to: '2025-12-31' }))[0]).toEqual({
-      id: csat, touchpointId: fresh, metric: 'csat', value: 81, n: 400, periodStart: '2025-04-01', periodEnd: '2025-06-30', source: 'Agency X, Q3 phone survey',
+    expect(
+      (await aggregatesFor(db, own.organizationId, { metrics: ['csat'], from: '2025-01-01', to: '2025-12-31' }))[0],
+    ).toEqual({
+      id: csat,
+      touchpointId: fresh,
+      metric: 'csat',
+      value: 81,
+      n: 400,
+      periodStart: '2025-04-01',
+      periodEnd: '2025-06-30',
+      source: 'Agency X, Q3 phone survey',
     });
   });
 });

@@ -6,7 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import {
-  auditEventsOf, makeMetricsFixture, makePlanFixture, type MetricsFixture, makeTwoOrganizations, type OrganizationFixture, type PlanFixture, snapshotOrganization, type TestDatabase,
+  auditEventsOf,
+  makeMetricsFixture,
+  makePlanFixture,
+  type MetricsFixture,
+  makeTwoOrganizations,
+  type OrganizationFixture,
+  type PlanFixture,
+  snapshotOrganization,
+  type TestDatabase,
   testDatabase,
 } from '@/db/testing';
 import type { Command } from '@/lib/auth/command';
@@ -22,7 +30,8 @@ import * as planCommands from '@/lib/commands/plans';
 import { type Permission, permissionTable, type Role, roles } from '@/lib/domain/permissions';
 
 type Fixtures = {
-  own: OrganizationFixture; other: OrganizationFixture;
+  own: OrganizationFixture;
+  other: OrganizationFixture;
   plans: { own: PlanFixture; other: PlanFixture };
   metrics: { own: MetricsFixture; other: MetricsFixture };
 };
@@ -44,26 +53,48 @@ interface Spec {
 }
 
 const notFound: Refusal = { code: 'not_found' };
-const measured = { metric: 'nps', value: '30', n: '120', periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Agency' };
+const measured = {
+  metric: 'nps',
+  value: '30',
+  n: '120',
+  periodStart: '2026-01-01',
+  periodEnd: '2026-03-31',
+  source: 'Agency',
+};
 const touchpointOf = (f: Fixtures, d: 'A' | 'B') => (d === 'A' ? f.own.touchpointId : f.metrics.own.touchpointB);
 /** One variant per department of the own organization, for own-department rules. */
 const perDepartment = (input: (f: Fixtures, d: 'A' | 'B') => unknown): Variant[] =>
-  (['A', 'B'] as const).map((d) => ({ label: `department ${d}`, input: (f: Fixtures) => input(f, d), targetDepartment: d }));
+  (['A', 'B'] as const).map((d) => ({
+    label: `department ${d}`,
+    input: (f: Fixtures) => input(f, d),
+    targetDepartment: d,
+  }));
 const field = (name: string): Refusal => ({ code: 'invalid', field: name });
 
 const specs: Record<string, Spec> = {
   updateOrganizationSettings: {
-    own: [{ label: '', input: () => ({ name: 'Renamed Org', timeZone: 'Europe/Paris', weekStartsOn: 7, currency: 'usd' }) }],
+    own: [
+      { label: '', input: () => ({ name: 'Renamed Org', timeZone: 'Europe/Paris', weekStartsOn: 7, currency: 'usd' }) },
+    ],
     other: [],
   },
-  createDepartment: { own: [{ label: '', input: () => ({ name: 'Support', stage: 'back', description: 'Helps' }) }], other: [] },
+  createDepartment: {
+    own: [{ label: '', input: () => ({ name: 'Support', stage: 'back', description: 'Helps' }) }],
+    other: [],
+  },
   updateDepartmentDetails: {
     own: (['departmentA', 'departmentB'] as const).map((d) => ({
       label: d === 'departmentA' ? 'department A' : 'department B',
       input: (f: Fixtures) => ({ departmentId: f.own[d], name: 'Renamed', stage: 'back', description: 'New text' }),
       targetDepartment: d === 'departmentA' ? ('A' as const) : ('B' as const),
     })),
-    other: [{ label: '', input: (f) => ({ departmentId: f.other.departmentA, name: 'Renamed', stage: 'back' }), refusal: notFound }],
+    other: [
+      {
+        label: '',
+        input: (f) => ({ departmentId: f.other.departmentA, name: 'Renamed', stage: 'back' }),
+        refusal: notFound,
+      },
+    ],
   },
   archiveDepartment: {
     own: [{ label: '', input: (f) => ({ departmentId: f.own.departmentB, archived: 'on' }) }],
@@ -72,7 +103,9 @@ const specs: Record<string, Spec> = {
   createStage: { own: [{ label: '', input: () => ({ name: 'Use', phase: 'after' }) }], other: [] },
   updateStageDetails: {
     own: [{ label: '', input: (f) => ({ stageId: f.own.stageId, name: 'Explore', phase: 'during' }) }],
-    other: [{ label: '', input: (f) => ({ stageId: f.other.stageId, name: 'Explore', phase: 'during' }), refusal: notFound }],
+    other: [
+      { label: '', input: (f) => ({ stageId: f.other.stageId, name: 'Explore', phase: 'during' }), refusal: notFound },
+    ],
   },
   moveStage: {
     own: [{ label: '', input: (f) => ({ stageId: f.own.emptyStageId, direction: 'up' }) }],
@@ -83,30 +116,102 @@ const specs: Record<string, Spec> = {
     other: [{ label: '', input: (f) => ({ stageId: f.other.emptyStageId }), refusal: notFound }],
   },
   createTouchpoint: {
-    own: [{ label: '', input: (f) => ({ name: 'Store', stageId: f.own.emptyStageId, departmentId: f.own.departmentB, channel: 'offline' }) }],
+    own: [
+      {
+        label: '',
+        input: (f) => ({
+          name: 'Store',
+          stageId: f.own.emptyStageId,
+          departmentId: f.own.departmentB,
+          channel: 'offline',
+        }),
+      },
+    ],
     other: [
-      { label: 'stage and department', input: (f) => ({ name: 'Store', stageId: f.other.stageId, departmentId: f.other.departmentA, channel: 'offline' }), refusal: field('stageId') },
-      { label: 'department only', input: (f) => ({ name: 'Store', stageId: f.own.stageId, departmentId: f.other.departmentA, channel: 'offline' }), refusal: field('departmentId') },
+      {
+        label: 'stage and department',
+        input: (f) => ({
+          name: 'Store',
+          stageId: f.other.stageId,
+          departmentId: f.other.departmentA,
+          channel: 'offline',
+        }),
+        refusal: field('stageId'),
+      },
+      {
+        label: 'department only',
+        input: (f) => ({
+          name: 'Store',
+          stageId: f.own.stageId,
+          departmentId: f.other.departmentA,
+          channel: 'offline',
+        }),
+        refusal: field('departmentId'),
+      },
     ],
   },
   updateTouchpointDetails: {
-    own: [{ label: '', input: (f) => ({ touchpointId: f.own.touchpointId, name: 'Web shop', stageId: f.own.emptyStageId, departmentId: f.own.departmentB, channel: 'online' }) }],
+    own: [
+      {
+        label: '',
+        input: (f) => ({
+          touchpointId: f.own.touchpointId,
+          name: 'Web shop',
+          stageId: f.own.emptyStageId,
+          departmentId: f.own.departmentB,
+          channel: 'online',
+        }),
+      },
+    ],
     other: [
-      { label: 'touchpoint', input: (f) => ({ touchpointId: f.other.touchpointId, name: 'Web shop', stageId: f.other.stageId, departmentId: f.other.departmentA, channel: 'online' }), refusal: notFound },
-      { label: 'stage', input: (f) => ({ touchpointId: f.own.touchpointId, name: 'Web shop', stageId: f.other.stageId, departmentId: f.own.departmentA, channel: 'online' }), refusal: field('stageId') },
+      {
+        label: 'touchpoint',
+        input: (f) => ({
+          touchpointId: f.other.touchpointId,
+          name: 'Web shop',
+          stageId: f.other.stageId,
+          departmentId: f.other.departmentA,
+          channel: 'online',
+        }),
+        refusal: notFound,
+      },
+      {
+        label: 'stage',
+        input: (f) => ({
+          touchpointId: f.own.touchpointId,
+          name: 'Web shop',
+          stageId: f.other.stageId,
+          departmentId: f.own.departmentA,
+          channel: 'online',
+        }),
+        refusal: field('stageId'),
+      },
     ],
   },
   moveTouchpoint: {
     own: [{ label: '', input: (f) => ({ touchpointId: f.own.touchpointId, direction: 'down' }) }],
-    other: [{ label: '', input: (f) => ({ touchpointId: f.other.touchpointId, direction: 'down' }), refusal: notFound }],
+    other: [
+      { label: '', input: (f) => ({ touchpointId: f.other.touchpointId, direction: 'down' }), refusal: notFound },
+    ],
   },
   archiveTouchpoint: {
     own: [{ label: '', input: (f) => ({ touchpointId: f.own.touchpointId, archived: true }) }],
     other: [{ label: '', input: (f) => ({ touchpointId: f.other.touchpointId, archived: true }), refusal: notFound }],
   },
   inviteMember: {
-    own: [{ label: '', input: (f) => ({ email: 'new.person@example.test', role: 'staff', departmentId: f.own.departmentB }) }],
-    other: [{ label: '', input: (f) => ({ email: 'new.person@example.test', role: 'staff', departmentId: f.other.departmentB }), refusal: field('departmentId') }],
+    own: [
+      {
+        label: '',
+        input: (f) => ({ email: 'new.person@example.test', role: 'staff', departmentId: f.own.departmentB }),
+      },
+    ],
+    other: [
+      {
+        label: '',
+        input: (f) => ({ email: 'new.person@example.test', role: 'staff', departmentId: f.other.departmentB }),
+        refusal: field('departmentId'),
+      },
+    ],
   },
   revokeInvitation: {
     own: [{ label: '', input: (f) => ({ invitationId: f.own.invitationId }) }],
@@ -115,8 +220,16 @@ const specs: Record<string, Spec> = {
   updateMember: {
     own: [{ label: '', input: (f) => ({ userId: f.own.staff.userId, role: 'lead', departmentId: f.own.departmentB }) }],
     other: [
-      { label: 'member', input: (f) => ({ userId: f.other.staff.userId, role: 'lead', departmentId: f.other.departmentB }), refusal: notFound },
-      { label: 'department', input: (f) => ({ userId: f.own.staff.userId, role: 'lead', departmentId: f.other.departmentB }), refusal: field('departmentId') },
+      {
+        label: 'member',
+        input: (f) => ({ userId: f.other.staff.userId, role: 'lead', departmentId: f.other.departmentB }),
+        refusal: notFound,
+      },
+      {
+        label: 'department',
+        input: (f) => ({ userId: f.own.staff.userId, role: 'lead', departmentId: f.other.departmentB }),
+        refusal: field('departmentId'),
+      },
     ],
   },
   removeMember: {
@@ -128,36 +241,90 @@ const specs: Record<string, Spec> = {
   createPlanItem: {
     own: (['A', 'B'] as const).map((d) => ({
       label: `department ${d}`,
-      input: (f: Fixtures) => ({ departmentId: d === 'A' ? f.own.departmentA : f.own.departmentB, title: 'Faster refunds', affectedDepartmentIds: [d === 'A' ? f.own.departmentB : f.own.departmentA] }),
+      input: (f: Fixtures) => ({
+        departmentId: d === 'A' ? f.own.departmentA : f.own.departmentB,
+        title: 'Faster refunds',
+        affectedDepartmentIds: [d === 'A' ? f.own.departmentB : f.own.departmentA],
+      }),
       targetDepartment: d,
     })),
     other: [
-      { label: 'department', input: (f) => ({ departmentId: f.other.departmentA, title: 'Faster refunds' }), refusal: notFound },
-      { label: 'touchpoint', input: (f) => ({ departmentId: f.own.departmentA, title: 'Faster refunds', touchpointIds: [f.other.touchpointId] }), refusal: field('touchpointIds') },
-      { label: 'owner', input: (f) => ({ departmentId: f.own.departmentA, title: 'Faster refunds', ownerUserId: f.other.lead.userId }), refusal: field('ownerUserId') },
-      { label: 'affected department', input: (f) => ({ departmentId: f.own.departmentA, title: 'Faster refunds', affectedDepartmentIds: [f.other.departmentB] }), refusal: field('affectedDepartmentIds') },
+      {
+        label: 'department',
+        input: (f) => ({ departmentId: f.other.departmentA, title: 'Faster refunds' }),
+        refusal: notFound,
+      },
+      {
+        label: 'touchpoint',
+        input: (f) => ({
+          departmentId: f.own.departmentA,
+          title: 'Faster refunds',
+          touchpointIds: [f.other.touchpointId],
+        }),
+        refusal: field('touchpointIds'),
+      },
+      {
+        label: 'owner',
+        input: (f) => ({ departmentId: f.own.departmentA, title: 'Faster refunds', ownerUserId: f.other.lead.userId }),
+        refusal: field('ownerUserId'),
+      },
+      {
+        label: 'affected department',
+        input: (f) => ({
+          departmentId: f.own.departmentA,
+          title: 'Faster refunds',
+          affectedDepartmentIds: [f.other.departmentB],
+        }),
+        refusal: field('affectedDepartmentIds'),
+      },
     ],
   },
   updatePlanItemDetails: {
     own: (['A', 'B'] as const).map((d) => ({
       label: `item of department ${d}`,
-      input: (f: Fixtures) => ({ planItemId: d === 'A' ? f.plans.own.itemA : f.plans.own.itemB, title: 'Renamed item', status: 'in_progress' }),
+      input: (f: Fixtures) => ({
+        planItemId: d === 'A' ? f.plans.own.itemA : f.plans.own.itemB,
+        title: 'Renamed item',
+        status: 'in_progress',
+      }),
       targetDepartment: d,
     })),
     other: [
       { label: 'item', input: (f) => ({ planItemId: f.plans.other.itemA, title: 'Renamed item' }), refusal: notFound },
-      { label: 'touchpoint', input: (f) => ({ planItemId: f.plans.own.itemA, title: 'Renamed item', touchpointIds: f.other.touchpointId }), refusal: field('touchpointIds') },
-      { label: 'owner', input: (f) => ({ planItemId: f.plans.own.itemA, title: 'Renamed item', ownerUserId: f.other.staff.userId }), refusal: field('ownerUserId') },
-      { label: 'affected department', input: (f) => ({ planItemId: f.plans.own.itemA, title: 'Renamed item', affectedDepartmentIds: [f.other.departmentA] }), refusal: field('affectedDepartmentIds') },
+      {
+        label: 'touchpoint',
+        input: (f) => ({ planItemId: f.plans.own.itemA, title: 'Renamed item', touchpointIds: f.other.touchpointId }),
+        refusal: field('touchpointIds'),
+      },
+      {
+        label: 'owner',
+        input: (f) => ({ planItemId: f.plans.own.itemA, title: 'Renamed item', ownerUserId: f.other.staff.userId }),
+        refusal: field('ownerUserId'),
+      },
+      {
+        label: 'affected department',
+        input: (f) => ({
+          planItemId: f.plans.own.itemA,
+          title: 'Renamed item',
+          affectedDepartmentIds: [f.other.departmentA],
+        }),
+        refusal: field('affectedDepartmentIds'),
+      },
     ],
   },
   answerPlanRequest: {
     own: (['A', 'B'] as const).map((d) => ({
       label: `request to department ${d}`,
-      input: (f: Fixtures) => ({ requestId: d === 'A' ? f.plans.own.requestToA : f.plans.own.requestToB, answer: 'concern', comment: 'Needs a budget first' }),
+      input: (f: Fixtures) => ({
+        requestId: d === 'A' ? f.plans.own.requestToA : f.plans.own.requestToB,
+        answer: 'concern',
+        comment: 'Needs a budget first',
+      }),
       targetDepartment: d,
     })),
-    other: [{ label: '', input: (f) => ({ requestId: f.plans.other.requestToA, answer: 'acknowledged' }), refusal: notFound }],
+    other: [
+      { label: '', input: (f) => ({ requestId: f.plans.other.requestToA, answer: 'acknowledged' }), refusal: notFound },
+    ],
   },
   setPromiseOwner: {
     own: [{ label: '', input: (f) => ({ departmentId: f.own.departmentB }) }],
@@ -190,8 +357,22 @@ const specs: Record<string, Spec> = {
     other: [{ label: '', input: (f) => ({ apiKeyId: f.metrics.other.apiKeyId }), refusal: notFound }],
   },
   importResponses: {
-    own: [{ label: '', input: (f) => ({ fileName: 'more.csv', rows: [{ touchpoint: f.own.touchpointId, metric: 'nps', score: 10 }] }) }],
-    other: [{ label: '', input: (f) => ({ fileName: 'more.csv', rows: [{ touchpoint: f.other.touchpointId, metric: 'nps', score: 10 }] }), refusal: { code: 'invalid', rows: true } }],
+    own: [
+      {
+        label: '',
+        input: (f) => ({ fileName: 'more.csv', rows: [{ touchpoint: f.own.touchpointId, metric: 'nps', score: 10 }] }),
+      },
+    ],
+    other: [
+      {
+        label: '',
+        input: (f) => ({
+          fileName: 'more.csv',
+          rows: [{ touchpoint: f.other.touchpointId, metric: 'nps', score: 10 }],
+        }),
+        refusal: { code: 'invalid', rows: true },
+      },
+    ],
   },
   undoImport: {
     own: [{ label: '', input: (f) => ({ importId: f.metrics.own.importId }) }],
@@ -203,8 +384,17 @@ function isCommand(value: unknown): value is Command<unknown> {
   return typeof value === 'object' && value !== null && 'execute' in value && 'permission' in value;
 }
 const exported: Record<string, Command<unknown>> = Object.fromEntries(
-  [organizationCommands, departmentCommands, journeyCommands, memberCommands, planCommands, surveyLinkCommands, metricAggregateCommands,
-    apiKeyCommands, importCommands]
+  [
+    organizationCommands,
+    departmentCommands,
+    journeyCommands,
+    memberCommands,
+    planCommands,
+    surveyLinkCommands,
+    metricAggregateCommands,
+    apiKeyCommands,
+    importCommands,
+  ]
     .flatMap((module) => Object.entries(module))
     .filter((entry): entry is [string, Command<unknown>] => isCommand(entry[1])),
 );
@@ -212,7 +402,12 @@ const exported: Record<string, Command<unknown>> = Object.fromEntries(
 type Expected = { ok: true } | { ok: false; refusal: { code: 'forbidden' } | Refusal };
 
 /** The permission table's answer, spelled out rule by rule. */
-function expectedOutcome(permission: Permission, role: Role, scope: 'own' | 'other', variant: Variant | OtherVariant): Expected {
+function expectedOutcome(
+  permission: Permission,
+  role: Role,
+  scope: 'own' | 'other',
+  variant: Variant | OtherVariant,
+): Expected {
   const rule = permissionTable[permission][role];
   if (rule === 'none') return { ok: false, refusal: { code: 'forbidden' } };
   if (scope === 'other') return { ok: false, refusal: (variant as OtherVariant).refusal };
@@ -236,7 +431,8 @@ async function currentFixtures(): Promise<Fixtures> {
   if (!fixtures) {
     const { own, other } = await makeTwoOrganizations(db);
     fixtures = {
-      own, other,
+      own,
+      other,
       plans: { own: await makePlanFixture(db, own), other: await makePlanFixture(db, other) },
       metrics: { own: await makeMetricsFixture(db, own), other: await makeMetricsFixture(db, other) },
     };
@@ -300,7 +496,9 @@ for (const [name, spec] of Object.entries(specs)) {
         if (!command) continue; // reported by the coverage test above
         const permission = command.permission;
         const expected = expectedOutcome(permission, role, scope, variant);
-        const outcome = expected.ok ? 'ok' : expected.refusal.code + ('field' in expected.refusal ? ` (${expected.refusal.field})` : '');
+        const outcome = expected.ok
+          ? 'ok'
+          : expected.refusal.code + ('field' in expected.refusal ? ` (${expected.refusal.field})` : '');
         const title = `${role}, ${scope} organization${variant.label ? ` (${variant.label})` : ''} -> ${outcome}`;
 
         it(title, async () => {
@@ -308,7 +506,10 @@ for (const [name, spec] of Object.entries(specs)) {
           const f = await currentFixtures();
           const actor = f.own[role].actor;
           const input = variant.input(f);
-          const before = { own: await snapshotOrganization(db, f.own.organizationId), other: await snapshotOrganization(db, f.other.organizationId) };
+          const before = {
+            own: await snapshotOrganization(db, f.own.organizationId),
+            other: await snapshotOrganization(db, f.other.organizationId),
+          };
 
           const result = await command.execute(db, actor, input);
           if (result.ok) fixtures = null; // changed: the next case starts afresh
@@ -325,7 +526,8 @@ for (const [name, spec] of Object.entries(specs)) {
           if (result.ok) return;
           expect(result.code).toBe(expected.refusal.code);
           if ('field' in expected.refusal) expect(result.fieldErrors).toHaveProperty([expected.refusal.field]);
-          if ('rows' in expected.refusal) expect(result).toMatchObject({ rowErrors: [{ row: 1, field: 'touchpoint' }] });
+          if ('rows' in expected.refusal)
+            expect(result).toMatchObject({ rowErrors: [{ row: 1, field: 'touchpoint' }] });
           expect(await snapshotOrganization(db, f.own.organizationId)).toBe(before.own);
         });
       }

@@ -8,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { findSurveyLink } from '@/db/queries/survey-links';
 import { metricRollups, surveyResponses } from '@/db/schema';
-import { makeTwoOrganizations, type OrganizationFixture, type TestDatabase, testDatabase, uniqueSuffix } from '@/db/testing';
+import {
+  makeTwoOrganizations,
+  type OrganizationFixture,
+  type TestDatabase,
+  testDatabase,
+  uniqueSuffix,
+} from '@/db/testing';
 import { createSurveyLink, rotateSurveyLink, setSurveyLinkEnabled } from '@/lib/commands/survey-links';
 import { answerSurvey, showSurvey, SURVEY_THROTTLE } from '@/lib/survey/public-survey';
 import { dataOf } from './helpers';
@@ -23,7 +29,9 @@ beforeAll(async () => {
   database = await testDatabase();
   db = database.db;
   ({ own } = await makeTwoOrganizations(db));
-  npsLinkId = dataOf(await createSurveyLink.execute(db, own.lead.actor, { touchpointId: own.touchpointId, metric: 'nps' })).id;
+  npsLinkId = dataOf(
+    await createSurveyLink.execute(db, own.lead.actor, { touchpointId: own.touchpointId, metric: 'nps' }),
+  ).id;
   npsToken = (await findSurveyLink(db, own.organizationId, npsLinkId))!.token;
 });
 afterAll(async () => {
@@ -36,16 +44,27 @@ const post = (token: string, fields: Record<string, string>, clientKey = address
   answerSurvey(db, { token, form: new URLSearchParams(fields), clientKey, now });
 
 async function answersAt(touchpointId = own.touchpointId) {
-  return db.select().from(surveyResponses).where(and(eq(surveyResponses.organizationId, own.organizationId), eq(surveyResponses.touchpointId, touchpointId)));
+  return db
+    .select()
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.organizationId, own.organizationId), eq(surveyResponses.touchpointId, touchpointId)));
 }
 async function rollupCount(score: number) {
-  const rows = await db.select({ counts: metricRollups.counts }).from(metricRollups).where(and(
-    eq(metricRollups.organizationId, own.organizationId), eq(metricRollups.touchpointId, own.touchpointId), eq(metricRollups.metric, 'nps')));
+  const rows = await db
+    .select({ counts: metricRollups.counts })
+    .from(metricRollups)
+    .where(
+      and(
+        eq(metricRollups.organizationId, own.organizationId),
+        eq(metricRollups.touchpointId, own.touchpointId),
+        eq(metricRollups.metric, 'nps'),
+      ),
+    );
   return rows.reduce((sum, r) => sum + (r.counts[score] ?? 0), 0);
 }
 
 describe('showing the survey', () => {
-  it('asks the NPS question with the organization\'s name, eleven choices and labelled ends, with no script', async () => {
+  it("asks the NPS question with the organization's name, eleven choices and labelled ends, with no script", async () => {
     const reply = await showSurvey(db, npsToken, new URLSearchParams());
     expect(reply.status).toBe(200);
     expect(reply.html).toContain('How likely are you to recommend Own Org to a friend or colleague?');
@@ -77,12 +96,14 @@ describe('showing the survey', () => {
 });
 
 describe('answering', () => {
-  it('stores a valid answer with its comment, adds it to the day\'s rollup and sends the browser to the thank-you', async () => {
+  it("stores a valid answer with its comment, adds it to the day's rollup and sends the browser to the thank-you", async () => {
     const before = await rollupCount(9);
     const reply = await post(npsToken, { score: '9', comment: 'Quick\r\nand kind' });
     expect(reply).toEqual({ status: 303, location: `/s/${npsToken}?thanks=1` });
     const stored = (await answersAt()).filter((a) => a.comment === 'Quick\nand kind');
-    expect(stored).toMatchObject([{ metric: 'nps', score: 9, source: 'survey', persona: null, channel: null, externalId: null }]);
+    expect(stored).toMatchObject([
+      { metric: 'nps', score: 9, source: 'survey', persona: null, channel: null, externalId: null },
+    ]);
     expect(await rollupCount(9)).toBe(before + 1);
     const thanks = await showSurvey(db, npsToken, new URLSearchParams('thanks=1'));
     expect(thanks.status).toBe(200);
@@ -124,8 +145,10 @@ describe('answering', () => {
     expect(stored).toMatchObject([{ score: 3, persona: 'Busy parent', channel: 'sms', source: 'survey' }]);
   });
 
-  it('uses the scale of the link\'s metric: CSAT accepts 1 to 5 and refuses 0 and 6', async () => {
-    const { id } = dataOf(await createSurveyLink.execute(db, own.lead.actor, { touchpointId: own.touchpointId, metric: 'csat' }));
+  it("uses the scale of the link's metric: CSAT accepts 1 to 5 and refuses 0 and 6", async () => {
+    const { id } = dataOf(
+      await createSurveyLink.execute(db, own.lead.actor, { touchpointId: own.touchpointId, metric: 'csat' }),
+    );
     const token = (await findSurveyLink(db, own.organizationId, id))!.token;
     expect((await showSurvey(db, token, new URLSearchParams())).html).toContain('How satisfied were you with Website?');
     expect((await post(token, { score: '0' })).status).toBe(422);
@@ -137,7 +160,9 @@ describe('answering', () => {
 
 describe('closed links', () => {
   it('a switched-off link answers 404 and stores nothing; switched on again, it works', async () => {
-    const { id } = dataOf(await createSurveyLink.execute(db, own.executive.actor, { touchpointId: own.touchpointId, metric: 'nev' }));
+    const { id } = dataOf(
+      await createSurveyLink.execute(db, own.executive.actor, { touchpointId: own.touchpointId, metric: 'nev' }),
+    );
     const token = (await findSurveyLink(db, own.organizationId, id))!.token;
     dataOf(await setSurveyLinkEnabled.execute(db, own.executive.actor, { linkId: id, enabled: false }));
     expect((await showSurvey(db, token, new URLSearchParams())).status).toBe(404);
@@ -150,7 +175,9 @@ describe('closed links', () => {
   });
 
   it('a rotated-away token answers 404, the new one takes answers', async () => {
-    const { id } = dataOf(await createSurveyLink.execute(db, own.executive.actor, { touchpointId: own.touchpointId, metric: 'ces' }));
+    const { id } = dataOf(
+      await createSurveyLink.execute(db, own.executive.actor, { touchpointId: own.touchpointId, metric: 'ces' }),
+    );
     const old = (await findSurveyLink(db, own.organizationId, id))!.token;
     dataOf(await rotateSurveyLink.execute(db, own.executive.actor, { linkId: id }));
     const fresh = (await findSurveyLink(db, own.organizationId, id))!.token;

@@ -7,7 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { insertTouchpoint } from '@/db/queries/journey';
 import { findOpenSurvey, findSurveyLink, listSurveyLinks } from '@/db/queries/survey-links';
-import { auditEventsOf, makeTwoOrganizations, type OrganizationFixture, snapshotOrganization, type TestDatabase, testDatabase } from '@/db/testing';
+import {
+  auditEventsOf,
+  makeTwoOrganizations,
+  type OrganizationFixture,
+  snapshotOrganization,
+  type TestDatabase,
+  testDatabase,
+} from '@/db/testing';
 import { createSurveyLink, rotateSurveyLink, setSurveyLinkEnabled } from '@/lib/commands/survey-links';
 import { isSurveyToken } from '@/lib/survey/token';
 import { auditedRun, dataOf } from './helpers';
@@ -23,7 +30,14 @@ beforeAll(async () => {
   database = await testDatabase();
   db = database.db;
   ({ own, other } = await makeTwoOrganizations(db));
-  foreignTouchpoint = (await insertTouchpoint(db, own.organizationId, { name: 'Parcel', stageId: own.stageId, departmentId: own.departmentB, channel: 'offline' })).id;
+  foreignTouchpoint = (
+    await insertTouchpoint(db, own.organizationId, {
+      name: 'Parcel',
+      stageId: own.stageId,
+      departmentId: own.departmentB,
+      channel: 'offline',
+    })
+  ).id;
 });
 afterAll(async () => {
   await database?.close();
@@ -33,36 +47,66 @@ const run = auditedRun(() => db, { entityType: 'surveyLink' });
 
 describe('creating a survey link', () => {
   it('lets the lead create one for their own touchpoint, with a long random token, open at once', async () => {
-    const { id } = dataOf(await run(createSurveyLink, own.lead.actor, { touchpointId: own.touchpointId, metric: 'nps' }, 'surveyLink.create'));
+    const { id } = dataOf(
+      await run(
+        createSurveyLink,
+        own.lead.actor,
+        { touchpointId: own.touchpointId, metric: 'nps' },
+        'surveyLink.create',
+      ),
+    );
     const link = await findSurveyLink(db, own.organizationId, id);
     expect(link).toMatchObject({ metric: 'nps', enabled: true, touchpointId: own.touchpointId });
     expect(isSurveyToken(link!.token)).toBe(true);
-    expect(await findOpenSurvey(db, link!.token)).toMatchObject({ organizationId: own.organizationId, touchpointName: 'Website', metric: 'nps' });
+    expect(await findOpenSurvey(db, link!.token)).toMatchObject({
+      organizationId: own.organizationId,
+      touchpointName: 'Website',
+      metric: 'nps',
+    });
   });
 
   it('refuses a second link for the same metric at the same touchpoint, next to the metric field', async () => {
     const result = await run(createSurveyLink, own.executive.actor, { touchpointId: own.touchpointId, metric: 'nps' });
-    expect(result).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { metric: { key: 'surveys.manage.alreadyExists' } } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { metric: { key: 'surveys.manage.alreadyExists' } },
+    });
     expect((await listSurveyLinks(db, own.organizationId, own.touchpointId)).map((l) => l.metric)).toEqual(['nps']);
   });
 
-  it('refuses the lead at another department\'s touchpoint, and staff anywhere; lets an executive', async () => {
-    expect(await run(createSurveyLink, own.lead.actor, { touchpointId: foreignTouchpoint, metric: 'csat' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await run(createSurveyLink, own.staff.actor, { touchpointId: own.touchpointId, metric: 'csat' })).toMatchObject({ ok: false, code: 'forbidden' });
+  it("refuses the lead at another department's touchpoint, and staff anywhere; lets an executive", async () => {
+    expect(
+      await run(createSurveyLink, own.lead.actor, { touchpointId: foreignTouchpoint, metric: 'csat' }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(
+      await run(createSurveyLink, own.staff.actor, { touchpointId: own.touchpointId, metric: 'csat' }),
+    ).toMatchObject({ ok: false, code: 'forbidden' });
     expect(await listSurveyLinks(db, own.organizationId, foreignTouchpoint)).toEqual([]);
-    dataOf(await run(createSurveyLink, own.executive.actor, { touchpointId: foreignTouchpoint, metric: 'csat' }, 'surveyLink.create'));
+    dataOf(
+      await run(
+        createSurveyLink,
+        own.executive.actor,
+        { touchpointId: foreignTouchpoint, metric: 'csat' },
+        'surveyLink.create',
+      ),
+    );
     expect((await listSurveyLinks(db, own.organizationId, foreignTouchpoint)).map((l) => l.metric)).toEqual(['csat']);
   });
 
   it('refuses TTR (it is not a survey) and a metric nobody knows', async () => {
     for (const metric of ['ttr', 'wow']) {
-      expect(await run(createSurveyLink, own.executive.actor, { touchpointId: own.touchpointId, metric })).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { metric: {} } });
+      expect(
+        await run(createSurveyLink, own.executive.actor, { touchpointId: own.touchpointId, metric }),
+      ).toMatchObject({ ok: false, code: 'invalid', fieldErrors: { metric: {} } });
     }
   });
 
-  it('treats another organization\'s touchpoint as not found and changes nothing there', async () => {
+  it("treats another organization's touchpoint as not found and changes nothing there", async () => {
     const before = await snapshotOrganization(db, other.organizationId);
-    expect(await run(createSurveyLink, own.executive.actor, { touchpointId: other.touchpointId, metric: 'ces' })).toMatchObject({ ok: false, code: 'not_found' });
+    expect(
+      await run(createSurveyLink, own.executive.actor, { touchpointId: other.touchpointId, metric: 'ces' }),
+    ).toMatchObject({ ok: false, code: 'not_found' });
     expect(await snapshotOrganization(db, other.organizationId)).toBe(before);
   });
 });
@@ -93,7 +137,14 @@ describe('switching a link off and on, and replacing its token', () => {
   });
 
   it('never puts the token in the audit log', async () => {
-    const touchpointId = (await insertTouchpoint(db, own.organizationId, { name: 'Counter', stageId: own.stageId, departmentId: own.departmentA, channel: 'offline' })).id;
+    const touchpointId = (
+      await insertTouchpoint(db, own.organizationId, {
+        name: 'Counter',
+        stageId: own.stageId,
+        departmentId: own.departmentA,
+        channel: 'offline',
+      })
+    ).id;
     const { id } = dataOf(await run(createSurveyLink, own.lead.actor, { touchpointId, metric: 'csat' }));
     const created = (await findSurveyLink(db, own.organizationId, id))!;
     dataOf(await run(rotateSurveyLink, own.lead.actor, { linkId: id }));
@@ -104,8 +155,8 @@ describe('switching a link off and on, and replacing its token', () => {
     expect(audit).not.toContain(rotated.token);
   });
 
-  it('refuses staff, the lead of another department, and another organization\'s members', async () => {
-    const [csat] = (await listSurveyLinks(db, own.organizationId, foreignTouchpoint));
+  it("refuses staff, the lead of another department, and another organization's members", async () => {
+    const [csat] = await listSurveyLinks(db, own.organizationId, foreignTouchpoint);
     const nps = (await listSurveyLinks(db, own.organizationId, own.touchpointId)).find((l) => l.metric === 'nps')!;
     const before = await snapshotOrganization(db, own.organizationId);
     for (const [actor, linkId, code] of [
@@ -121,7 +172,12 @@ describe('switching a link off and on, and replacing its token', () => {
   });
 
   it('refuses an id that is not an id, without touching anything', async () => {
-    expect(await run(rotateSurveyLink, own.executive.actor, { linkId: 'nope' })).toMatchObject({ ok: false, code: 'invalid' });
-    expect(await run(setSurveyLinkEnabled, own.executive.actor, { linkId: own.touchpointId, enabled: 'maybe' })).toMatchObject({ ok: false, code: 'invalid' });
+    expect(await run(rotateSurveyLink, own.executive.actor, { linkId: 'nope' })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+    expect(
+      await run(setSurveyLinkEnabled, own.executive.actor, { linkId: own.touchpointId, enabled: 'maybe' }),
+    ).toMatchObject({ ok: false, code: 'invalid' });
   });
 });

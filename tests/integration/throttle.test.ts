@@ -33,7 +33,11 @@ describe('account throttling', () => {
 
   it('locks the key at the 5th failure for 15 minutes', async () => {
     await fail('account:ann@example.test', 1);
-    expect(await stored('account:ann@example.test')).toMatchObject({ failures: 5, windowStartedAt: t0, lockedUntil: at(15) });
+    expect(await stored('account:ann@example.test')).toMatchObject({
+      failures: 5,
+      windowStartedAt: t0,
+      lockedUntil: at(15),
+    });
     expect(await lockedMinutes(db, ['account:ann@example.test'], t0)).toBe(15);
     expect(await lockedMinutes(db, ['account:ann@example.test'], at(7.5))).toBe(8);
     expect(await lockedMinutes(db, ['account:ann@example.test'], at(15))).toBe(0);
@@ -42,7 +46,9 @@ describe('account throttling', () => {
   it('locks only that key; with several keys the longest lock counts', async () => {
     expect(await lockedMinutes(db, ['account:bob@example.test'], t0)).toBe(0);
     await fail('account:bob@example.test', 5, at(5));
-    expect(await lockedMinutes(db, ['account:ann@example.test', 'account:bob@example.test', 'ip:203.0.113.9'], at(6))).toBe(14);
+    expect(
+      await lockedMinutes(db, ['account:ann@example.test', 'account:bob@example.test', 'ip:203.0.113.9'], at(6)),
+    ).toBe(14);
     expect(await lockedMinutes(db, [], t0)).toBe(0);
   });
 
@@ -58,7 +64,11 @@ describe('account throttling', () => {
   it('forgets failures once the window has passed', async () => {
     await fail('account:cy@example.test', 4, t0);
     await fail('account:cy@example.test', 1, at(15));
-    expect(await stored('account:cy@example.test')).toMatchObject({ failures: 1, windowStartedAt: at(15), lockedUntil: null });
+    expect(await stored('account:cy@example.test')).toMatchObject({
+      failures: 1,
+      windowStartedAt: at(15),
+      lockedUntil: null,
+    });
     expect(await lockedMinutes(db, ['account:cy@example.test'], at(15))).toBe(0);
   });
 
@@ -73,7 +83,8 @@ describe('account throttling', () => {
   // only PostgreSQL can show a lost update.
   (process.env.TEST_DATABASE_URL ? it : it.skip)('counts concurrent failures (PostgreSQL)', async () => {
     const keys = ['a', 'b', 'c', 'd', 'e'].map((k) => `account:parallel-${k}@example.test`);
-    for (const key of keys) await Promise.all(Array.from({ length: 5 }, () => recordFailure(db, key, accountPolicy, t0)));
+    for (const key of keys)
+      await Promise.all(Array.from({ length: 5 }, () => recordFailure(db, key, accountPolicy, t0)));
     expect(await Promise.all(keys.map(async (key) => (await stored(key))?.failures))).toEqual([5, 5, 5, 5, 5]);
   });
 });

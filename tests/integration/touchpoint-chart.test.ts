@@ -15,7 +15,12 @@ import { type ChartOrganization, touchpointChart, touchpointSummary } from '@/db
 import { updateOrganization } from '@/db/queries/organizations';
 import { metricAggregates, organizations, planItems } from '@/db/schema';
 import {
-  insertFixtureImprovement, insertFixturePlanItem, makeTwoOrganizations, type OrganizationFixture, type TestDatabase, testDatabase,
+  insertFixtureImprovement,
+  insertFixturePlanItem,
+  makeTwoOrganizations,
+  type OrganizationFixture,
+  type TestDatabase,
+  testDatabase,
 } from '@/db/testing';
 import { beforeAfter } from '@/lib/domain/before-after';
 import { compareScores, scoreOf } from '@/lib/domain/metrics';
@@ -26,11 +31,29 @@ let db: Database;
 let own: OrganizationFixture;
 let other: OrganizationFixture;
 const timeZone = 'America/New_York';
-const organization = (f: OrganizationFixture): ChartOrganization => ({ id: f.organizationId, timeZone, weekStartsOn: 7 });
+const organization = (f: OrganizationFixture): ChartOrganization => ({
+  id: f.organizationId,
+  timeZone,
+  weekStartsOn: 7,
+});
 
 /** `count` answers of `score` at noon (local) on `day`. */
-function answers(touchpointId: string, metric: NewResponse['metric'], day: string, score: number, count: number, extra: Partial<NewResponse> = {}): NewResponse[] {
-  return Array.from({ length: count }, () => ({ touchpointId, metric, score, respondedAt: new Date(`${day}T16:00:00Z`), source: 'seed' as const, ...extra }));
+function answers(
+  touchpointId: string,
+  metric: NewResponse['metric'],
+  day: string,
+  score: number,
+  count: number,
+  extra: Partial<NewResponse> = {},
+): NewResponse[] {
+  return Array.from({ length: count }, () => ({
+    touchpointId,
+    metric,
+    score,
+    respondedAt: new Date(`${day}T16:00:00Z`),
+    source: 'seed' as const,
+    ...extra,
+  }));
 }
 
 async function record(f: OrganizationFixture, responses: NewResponse[]) {
@@ -49,23 +72,59 @@ afterAll(async () => {
 
 describe('chart buckets', () => {
   it('give each week the score, interval and n of its rollup histogram, and keep empty weeks as gaps', async () => {
-    const tp = (await insertTouchpoint(db, own.organizationId, { name: 'Checkout', stageId: own.stageId, departmentId: own.departmentA, channel: 'online' })).id;
+    const tp = (
+      await insertTouchpoint(db, own.organizationId, {
+        name: 'Checkout',
+        stageId: own.stageId,
+        departmentId: own.departmentA,
+        channel: 'online',
+      })
+    ).id;
     await record(own, [
       // Sunday-first weeks: 1 March 2026 is a Sunday.
-      ...answers(tp, 'nps', '2026-03-01', 10, 20), ...answers(tp, 'nps', '2026-03-04', 3, 15), ...answers(tp, 'nps', '2026-03-07', 8, 5),
-      ...answers(tp, 'nps', '2026-03-08', 9, 4), ...answers(tp, 'nps', '2026-03-14', 0, 2),
+      ...answers(tp, 'nps', '2026-03-01', 10, 20),
+      ...answers(tp, 'nps', '2026-03-04', 3, 15),
+      ...answers(tp, 'nps', '2026-03-07', 8, 5),
+      ...answers(tp, 'nps', '2026-03-08', 9, 4),
+      ...answers(tp, 'nps', '2026-03-14', 0, 2),
       // nothing in the week of 15 March
       ...answers(tp, 'nps', '2026-03-22', 10, 40),
       ...answers(tp, 'csat', '2026-03-02', 5, 10),
     ]);
-    const chart = (await touchpointChart(db, organization(own), tp, { metric: 'nps', from: '2026-03-01', to: '2026-03-28', bucket: 'week', window: 4 }))!;
-    const rollups = await rollupHistograms(db, own.organizationId, { touchpointIds: [tp], metrics: ['nps'], from: '2026-03-01', to: '2026-03-28', bucket: 'week', weekStartsOn: 7 });
+    const chart = (await touchpointChart(db, organization(own), tp, {
+      metric: 'nps',
+      from: '2026-03-01',
+      to: '2026-03-28',
+      bucket: 'week',
+      window: 4,
+    }))!;
+    const rollups = await rollupHistograms(db, own.organizationId, {
+      touchpointIds: [tp],
+      metrics: ['nps'],
+      from: '2026-03-01',
+      to: '2026-03-28',
+      bucket: 'week',
+      weekStartsOn: 7,
+    });
     expect(chart.points.map((p) => p.bucket)).toEqual(['2026-03-01', '2026-03-08', '2026-03-15', '2026-03-22']);
     for (const row of rollups) {
       const { value, low, high, margin, n, smallSample } = scoreOf('nps', row.histogram);
-      expect(chart.points.find((p) => p.bucket === row.bucket)).toEqual({ bucket: row.bucket, value, low, high, margin, n, smallSample });
+      expect(chart.points.find((p) => p.bucket === row.bucket)).toEqual({
+        bucket: row.bucket,
+        value,
+        low,
+        high,
+        margin,
+        n,
+        smallSample,
+      });
     }
-    expect(chart.points.map((p) => [p.n, p.smallSample])).toEqual([[40, false], [6, true], [0, false], [40, false]]);
+    expect(chart.points.map((p) => [p.n, p.smallSample])).toEqual([
+      [40, false],
+      [6, true],
+      [0, false],
+      [40, false],
+    ]);
     expect(chart.points[2]!.value).toBeNull();
     // The first week: 20 promoters, 15 detractors of 40 -> NPS 12.5.
     expect(chart.points[0]!.value).toBeCloseTo(12.5, 10);
@@ -74,14 +133,30 @@ describe('chart buckets', () => {
   });
 
   it('groups by month, and picks the metric with the most answers when none is asked for', async () => {
-    const tp = (await insertTouchpoint(db, own.organizationId, { name: 'Parcel', stageId: own.stageId, departmentId: own.departmentB, channel: 'offline' })).id;
+    const tp = (
+      await insertTouchpoint(db, own.organizationId, {
+        name: 'Parcel',
+        stageId: own.stageId,
+        departmentId: own.departmentB,
+        channel: 'offline',
+      })
+    ).id;
     await record(own, [
       ...answers(tp, 'nps', '2026-01-10', 9, 3),
-      ...answers(tp, 'ces', '2026-01-31', 6, 4), ...answers(tp, 'ces', '2026-02-01', 2, 4),
+      ...answers(tp, 'ces', '2026-01-31', 6, 4),
+      ...answers(tp, 'ces', '2026-02-01', 2, 4),
     ]);
-    const chart = (await touchpointChart(db, organization(own), tp, { from: '2026-01-01', to: '2026-02-28', bucket: 'month', window: 4 }))!;
+    const chart = (await touchpointChart(db, organization(own), tp, {
+      from: '2026-01-01',
+      to: '2026-02-28',
+      bucket: 'month',
+      window: 4,
+    }))!;
     expect(chart.metric).toBe('ces');
-    expect(chart.points.map((p) => [p.bucket, p.n, p.value])).toEqual([['2026-01-01', 4, 6], ['2026-02-01', 4, 2]]);
+    expect(chart.points.map((p) => [p.bucket, p.n, p.value])).toEqual([
+      ['2026-01-01', 4, 6],
+      ['2026-02-01', 4, 2],
+    ]);
     expect(chart.headline).toMatchObject({ unit: 'mean', value: 4, n: 8 });
     expect(chart.distribution).toHaveLength(7);
   });
@@ -89,47 +164,120 @@ describe('chart buckets', () => {
 
 describe('headline and previous period', () => {
   it('compares the range with the period of equal length just before it', async () => {
-    const tp = (await insertTouchpoint(db, own.organizationId, { name: 'Returns desk', stageId: own.stageId, departmentId: own.departmentA, channel: 'offline' })).id;
+    const tp = (
+      await insertTouchpoint(db, own.organizationId, {
+        name: 'Returns desk',
+        stageId: own.stageId,
+        departmentId: own.departmentA,
+        channel: 'offline',
+      })
+    ).id;
     await record(own, [
       // 1-30 April 2026 (30 days) against 2-31 March.
       ...answers(tp, 'csat', '2026-03-01', 1, 50), // the day before the previous period: left out
-      ...answers(tp, 'csat', '2026-03-02', 2, 30), ...answers(tp, 'csat', '2026-03-31', 4, 30),
-      ...answers(tp, 'csat', '2026-04-01', 5, 50), ...answers(tp, 'csat', '2026-04-30', 3, 10),
+      ...answers(tp, 'csat', '2026-03-02', 2, 30),
+      ...answers(tp, 'csat', '2026-03-31', 4, 30),
+      ...answers(tp, 'csat', '2026-04-01', 5, 50),
+      ...answers(tp, 'csat', '2026-04-30', 3, 10),
       ...answers(tp, 'csat', '2026-05-01', 1, 50), // the day after: left out
     ]);
-    const chart = (await touchpointChart(db, organization(own), tp, { metric: 'csat', from: '2026-04-01', to: '2026-04-30', bucket: 'week', window: 4 }))!;
-    const current = scoreOf('csat', new Map([[5, 50], [3, 10]]));
-    const previous = scoreOf('csat', new Map([[2, 30], [4, 30]]));
+    const chart = (await touchpointChart(db, organization(own), tp, {
+      metric: 'csat',
+      from: '2026-04-01',
+      to: '2026-04-30',
+      bucket: 'week',
+      window: 4,
+    }))!;
+    const current = scoreOf(
+      'csat',
+      new Map([
+        [5, 50],
+        [3, 10],
+      ]),
+    );
+    const previous = scoreOf(
+      'csat',
+      new Map([
+        [2, 30],
+        [4, 30],
+      ]),
+    );
     expect(chart.headline).toEqual(current);
     expect(chart.previous).toEqual({ from: '2026-03-02', to: '2026-03-31', score: previous });
     expect(chart.comparison).toEqual(compareScores(current, previous));
     expect(chart.comparison.significant).toBe(true);
-    expect(chart.headline.value).toBeCloseTo(100 * 50 / 60, 10);
+    expect(chart.headline.value).toBeCloseTo((100 * 50) / 60, 10);
   });
 });
 
 describe('changes at the touchpoint', () => {
   it('lists linked weekly improvements and completed plan items in the range, each with its before/after', async () => {
-    const tp = (await insertTouchpoint(db, own.organizationId, { name: 'Call centre', stageId: own.stageId, departmentId: own.departmentA, channel: 'offline' })).id;
-    const elsewhere = (await insertTouchpoint(db, own.organizationId, { name: 'Shop sign', stageId: own.stageId, departmentId: own.departmentB, channel: 'offline' })).id;
+    const tp = (
+      await insertTouchpoint(db, own.organizationId, {
+        name: 'Call centre',
+        stageId: own.stageId,
+        departmentId: own.departmentA,
+        channel: 'offline',
+      })
+    ).id;
+    const elsewhere = (
+      await insertTouchpoint(db, own.organizationId, {
+        name: 'Shop sign',
+        stageId: own.stageId,
+        departmentId: own.departmentB,
+        channel: 'offline',
+      })
+    ).id;
     await record(own, [...answers(tp, 'nev', '2026-05-20', 3, 40), ...answers(tp, 'nev', '2026-06-10', 9, 40)]);
     const linked = await insertFixtureImprovement(db, own.organizationId, {
-      departmentId: own.departmentA, weekStart: '2026-05-31', effectiveDate: '2026-06-03', createdBy: own.lead.userId, title: 'Call back within an hour', touchpointIds: [tp],
+      departmentId: own.departmentA,
+      weekStart: '2026-05-31',
+      effectiveDate: '2026-06-03',
+      createdBy: own.lead.userId,
+      title: 'Call back within an hour',
+      touchpointIds: [tp],
     });
     await insertFixtureImprovement(db, own.organizationId, {
-      departmentId: own.departmentB, weekStart: '2026-05-31', effectiveDate: '2026-06-03', createdBy: own.executive.userId, title: 'New sign', touchpointIds: [elsewhere],
+      departmentId: own.departmentB,
+      weekStart: '2026-05-31',
+      effectiveDate: '2026-06-03',
+      createdBy: own.executive.userId,
+      title: 'New sign',
+      touchpointIds: [elsewhere],
     });
     await insertFixtureImprovement(db, own.organizationId, {
-      departmentId: own.departmentA, weekStart: '2026-01-04', createdBy: own.lead.userId, title: 'Before the range', touchpointIds: [tp],
+      departmentId: own.departmentA,
+      weekStart: '2026-01-04',
+      createdBy: own.lead.userId,
+      title: 'Before the range',
+      touchpointIds: [tp],
     });
-    const done = await insertFixturePlanItem(db, own.organizationId, { departmentId: own.departmentA, title: 'Scripts rewritten', createdBy: own.lead.userId, status: 'done' });
-    const open = await insertFixturePlanItem(db, own.organizationId, { departmentId: own.departmentA, title: 'Still going', createdBy: own.lead.userId, status: 'in_progress' });
+    const done = await insertFixturePlanItem(db, own.organizationId, {
+      departmentId: own.departmentA,
+      title: 'Scripts rewritten',
+      createdBy: own.lead.userId,
+      status: 'done',
+    });
+    const open = await insertFixturePlanItem(db, own.organizationId, {
+      departmentId: own.departmentA,
+      title: 'Still going',
+      createdBy: own.lead.userId,
+      status: 'in_progress',
+    });
     for (const item of [done.id, open.id]) await setPlanItemTouchpoints(db, own.organizationId, item, [tp]);
     // Completed at 02:00 UTC on 15 June: still 14 June in New York.
-    await db.update(planItems).set({ completedAt: new Date('2026-06-15T02:00:00Z') })
+    await db
+      .update(planItems)
+      .set({ completedAt: new Date('2026-06-15T02:00:00Z') })
       .where(and(eq(planItems.organizationId, own.organizationId), eq(planItems.id, done.id)));
 
-    const chart = (await touchpointChart(db, organization(own), tp, { metric: 'nev', from: '2026-03-01', to: '2026-08-31', bucket: 'week', window: 4 }))!;
+    const chart = (await touchpointChart(db, organization(own), tp, {
+      metric: 'nev',
+      from: '2026-03-01',
+      to: '2026-08-31',
+      bucket: 'week',
+      window: 4,
+    }))!;
     expect(chart.markers.map((m) => [m.kind, m.title, m.date, m.href])).toEqual([
       ['weeklyImprovement', 'Call back within an hour', '2026-06-03', '/weekly/2026-05-31'],
       ['planItem', 'Scripts rewritten', '2026-06-14', `/plans/${own.departmentA}#item-${done.id}`],
@@ -142,7 +290,12 @@ describe('changes at the touchpoint', () => {
       { day: '2026-06-10', histogram: new Map([[9, 40]]) },
     ];
     expect(improvement.beforeAfter).toEqual(beforeAfter('nev', daily, '2026-06-03', 4));
-    expect(improvement.beforeAfter).toMatchObject({ verdict: 'up', better: true, before: { score: { n: 40, value: -100 } }, after: { score: { n: 40, value: 100 } } });
+    expect(improvement.beforeAfter).toMatchObject({
+      verdict: 'up',
+      better: true,
+      before: { score: { n: 40, value: -100 } },
+      after: { score: { n: 40, value: 100 } },
+    });
     // The plan item's four weeks before (17 May - 13 June) hold both days: no clear change can be claimed from nothing after.
     expect(chart.markers[1]!.beforeAfter.verdict).toBe('noData');
   });
@@ -150,38 +303,125 @@ describe('changes at the touchpoint', () => {
 
 describe('target, measured values and comments', () => {
   it('draws the touchpoint target of the current goal, else the organization-wide one', async () => {
-    const tp = (await insertTouchpoint(db, other.organizationId, { name: 'Website', stageId: other.stageId, departmentId: other.departmentA, channel: 'online' })).id;
-    const sections = { statement: 'Be easy to buy from', whyService: '', atmosphere: '', commitments: [], dayToDay: '' };
+    const tp = (
+      await insertTouchpoint(db, other.organizationId, {
+        name: 'Website',
+        stageId: other.stageId,
+        departmentId: other.departmentA,
+        channel: 'online',
+      })
+    ).id;
+    const sections = {
+      statement: 'Be easy to buy from',
+      whyService: '',
+      atmosphere: '',
+      commitments: [],
+      dayToDay: '',
+    };
     await saveGoalDraftContent(db, other.organizationId, {
-      ...sections, authorUserId: other.executive.userId, updatedAt: new Date(),
+      ...sections,
+      authorUserId: other.executive.userId,
+      updatedAt: new Date(),
       targets: [
         { metric: 'nps', businessMetric: null, touchpointId: null, targetValue: 40, dueDate: '2026-12-31' },
         { metric: 'nps', businessMetric: null, touchpointId: tp, targetValue: 55, dueDate: '2026-09-30' },
         { metric: 'csat', businessMetric: null, touchpointId: null, targetValue: 85, dueDate: '2026-12-31' },
       ],
     });
-    await publishGoalDraft(db, other.organizationId, (await findGoalDraft(db, other.organizationId))!, other.executive.userId, new Date());
+    await publishGoalDraft(
+      db,
+      other.organizationId,
+      (await findGoalDraft(db, other.organizationId))!,
+      other.executive.userId,
+      new Date(),
+    );
     const range = { from: '2026-01-01', to: '2026-03-31', bucket: 'month' as const, window: 4 };
-    expect((await touchpointChart(db, organization(other), tp, { ...range, metric: 'nps' }))!.target).toEqual({ value: 55, scope: 'touchpoint', dueDate: '2026-09-30', goalVersion: 1 });
-    expect((await touchpointChart(db, organization(other), other.touchpointId, { ...range, metric: 'nps' }))!.target).toMatchObject({ value: 40, scope: 'organization' });
-    expect((await touchpointChart(db, organization(other), tp, { ...range, metric: 'csat' }))!.target).toMatchObject({ value: 85, scope: 'organization' });
+    expect((await touchpointChart(db, organization(other), tp, { ...range, metric: 'nps' }))!.target).toEqual({
+      value: 55,
+      scope: 'touchpoint',
+      dueDate: '2026-09-30',
+      goalVersion: 1,
+    });
+    expect(
+      (await touchpointChart(db, organization(other), other.touchpointId, { ...range, metric: 'nps' }))!.target,
+    ).toMatchObject({ value: 40, scope: 'organization' });
+    expect((await touchpointChart(db, organization(other), tp, { ...range, metric: 'csat' }))!.target).toMatchObject({
+      value: 85,
+      scope: 'organization',
+    });
     expect((await touchpointChart(db, organization(other), tp, { ...range, metric: 'ces' }))!.target).toBeNull();
   });
 
   it('lists values measured elsewhere that overlap the range, and the ten newest comments', async () => {
-    const tp = (await insertTouchpoint(db, own.organizationId, { name: 'Help centre', stageId: own.stageId, departmentId: own.departmentA, channel: 'online' })).id;
+    const tp = (
+      await insertTouchpoint(db, own.organizationId, {
+        name: 'Help centre',
+        stageId: own.stageId,
+        departmentId: own.departmentA,
+        channel: 'online',
+      })
+    ).id;
     await db.insert(metricAggregates).values([
-      { organizationId: own.organizationId, touchpointId: tp, metric: 'nps', value: 31.5, n: 400, periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Agency Q1' },
-      { organizationId: own.organizationId, touchpointId: tp, metric: 'nps', value: 20, n: 300, periodStart: '2025-07-01', periodEnd: '2025-09-30', source: 'Agency Q3' },
-      { organizationId: own.organizationId, touchpointId: tp, metric: 'csat', value: 80, n: 100, periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Other metric' },
+      {
+        organizationId: own.organizationId,
+        touchpointId: tp,
+        metric: 'nps',
+        value: 31.5,
+        n: 400,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-03-31',
+        source: 'Agency Q1',
+      },
+      {
+        organizationId: own.organizationId,
+        touchpointId: tp,
+        metric: 'nps',
+        value: 20,
+        n: 300,
+        periodStart: '2025-07-01',
+        periodEnd: '2025-09-30',
+        source: 'Agency Q3',
+      },
+      {
+        organizationId: own.organizationId,
+        touchpointId: tp,
+        metric: 'csat',
+        value: 80,
+        n: 100,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-03-31',
+        source: 'Other metric',
+      },
     ]);
     await record(own, [
-      ...Array.from({ length: 12 }, (_, i) => answers(tp, 'nps', `2026-02-${String(i + 1).padStart(2, '0')}`, 7, 1, { comment: `Comment ${i + 1}`, persona: i === 11 ? 'Student' : null })).flat(),
+      ...Array.from({ length: 12 }, (_, i) =>
+        answers(tp, 'nps', `2026-02-${String(i + 1).padStart(2, '0')}`, 7, 1, {
+          comment: `Comment ${i + 1}`,
+          persona: i === 11 ? 'Student' : null,
+        }),
+      ).flat(),
       ...answers(tp, 'nps', '2026-02-20', 10, 3),
       ...answers(tp, 'nps', '2026-02-21', 10, 1, { comment: '   ' }),
     ]);
-    const chart = (await touchpointChart(db, organization(own), tp, { metric: 'nps', from: '2026-02-01', to: '2026-04-30', bucket: 'week', window: 4 }))!;
-    expect(chart.measured).toEqual([{ id: expect.any(String), touchpointId: tp, metric: 'nps', value: 31.5, n: 400, periodStart: '2026-01-01', periodEnd: '2026-03-31', source: 'Agency Q1' }]);
+    const chart = (await touchpointChart(db, organization(own), tp, {
+      metric: 'nps',
+      from: '2026-02-01',
+      to: '2026-04-30',
+      bucket: 'week',
+      window: 4,
+    }))!;
+    expect(chart.measured).toEqual([
+      {
+        id: expect.any(String),
+        touchpointId: tp,
+        metric: 'nps',
+        value: 31.5,
+        n: 400,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-03-31',
+        source: 'Agency Q1',
+      },
+    ]);
     expect(chart.comments.map((c) => c.comment)).toEqual(Array.from({ length: 10 }, (_, i) => `Comment ${12 - i}`));
     expect(chart.comments[0]).toMatchObject({ score: 7, persona: 'Student', channel: null });
   });
@@ -193,15 +433,34 @@ describe('tenancy and validation', () => {
     expect(await touchpointChart(db, organization(own), other.touchpointId, query)).toBeNull();
     expect(await touchpointSummary(db, own.organizationId, other.touchpointId)).toBeNull();
     expect(await touchpointSummary(db, own.organizationId, own.touchpointId)).toMatchObject({
-      name: 'Website', stageName: 'Discover', phase: 'before', departmentId: own.departmentA, departmentName: 'Sales', departmentStage: 'front', channel: 'online',
+      name: 'Website',
+      stageName: 'Discover',
+      phase: 'before',
+      departmentId: own.departmentA,
+      departmentName: 'Sales',
+      departmentStage: 'front',
+      channel: 'online',
     });
   });
 
   it('reads the CES headline setting of the organization', async () => {
-    const tp = (await insertTouchpoint(db, other.organizationId, { name: 'Checkout', stageId: other.stageId, departmentId: other.departmentA, channel: 'online' })).id;
+    const tp = (
+      await insertTouchpoint(db, other.organizationId, {
+        name: 'Checkout',
+        stageId: other.stageId,
+        departmentId: other.departmentA,
+        channel: 'online',
+      })
+    ).id;
     await record(other, [...answers(tp, 'ces', '2026-02-02', 7, 3), ...answers(tp, 'ces', '2026-02-02', 2, 1)]);
     await db.update(organizations).set({ cesHeadline: 'share' }).where(eq(organizations.id, other.organizationId));
-    const chart = (await touchpointChart(db, organization(other), tp, { metric: 'ces', from: '2026-02-01', to: '2026-02-28', bucket: 'week', window: 4 }))!;
+    const chart = (await touchpointChart(db, organization(other), tp, {
+      metric: 'ces',
+      from: '2026-02-01',
+      to: '2026-02-28',
+      bucket: 'week',
+      window: 4,
+    }))!;
     expect(chart.headline).toMatchObject({ unit: 'percent', value: 75, n: 4 });
     expect(chart.cesHeadline).toBe('share');
   });
@@ -212,8 +471,17 @@ describe('tenancy and validation', () => {
       return parsed.success ? null : [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].sort();
     };
     expect(errors({ from: '2026-01-01', to: '2026-03-31' })).toBeNull();
-    expect(touchpointChartQuerySchema.parse({ from: '2026-01-01', to: '2026-03-31', window: '8' })).toEqual({ from: '2026-01-01', to: '2026-03-31', bucket: 'week', window: 8 });
-    expect(errors({ metric: 'mood', from: '2026-01-01', to: '2026-03-31', bucket: 'day', window: '5' })).toEqual(['bucket', 'metric', 'window']);
+    expect(touchpointChartQuerySchema.parse({ from: '2026-01-01', to: '2026-03-31', window: '8' })).toEqual({
+      from: '2026-01-01',
+      to: '2026-03-31',
+      bucket: 'week',
+      window: 8,
+    });
+    expect(errors({ metric: 'mood', from: '2026-01-01', to: '2026-03-31', bucket: 'day', window: '5' })).toEqual([
+      'bucket',
+      'metric',
+      'window',
+    ]);
     expect(errors({ from: '2026-02-30', to: 'soon' })).toEqual(['from', 'to']);
     expect(errors({ from: '2026-03-31', to: '2026-01-01' })).toEqual(['to']);
     expect(errors({ from: '2020-01-01', to: '2026-01-01' })).toEqual(['to']);

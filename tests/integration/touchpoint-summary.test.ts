@@ -33,12 +33,25 @@ let other: OrganizationFixture;
 let parcel: string;
 beforeEach(async () => {
   ({ own, other } = await makeTwoOrganizations(db));
-  parcel = (await insertTouchpoint(db, own.organizationId, { name: 'Parcel', stageId: own.stageId, departmentId: own.departmentB, channel: 'offline' })).id;
+  parcel = (
+    await insertTouchpoint(db, own.organizationId, {
+      name: 'Parcel',
+      stageId: own.stageId,
+      departmentId: own.departmentB,
+      channel: 'offline',
+    })
+  ).id;
 });
 
 /** Answers on a calendar day, at noon Kyiv time. */
 function answers(touchpointId: string, metric: Metric, day: string, scores: number[]): NewResponse[] {
-  return scores.map((score) => ({ touchpointId, metric, score, respondedAt: new Date(`${day}T09:00:00Z`), source: 'seed' as const }));
+  return scores.map((score) => ({
+    touchpointId,
+    metric,
+    score,
+    respondedAt: new Date(`${day}T09:00:00Z`),
+    source: 'seed' as const,
+  }));
 }
 
 async function store(f: OrganizationFixture, responses: NewResponse[]) {
@@ -62,14 +75,23 @@ async function storeExample() {
     ...answers(own.touchpointId, 'nps', '2026-04-01', [0, 0, 0]),
   ]);
   // Another organization's answers at its own touchpoint, on the same days.
-  await store(other, [...answers(other.touchpointId, 'nps', '2026-02-10', [0, 0, 0, 0]), ...answers(other.touchpointId, 'csat', TODAY, [1, 1])]);
+  await store(other, [
+    ...answers(other.touchpointId, 'nps', '2026-02-10', [0, 0, 0, 0]),
+    ...answers(other.touchpointId, 'csat', TODAY, [1, 1]),
+  ]);
 }
 
 describe('touchpoint summaries', () => {
   it('score each touchpoint per metric exactly as scoreOf scores the answers of the last 90 days, most answered metric first', async () => {
     await storeExample();
     const summary = await touchpointSummaries(db, own.organizationId, { today: TODAY });
-    expect(summary.period).toEqual({ days: 90, from: '2026-01-01', to: TODAY, previousFrom: '2025-10-03', previousTo: '2025-12-31' });
+    expect(summary.period).toEqual({
+      days: 90,
+      from: '2026-01-01',
+      to: TODAY,
+      previousFrom: '2025-10-03',
+      previousTo: '2025-12-31',
+    });
 
     const first = summary.byTouchpoint.get(own.touchpointId)!;
     expect(first.map((m) => m.metric)).toEqual(['nps', 'csat']);
@@ -78,7 +100,9 @@ describe('touchpoint summaries', () => {
     expect(first[0]!.previous).toEqual(scoreOf('nps', histogramOf(npsBefore)));
     expect(first[1]!.current).toEqual(scoreOf('csat', histogramOf(csatA)));
     expect(first[1]!.previous.n).toBe(0);
-    expect(summary.byTouchpoint.get(parcel)!.map((m) => [m.metric, m.current])).toEqual([['nps', scoreOf('nps', histogramOf(npsB))]]);
+    expect(summary.byTouchpoint.get(parcel)!.map((m) => [m.metric, m.current])).toEqual([
+      ['nps', scoreOf('nps', histogramOf(npsB))],
+    ]);
     expect(summary.byTouchpoint.has(other.touchpointId)).toBe(false);
   });
 
@@ -108,43 +132,67 @@ describe('touchpoint summaries', () => {
     expect(summary.combined.find((m) => m.metric === 'csat')!.current).toEqual(scoreOf('csat', histogramOf(csatA)));
 
     const others = await touchpointSummaries(db, other.organizationId, { today: TODAY });
-    expect(others.combined.map((m) => [m.metric, m.current.n])).toEqual([['nps', 4], ['csat', 2]]);
+    expect(others.combined.map((m) => [m.metric, m.current.n])).toEqual([
+      ['nps', 4],
+      ['csat', 2],
+    ]);
     // Asking the own organization for another organization's touchpoint finds nothing.
-    const foreign = await touchpointSummaries(db, own.organizationId, { today: TODAY, touchpointIds: [other.touchpointId] });
+    const foreign = await touchpointSummaries(db, own.organizationId, {
+      today: TODAY,
+      touchpointIds: [other.touchpointId],
+    });
     expect(foreign.byTouchpoint.size).toBe(0);
     expect(foreign.combined).toEqual([]);
   });
 
   it('reads only the touchpoints asked for, and scores CES with the organization headline', async () => {
     const ces = [7, 6, 5, 2, 1, 4];
-    await store(own, [...answers(own.touchpointId, 'ces', '2026-03-01', ces), ...answers(parcel, 'ces', '2026-03-01', [1, 1])]);
+    await store(own, [
+      ...answers(own.touchpointId, 'ces', '2026-03-01', ces),
+      ...answers(parcel, 'ces', '2026-03-01', [1, 1]),
+    ]);
     const mean = await touchpointSummaries(db, own.organizationId, { today: TODAY, touchpointIds: [own.touchpointId] });
     expect([...mean.byTouchpoint.keys()]).toEqual([own.touchpointId]);
     expect(mean.cesHeadline).toBe('mean');
     expect(mean.combined[0]!.current).toEqual(cesOf(histogramOf(ces), 'mean'));
 
     await db.update(organizations).set({ cesHeadline: 'share' }).where(eq(organizations.id, own.organizationId));
-    const share = await touchpointSummaries(db, own.organizationId, { today: TODAY, touchpointIds: [own.touchpointId] });
+    const share = await touchpointSummaries(db, own.organizationId, {
+      today: TODAY,
+      touchpointIds: [own.touchpointId],
+    });
     expect(share.combined[0]!.current).toEqual(cesOf(histogramOf(ces), 'share'));
     expect(share.combined[0]!.current.value).toBeCloseTo(50);
   });
 });
 
 describe('live values of goal targets', () => {
-  const target = (id: string, metric: Metric | 'business', touchpointId: string | null) => ({ id, metric, touchpointId });
+  const target = (id: string, metric: Metric | 'business', touchpointId: string | null) => ({
+    id,
+    metric,
+    touchpointId,
+  });
 
   it('reads a touchpoint target at its touchpoint and a whole-company target over every touchpoint, business numbers not at all', async () => {
     await storeExample();
-    await store(own, [...answers(parcel, 'ttr', '2026-03-20', [60, 120, 30 * 60]), ...answers(own.touchpointId, 'ces', '2026-03-20', [7, 5, 3])]);
+    await store(own, [
+      ...answers(parcel, 'ttr', '2026-03-20', [60, 120, 30 * 60]),
+      ...answers(own.touchpointId, 'ces', '2026-03-20', [7, 5, 3]),
+    ]);
     await db.update(organizations).set({ cesHeadline: 'share' }).where(eq(organizations.id, own.organizationId));
-    const readings = await goalTargetReadings(db, own.organizationId, [
-      target('company-nps', 'nps', null),
-      target('first-csat', 'csat', own.touchpointId),
-      target('parcel-ttr', 'ttr', parcel),
-      target('first-ces', 'ces', own.touchpointId),
-      target('parcel-csat', 'csat', parcel),
-      target('repeat', 'business', null),
-    ], TODAY);
+    const readings = await goalTargetReadings(
+      db,
+      own.organizationId,
+      [
+        target('company-nps', 'nps', null),
+        target('first-csat', 'csat', own.touchpointId),
+        target('parcel-ttr', 'ttr', parcel),
+        target('first-ces', 'ces', own.touchpointId),
+        target('parcel-csat', 'csat', parcel),
+        target('repeat', 'business', null),
+      ],
+      TODAY,
+    );
     expect(readings.period).toMatchObject({ from: '2026-01-01', to: TODAY });
     expect(readings.scores.get('company-nps')).toEqual(scoreOf('nps', histogramOf([...npsA, ...npsB])));
     expect(readings.scores.get('first-csat')).toEqual(scoreOf('csat', histogramOf(csatA)));
@@ -157,7 +205,12 @@ describe('live values of goal targets', () => {
 
   it('never includes another organization, even for a target naming its touchpoint', async () => {
     await storeExample();
-    const readings = await goalTargetReadings(db, own.organizationId, [target('foreign', 'nps', other.touchpointId), target('csat', 'csat', null)], TODAY);
+    const readings = await goalTargetReadings(
+      db,
+      own.organizationId,
+      [target('foreign', 'nps', other.touchpointId), target('csat', 'csat', null)],
+      TODAY,
+    );
     expect(readings.scores.get('foreign')).toMatchObject({ value: null, n: 0 });
     expect(readings.scores.get('csat')).toEqual(scoreOf('csat', histogramOf(csatA)));
   });

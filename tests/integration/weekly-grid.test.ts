@@ -21,7 +21,11 @@ import { notificationsFor } from '@/db/queries/notifications';
 import { findOrganization, type Organization, updateOrganization } from '@/db/queries/organizations';
 import { weeklyGrid } from '@/db/queries/weekly-grid';
 import {
-  insertFixtureImprovement, makeWeeklyOrganization, type TestDatabase, testDatabase, type WeeklyOrganizationFixture,
+  insertFixtureImprovement,
+  makeWeeklyOrganization,
+  type TestDatabase,
+  testDatabase,
+  type WeeklyOrganizationFixture,
 } from '@/db/testing';
 import type { Actor } from '@/lib/auth/command';
 import { isWeekStart } from '@/lib/domain/weeks';
@@ -60,9 +64,16 @@ async function buildGrid(name: string): Promise<GridFixture> {
   for (const [area, departmentId, weeks] of plan) {
     for (const weekStart of weeks) {
       const late = area === 'Marketing' && weekStart === '2026-03-01';
-      ids.set(`${area}/${weekStart}`, await insertFixtureImprovement(db, f.organizationId, {
-        departmentId, weekStart, createdBy: f.executive.userId, title: `${area} ${weekStart}`, late,
-      }));
+      ids.set(
+        `${area}/${weekStart}`,
+        await insertFixtureImprovement(db, f.organizationId, {
+          departmentId,
+          weekStart,
+          createdBy: f.executive.userId,
+          title: `${area} ${weekStart}`,
+          late,
+        }),
+      );
     }
   }
   return { f, organization, ids };
@@ -74,10 +85,12 @@ beforeAll(async () => {
 });
 
 const summary = (grid: Awaited<ReturnType<typeof weeklyGrid>>) =>
-  Object.fromEntries(grid.areas.map((a) => [a.name, { streak: a.streak, compliance: a.compliance, loggedThisWeek: a.loggedThisWeek }]));
+  Object.fromEntries(
+    grid.areas.map((a) => [a.name, { streak: a.streak, compliance: a.compliance, loggedThisWeek: a.loggedThisWeek }]),
+  );
 
 describe('weeklyGrid', () => {
-  it('shows the weeks up to this week in the organization\'s zone, with Sunday weeks', async () => {
+  it("shows the weeks up to this week in the organization's zone, with Sunday weeks", async () => {
     const grid = await weeklyGrid(db, main.organization, main.f.executive.actor, { count: 4 }, NOW);
     expect(grid.currentWeek).toBe('2026-03-08');
     expect(grid.weeks).toEqual(WEEKS);
@@ -88,12 +101,25 @@ describe('weeklyGrid', () => {
   it('fills the cells of the shown weeks only', async () => {
     const { f, ids } = main;
     const grid = await weeklyGrid(db, main.organization, f.executive.actor, { count: 4 }, NOW);
-    const cell = (area: string, week: string) => ({ id: ids.get(`${area}/${week}`), title: `${area} ${week}`, late: area === 'Marketing' && week === '2026-03-01' });
+    const cell = (area: string, week: string) => ({
+      id: ids.get(`${area}/${week}`),
+      title: `${area} ${week}`,
+      late: area === 'Marketing' && week === '2026-03-01',
+    });
     expect(grid.cells).toEqual({
-      [f.delivery]: { '2026-02-15': cell('Delivery', '2026-02-15'), '2026-02-22': cell('Delivery', '2026-02-22'), '2026-03-08': cell('Delivery', '2026-03-08') },
+      [f.delivery]: {
+        '2026-02-15': cell('Delivery', '2026-02-15'),
+        '2026-02-22': cell('Delivery', '2026-02-22'),
+        '2026-03-08': cell('Delivery', '2026-03-08'),
+      },
       [f.departmentB]: { '2026-02-22': cell('Logistics', '2026-02-22'), '2026-03-01': cell('Logistics', '2026-03-01') },
       [f.marketing]: { '2026-03-01': cell('Marketing', '2026-03-01') },
-      [f.departmentA]: { '2026-02-15': cell('Sales', '2026-02-15'), '2026-02-22': cell('Sales', '2026-02-22'), '2026-03-01': cell('Sales', '2026-03-01'), '2026-03-08': cell('Sales', '2026-03-08') },
+      [f.departmentA]: {
+        '2026-02-15': cell('Sales', '2026-02-15'),
+        '2026-02-22': cell('Sales', '2026-02-22'),
+        '2026-03-01': cell('Sales', '2026-03-01'),
+        '2026-03-08': cell('Sales', '2026-03-08'),
+      },
     });
     expect(grid.cells[f.marketing]!['2026-03-01']!.late).toBe(true);
   });
@@ -132,7 +158,13 @@ describe('weeklyGrid', () => {
   it('turns to the next week at local midnight, not at UTC midnight', async () => {
     const { f } = main;
     // Saturday 2026-03-07 23:59:59.999 PST is 2026-03-08T07:59:59.999Z; a millisecond later it is Sunday.
-    const before = await weeklyGrid(db, main.organization, f.executive.actor, { count: 4 }, new Date('2026-03-08T07:59:59.999Z'));
+    const before = await weeklyGrid(
+      db,
+      main.organization,
+      f.executive.actor,
+      { count: 4 },
+      new Date('2026-03-08T07:59:59.999Z'),
+    );
     expect(before.currentWeek).toBe('2026-03-01');
     expect(before.weeks).toEqual(['2026-02-08', '2026-02-15', '2026-02-22', '2026-03-01']);
     expect(summary(before)).toEqual({
@@ -145,7 +177,13 @@ describe('weeklyGrid', () => {
     expect(before.cells[f.departmentA]!['2026-03-08']).toBeUndefined();
     expect(before.writableWeeks).toEqual(['2026-02-08', '2026-02-15', '2026-02-22', '2026-03-01']);
 
-    const after = await weeklyGrid(db, main.organization, f.executive.actor, { count: 4 }, new Date('2026-03-08T08:00:00Z'));
+    const after = await weeklyGrid(
+      db,
+      main.organization,
+      f.executive.actor,
+      { count: 4 },
+      new Date('2026-03-08T08:00:00Z'),
+    );
     expect(after.currentWeek).toBe('2026-03-08');
     expect(after.weeks).toEqual(WEEKS);
     expect(after.areas.find((a) => a.name === 'Sales')!.streak).toBe(5);
@@ -166,11 +204,19 @@ describe('weeklyGrid', () => {
     expect(grid.compliance).toBeCloseTo(0.5, 10);
     expect(Object.keys(grid.cells[f.departmentA]!)).toEqual(['2026-02-15', '2026-02-22']);
     expect(grid.writableWeeks).toEqual(['2026-02-15', '2026-02-22']);
-    expect((await weeklyGrid(db, main.organization, f.lead.actor, { lastWeek: '2026-02-22', count: 2 }, NOW)).writableWeeks).toEqual([]);
+    expect(
+      (await weeklyGrid(db, main.organization, f.lead.actor, { lastWeek: '2026-02-22', count: 2 }, NOW)).writableWeeks,
+    ).toEqual([]);
   });
 
   it('never shows weeks after this one', async () => {
-    const grid = await weeklyGrid(db, main.organization, main.f.executive.actor, { lastWeek: '2026-03-22', count: 4 }, NOW);
+    const grid = await weeklyGrid(
+      db,
+      main.organization,
+      main.f.executive.actor,
+      { lastWeek: '2026-03-22', count: 4 },
+      NOW,
+    );
     expect(grid.weeks).toEqual(WEEKS);
     expect(grid.cells[main.f.marketing]!['2026-03-15']).toBeUndefined();
   });
@@ -184,7 +230,13 @@ describe('weeklyGrid', () => {
 
   // Any date names the week that contains it, so a mid-week date never shifts the columns.
   it('takes a mid-week date as the week that contains it', async () => {
-    const grid = await weeklyGrid(db, main.organization, main.f.executive.actor, { lastWeek: '2026-02-25', count: 2 }, NOW);
+    const grid = await weeklyGrid(
+      db,
+      main.organization,
+      main.f.executive.actor,
+      { lastWeek: '2026-02-25', count: 2 },
+      NOW,
+    );
     expect(grid.weeks.every((w) => isWeekStart(w, 7))).toBe(true);
     expect(grid.weeks).toEqual(['2026-02-15', '2026-02-22']);
     expect(Object.keys(grid.cells[main.f.departmentA] ?? {})).toEqual(['2026-02-15', '2026-02-22']);
@@ -206,7 +258,13 @@ describe('weeklyGrid', () => {
     const organization = (await findOrganization(db, g.organizationId))!;
     // 2026-03-29T21:30Z is Monday 00:30 in Kyiv (summer time since that night): the week of 2026-03-30.
     const grid = await weeklyGrid(db, organization, g.lead.actor, { count: 3 }, new Date('2026-03-29T21:30:00Z'));
-    expect(grid).toMatchObject({ currentWeek: '2026-03-30', weeks: ['2026-03-16', '2026-03-23', '2026-03-30'], firstWeek: null, cells: {}, compliance: 0 });
+    expect(grid).toMatchObject({
+      currentWeek: '2026-03-30',
+      weeks: ['2026-03-16', '2026-03-23', '2026-03-30'],
+      firstWeek: null,
+      cells: {},
+      compliance: 0,
+    });
     expect(grid.areas.every((a) => a.streak === 0 && a.compliance === 0)).toBe(true);
     expect(grid.trend.every((t) => t.compliance === 0)).toBe(true);
   });
@@ -226,7 +284,9 @@ describe('the weekly reminder', () => {
     }
     // Thursday 00:00 PDT to Saturday: due, for this week.
     for (const now of ['2026-03-12T07:00:00Z', '2026-03-13T20:00:00Z', '2026-03-15T06:59:59Z']) {
-      expect(await reminded(f.organizationId, f.itLead.actor, new Date(now)), now).toEqual([{ kind: 'weeklyReminder', departmentId: f.it, week: '2026-03-08' }]);
+      expect(await reminded(f.organizationId, f.itLead.actor, new Date(now)), now).toEqual([
+        { kind: 'weeklyReminder', departmentId: f.it, week: '2026-03-08' },
+      ]);
     }
     // Sunday starts a new week: not yet again.
     expect(await reminded(f.organizationId, f.itLead.actor, new Date('2026-03-15T07:00:00Z'))).toEqual([]);
@@ -239,23 +299,37 @@ describe('the weekly reminder', () => {
     expect(await reminded(f.organizationId, f.deliveryLead.actor, thursday)).toEqual([]); // Delivery too
     expect(await reminded(f.organizationId, f.staff.actor, thursday)).toEqual([]); // staff cannot log
     expect(await reminded(f.organizationId, f.executive.actor, thursday)).toEqual([]); // no department
-    expect(await reminded(f.organizationId, f.marketingLead.actor, thursday)).toEqual([{ kind: 'weeklyReminder', departmentId: f.marketing, week: '2026-03-08' }]);
+    expect(await reminded(f.organizationId, f.marketingLead.actor, thursday)).toEqual([
+      { kind: 'weeklyReminder', departmentId: f.marketing, week: '2026-03-08' },
+    ]);
   });
 
   it('follows Monday weeks, another zone and another reminder day', async () => {
-    const g = await makeWeeklyOrganization(db, 'Reminder Co', { timeZone: 'Pacific/Auckland', weekStartsOn: 1, reminderWeekday: 5 });
+    const g = await makeWeeklyOrganization(db, 'Reminder Co', {
+      timeZone: 'Pacific/Auckland',
+      weekStartsOn: 1,
+      reminderWeekday: 5,
+    });
     // Auckland is UTC+13 in March: 2026-03-12T10:59:59Z is Thursday 23:59:59, 11:00Z is Friday 00:00.
     expect(await reminded(g.organizationId, g.itLead.actor, new Date('2026-03-12T10:59:59Z'))).toEqual([]);
     const friday = new Date('2026-03-12T11:00:00Z');
-    expect(await reminded(g.organizationId, g.itLead.actor, friday)).toEqual([{ kind: 'weeklyReminder', departmentId: g.it, week: '2026-03-09' }]);
+    expect(await reminded(g.organizationId, g.itLead.actor, friday)).toEqual([
+      { kind: 'weeklyReminder', departmentId: g.it, week: '2026-03-09' },
+    ]);
     // Sunday is the last day of a Monday week: still due.
     expect(await reminded(g.organizationId, g.itLead.actor, new Date('2026-03-15T10:59:59Z'))).toHaveLength(1);
     expect(await reminded(g.organizationId, g.itLead.actor, new Date('2026-03-15T11:00:00Z'))).toEqual([]); // Monday 2026-03-16
     // Once logged, it goes away.
-    await insertFixtureImprovement(db, g.organizationId, { departmentId: g.it, weekStart: '2026-03-09', createdBy: g.itLead.userId });
+    await insertFixtureImprovement(db, g.organizationId, {
+      departmentId: g.it,
+      weekStart: '2026-03-09',
+      createdBy: g.itLead.userId,
+    });
     expect(await reminded(g.organizationId, g.itLead.actor, friday)).toEqual([]);
     // From Monday on when the executive says so.
     await updateOrganization(db, g.organizationId, { reminderWeekday: 1 });
-    expect(await reminded(g.organizationId, g.marketingLead.actor, new Date('2026-03-08T11:30:00Z'))).toEqual([{ kind: 'weeklyReminder', departmentId: g.marketing, week: '2026-03-09' }]);
+    expect(await reminded(g.organizationId, g.marketingLead.actor, new Date('2026-03-08T11:30:00Z'))).toEqual([
+      { kind: 'weeklyReminder', departmentId: g.marketing, week: '2026-03-09' },
+    ]);
   });
 });

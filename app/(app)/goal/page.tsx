@@ -35,7 +35,11 @@ export default async function GoalPage() {
         <EmptyState title={t('empty.title')}>
           <p>{edits ? t('empty.executive') : t('empty.member')}</p>
           {draft ? <p className="mt-1">{t('empty.draftWaiting')}</p> : null}
-          {edits ? <Link href="/goal/edit" className={`${buttonClass('primary')} mt-4`}>{t('empty.write')}</Link> : null}
+          {edits ? (
+            <Link href="/goal/edit" className={`${buttonClass('primary')} mt-4`}>
+              {t('empty.write')}
+            </Link>
+          ) : null}
         </EmptyState>
       </>
     );
@@ -54,18 +58,26 @@ export default async function GoalPage() {
       <div className="print:hidden">
         <PageHeader
           title={t('title')}
-          description={goal.authorName
-            ? t('meta', { version: goal.version, date: published, author: goal.authorName })
-            : t('metaNoAuthor', { version: goal.version, date: published })}
+          description={
+            goal.authorName
+              ? t('meta', { version: goal.version, date: published, author: goal.authorName })
+              : t('metaNoAuthor', { version: goal.version, date: published })
+          }
           actions={
             <div className="flex flex-wrap items-center gap-2">
               <PrintButton />
-              {edits ? <Link href="/goal/edit" className={buttonClass('primary')}>{t('actions.edit')}</Link> : null}
+              {edits ? (
+                <Link href="/goal/edit" className={buttonClass('primary')}>
+                  {t('actions.edit')}
+                </Link>
+              ) : null}
             </div>
           }
         />
         <nav aria-label={t('actions.versions')} className="-mt-3 mb-5 flex flex-wrap gap-x-4 gap-y-1">
-          <Link href="/goal/versions" className={link}>{t('actions.versions')}</Link>
+          <Link href="/goal/versions" className={link}>
+            {t('actions.versions')}
+          </Link>
           {goal.version > 1 ? (
             <Link href={`/goal/compare?from=${goal.version - 1}&to=${goal.version}`} className={link}>
               {t('actions.compare', { version: goal.version - 1 })}

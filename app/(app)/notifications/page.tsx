@@ -21,17 +21,31 @@ export default async function NotificationsPage() {
         ) : (
           <ul className="divide-y divide-slate-200">
             {notifications.map((n) => (
-              <li key={n.kind === 'goalToRead' || n.kind === 'weeklyReminder' ? n.kind : `${n.kind}-${'requestId' in n ? n.requestId : n.planItemId}`} className="py-3 text-sm">
+              <li
+                key={
+                  n.kind === 'goalToRead' || n.kind === 'weeklyReminder'
+                    ? n.kind
+                    : `${n.kind}-${'requestId' in n ? n.requestId : n.planItemId}`
+                }
+                className="py-3 text-sm"
+              >
                 {n.kind === 'weeklyReminder' ? (
-                  <Link href="/weekly" className="font-medium text-brand-800 underline">{t('weeklyReminder')}</Link>
+                  <Link href="/weekly" className="font-medium text-brand-800 underline">
+                    {t('weeklyReminder')}
+                  </Link>
                 ) : n.kind === 'goalToRead' ? (
-                  <Link href="/goal" className="font-medium text-brand-800 underline">{t('goalToRead', { version: n.version })}</Link>
+                  <Link href="/goal" className="font-medium text-brand-800 underline">
+                    {t('goalToRead', { version: n.version })}
+                  </Link>
                 ) : n.kind === 'requestToAnswer' ? (
                   <Link href={`/plans/${n.departmentId}`} className="font-medium text-brand-800 underline">
                     {t(n.promise ? 'promiseToCheck' : 'requestToAnswer', { title: n.itemTitle })}
                   </Link>
                 ) : (
-                  <Link href={`/plans/${n.departmentId}#item-${n.planItemId}`} className="font-medium text-brand-800 underline">
+                  <Link
+                    href={`/plans/${n.departmentId}#item-${n.planItemId}`}
+                    className="font-medium text-brand-800 underline"
+                  >
                     {t('itemOverdue', { title: n.itemTitle, date: n.dueDate })}
                   </Link>
                 )}

@@ -9,4 +9,5 @@ const plans = ['/plans', '/'];
 export const addPlanItem = async (input: unknown) => runAsMember(createPlanItem, input, plans);
 export const savePlanItem = async (input: unknown) => runAsMember(updatePlanItemDetails, input, plans);
 export const answerRequest = async (input: unknown) => runAsMember(answerPlanRequest, input, plans);
-export const choosePromiseOwner = async (input: unknown) => runAsMember(setPromiseOwner, input, ['/settings', '/plans']);
+export const choosePromiseOwner = async (input: unknown) =>
+  runAsMember(setPromiseOwner, input, ['/settings', '/plans']);

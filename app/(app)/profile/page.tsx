@@ -14,8 +14,12 @@ export default async function ProfilePage() {
     <>
       <PageHeader title={t('title')} description={member.user.email} />
       <div className="space-y-6">
-        <Card title={t('detailsTitle')}><ProfileForm name={member.user.name} locale={member.user.locale} /></Card>
-        <Card title={t('passwordTitle')}><PasswordForm /></Card>
+        <Card title={t('detailsTitle')}>
+          <ProfileForm name={member.user.name} locale={member.user.locale} />
+        </Card>
+        <Card title={t('passwordTitle')}>
+          <PasswordForm />
+        </Card>
       </div>
     </>
   );

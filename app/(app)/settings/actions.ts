@@ -3,7 +3,13 @@
 import { runAsMember } from '@/lib/auth/run';
 import { archiveDepartment, createDepartment, updateDepartmentDetails } from '@/lib/commands/departments';
 import {
-  archiveTouchpoint, createStage, createTouchpoint, moveStage, moveTouchpoint, removeStage, updateStageDetails,
+  archiveTouchpoint,
+  createStage,
+  createTouchpoint,
+  moveStage,
+  moveTouchpoint,
+  removeStage,
+  updateStageDetails,
   updateTouchpointDetails,
 } from '@/lib/commands/journey';
 import { inviteMember, removeMember, revokeInvitation, updateMember } from '@/lib/commands/members';

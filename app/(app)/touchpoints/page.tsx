@@ -27,22 +27,44 @@ export default async function TouchpointsPage() {
   const [stages, touchpoints, summary] = await Promise.all([
     listStages(db, organizationId),
     listTouchpoints(db, organizationId),
-    touchpointSummaries(db, organizationId, { today: dateIn(new Date(), timeZone), days: DAYS, cesHeadline: member.organization.cesHeadline }),
+    touchpointSummaries(db, organizationId, {
+      today: dateIn(new Date(), timeZone),
+      days: DAYS,
+      cesHeadline: member.organization.cesHeadline,
+    }),
   ]);
-  const day = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (date: string) =>
+    format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
   const { period } = summary;
   // Leads keep their own department's measured values; the link is for every role the table lets in at all.
   const seesMeasured = permissionTable['metricAggregate.manage'][member.actor.role] !== 'none';
   const actions = (
     <div className="flex flex-wrap gap-2">
-      {can(member.actor, 'responses.import') ? <Link href="/touchpoints/import" className={buttonClass('secondary', 'sm')}>{t('import')}</Link> : null}
-      {seesMeasured ? <Link href="/touchpoints/measured" className={buttonClass('secondary', 'sm')}>{t('measured')}</Link> : null}
+      {can(member.actor, 'responses.import') ? (
+        <Link href="/touchpoints/import" className={buttonClass('secondary', 'sm')}>
+          {t('import')}
+        </Link>
+      ) : null}
+      {seesMeasured ? (
+        <Link href="/touchpoints/measured" className={buttonClass('secondary', 'sm')}>
+          {t('measured')}
+        </Link>
+      ) : null}
     </div>
   );
   return (
     <>
-      <PageHeader title={t('title')} actions={actions}
-        description={t('description', { days: DAYS, from: day(period.from), to: day(period.to), previousFrom: day(period.previousFrom), previousTo: day(period.previousTo) })} />
+      <PageHeader
+        title={t('title')}
+        actions={actions}
+        description={t('description', {
+          days: DAYS,
+          from: day(period.from),
+          to: day(period.to),
+          previousFrom: day(period.previousFrom),
+          previousTo: day(period.previousTo),
+        })}
+      />
       {touchpoints.length === 0 ? (
         <EmptyState title={t('empty.title')}>
           <p>{can(member.actor, 'touchpoint.manage') ? t('empty.executive') : t('empty.member')}</p>

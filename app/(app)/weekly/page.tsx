@@ -22,7 +22,9 @@ export default async function WeeklyPage() {
   const organization = member.organization;
   const [grid, touchpoints, members, planItems] = await Promise.all([
     weeklyGrid(db, organization, member.actor, { count: 12 }),
-    listTouchpoints(db, organization.id), listMembers(db, organization.id), listPlanItems(db, organization.id),
+    listTouchpoints(db, organization.id),
+    listMembers(db, organization.id),
+    listPlanItems(db, organization.id),
   ]);
   const planItemsByDepartment: Record<string, { value: string; label: string }[]> = {};
   for (const item of planItems.filter((i) => i.status !== 'dropped')) {
@@ -35,13 +37,20 @@ export default async function WeeklyPage() {
   };
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')}
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href={`/weekly/${grid.currentWeek}`} className={buttonClass('secondary', 'sm')}>{t('weekSummary')}</Link>
-            <a href="/api/weekly/export" className={buttonClass('secondary', 'sm')} download>{t('exportCsv')}</a>
+            <Link href={`/weekly/${grid.currentWeek}`} className={buttonClass('secondary', 'sm')}>
+              {t('weekSummary')}
+            </Link>
+            <a href="/api/weekly/export" className={buttonClass('secondary', 'sm')} download>
+              {t('exportCsv')}
+            </a>
           </div>
-        } />
+        }
+      />
       <WeeklyGrid initial={grid} choices={choices} today={dateIn(new Date(), organization.timeZone)} />
     </>
   );

@@ -22,7 +22,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <AuthCard
       title={t('signInTitle')}
       subtitle={t('signInSubtitle')}
-      footer={<>{t('noAccount')} <Link className="font-medium text-brand-700 underline" href="/signup">{t('createOrganization')}</Link></>}
+      footer={
+        <>
+          {t('noAccount')}{' '}
+          <Link className="font-medium text-brand-700 underline" href="/signup">
+            {t('createOrganization')}
+          </Link>
+        </>
+      }
     >
       <SignInForm next={next} />
     </AuthCard>

@@ -13,7 +13,14 @@ export default async function SignUpPage() {
     <AuthCard
       title={t('signUpTitle')}
       subtitle={t('signUpSubtitle')}
-      footer={<>{t('haveAccount')} <Link className="font-medium text-brand-700 underline" href="/login">{t('signIn')}</Link></>}
+      footer={
+        <>
+          {t('haveAccount')}{' '}
+          <Link className="font-medium text-brand-700 underline" href="/login">
+            {t('signIn')}
+          </Link>
+        </>
+      }
     >
       <SignUpForm />
     </AuthCard>

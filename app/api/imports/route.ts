@@ -5,7 +5,15 @@ import { can } from '@/lib/domain/permissions';
 import { readNdjson } from '@/lib/imports/ndjson';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/lib/validation/imports';
 
-const statusOf = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 422, conflict: 409, rate_limited: 429, internal: 500 } as const;
+const statusOf = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 422,
+  conflict: 409,
+  rate_limited: 429,
+  internal: 500,
+} as const;
 
 /**
  * POST /api/imports: a CSV import after the page has mapped its columns. The body is NDJSON: a first line
@@ -17,13 +25,21 @@ const statusOf = { unauthenticated: 401, forbidden: 403, not_found: 404, invalid
  */
 export async function POST(request: Request) {
   const member = await currentMember();
-  if (!member) return Response.json({ ok: false, code: 'unauthenticated', message: { key: 'errors.unauthenticated' } }, { status: 401 });
-  if (!can(member.actor, 'responses.import')) return Response.json({ ok: false, code: 'forbidden', message: { key: 'errors.forbidden' } }, { status: 403 });
+  if (!member)
+    return Response.json(
+      { ok: false, code: 'unauthenticated', message: { key: 'errors.unauthenticated' } },
+      { status: 401 },
+    );
+  if (!can(member.actor, 'responses.import'))
+    return Response.json({ ok: false, code: 'forbidden', message: { key: 'errors.forbidden' } }, { status: 403 });
   if (Number(request.headers.get('content-length') ?? 0) > MAX_IMPORT_BYTES) return tooLarge();
   const body = await readNdjson(request.body, { maxBytes: MAX_IMPORT_BYTES, maxLines: MAX_IMPORT_ROWS + 1 });
   if (!body.ok) {
     if (body.reason !== 'malformed') return tooLarge();
-    return Response.json({ ok: false, code: 'invalid', message: { key: 'imports.malformedBody', values: { line: body.line } } }, { status: 400 });
+    return Response.json(
+      { ok: false, code: 'invalid', message: { key: 'imports.malformedBody', values: { line: body.line } } },
+      { status: 400 },
+    );
   }
   const [header, ...rows] = body.values;
   const db = await getDb();
@@ -36,7 +52,9 @@ export async function POST(request: Request) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
       const steps = importStepsFor(configuredKind());
       const result = await storeImport(db, member.actor, prepared.data, {
-        step: steps.stage, commitStep: steps.commit, onProgress: (done, total) => send({ done, total }),
+        step: steps.stage,
+        commitStep: steps.commit,
+        onProgress: (done, total) => send({ done, total }),
       });
       try {
         send({ result });
@@ -47,7 +65,11 @@ export async function POST(request: Request) {
     },
   });
   return new Response(stream, {
-    headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store, no-transform', 'X-Accel-Buffering': 'no' },
+    headers: {
+      'Content-Type': 'application/x-ndjson; charset=utf-8',
+      'Cache-Control': 'no-store, no-transform',
+      'X-Accel-Buffering': 'no',
+    },
   });
 }
 

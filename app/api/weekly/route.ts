@@ -11,7 +11,11 @@ export async function GET(request: Request) {
   if (!member) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   if (!can(member.actor, 'weekly.read')) return Response.json({ error: 'forbidden' }, { status: 403 });
   const parsed = gridQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
-  const grid = await weeklyGrid(await getDb(), member.organization, member.actor, { lastWeek: parsed.data.to, count: parsed.data.weeks });
+  if (!parsed.success)
+    return Response.json({ error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400 });
+  const grid = await weeklyGrid(await getDb(), member.organization, member.actor, {
+    lastWeek: parsed.data.to,
+    count: parsed.data.weeks,
+  });
   return Response.json(grid, { headers: { 'Cache-Control': 'no-store' } });
 }

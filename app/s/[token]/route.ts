@@ -9,7 +9,11 @@ import { clientAddressOf, isCrossSitePost, readFormPost } from '@/lib/survey/req
 type Context = { params: Promise<{ token: string }> };
 
 function send(reply: SurveyReply): Response {
-  if (reply.location) return new Response(null, { status: reply.status, headers: { Location: reply.location, 'Cache-Control': 'no-store' } });
+  if (reply.location)
+    return new Response(null, {
+      status: reply.status,
+      headers: { Location: reply.location, 'Cache-Control': 'no-store' },
+    });
   const headers: Record<string, string> = { ...pageHeaders };
   if (reply.retryAfter) headers['Retry-After'] = String(reply.retryAfter);
   return new Response(reply.html, { status: reply.status, headers });

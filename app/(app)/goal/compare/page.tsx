@@ -3,7 +3,12 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { targetText } from '@/components/goal/target-text';
 import {
-  ChangedEntries, ChangedSection, ChangesLegend, entriesChanged, MarkedChanges, textChanged,
+  ChangedEntries,
+  ChangedSection,
+  ChangesLegend,
+  entriesChanged,
+  MarkedChanges,
+  textChanged,
 } from '@/components/goal/version-diff';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -42,12 +47,18 @@ export default async function CompareGoalPage({ searchParams }: SearchParams) {
   const exists = (n: number | undefined) => (n !== undefined && versions.some((v) => v.version === n) ? n : undefined);
   const to = exists(query.to) ?? versions[0]!.version;
   const from = exists(query.from) ?? versions.find((v) => v.version < to)?.version ?? versions[1]!.version;
-  const [older, newer] = await Promise.all([goalVersionByNumber(db, organizationId, from), goalVersionByNumber(db, organizationId, to)]);
+  const [older, newer] = await Promise.all([
+    goalVersionByNumber(db, organizationId, from),
+    goalVersionByNumber(db, organizationId, to),
+  ]);
   if (!older || !newer) notFound();
 
   const options = versions.map((v) => ({
     value: String(v.version),
-    label: t('compare.option', { version: v.version, date: format.dateTime(v.publishedAt, { dateStyle: 'medium', timeZone }) }),
+    label: t('compare.option', {
+      version: v.version,
+      date: format.dateTime(v.publishedAt, { dateStyle: 'medium', timeZone }),
+    }),
   }));
   const targetLines = (goal: typeof older) => goal.targets.map((target) => targetText(target, t, format).line);
   const commitments = entryChanges(older.commitments, newer.commitments);
@@ -59,16 +70,26 @@ export default async function CompareGoalPage({ searchParams }: SearchParams) {
       <form method="get" className="mb-5 grid items-end gap-3 sm:grid-cols-[1fr_1fr_auto]">
         <SelectField label={t('compare.from')} name="from" defaultValue={String(from)} options={options} />
         <SelectField label={t('compare.to')} name="to" defaultValue={String(to)} options={options} />
-        <button type="submit" className={buttonClass('secondary')}>{t('compare.show')}</button>
+        <button type="submit" className={buttonClass('secondary')}>
+          {t('compare.show')}
+        </button>
       </form>
       <nav aria-label={t('actions.versions')} className="mb-4 flex flex-wrap gap-x-4 gap-y-1">
-        <Link href={`/goal/versions/${from}`} className={link}>{t('versions.open', { version: from })}</Link>
-        <Link href={`/goal/versions/${to}`} className={link}>{t('versions.open', { version: to })}</Link>
-        <Link href="/goal/versions" className={link}>{t('actions.versions')}</Link>
+        <Link href={`/goal/versions/${from}`} className={link}>
+          {t('versions.open', { version: from })}
+        </Link>
+        <Link href={`/goal/versions/${to}`} className={link}>
+          {t('versions.open', { version: to })}
+        </Link>
+        <Link href="/goal/versions" className={link}>
+          {t('actions.versions')}
+        </Link>
       </nav>
       <Card>
         {from === to ? <p className="mb-4 text-sm text-slate-600">{t('compare.sameVersion')}</p> : null}
-        <div className="mb-4"><ChangesLegend /></div>
+        <div className="mb-4">
+          <ChangesLegend />
+        </div>
         <div className="space-y-4">
           {goalSections.map((section) => {
             if (section === 'commitments') {

@@ -18,7 +18,11 @@ function editorContent(goal: GoalVersion | null) {
   if (!goal) return blank;
   const { statement, whyService, atmosphere, commitments, dayToDay } = goal;
   return {
-    statement, whyService, atmosphere, commitments, dayToDay,
+    statement,
+    whyService,
+    atmosphere,
+    commitments,
+    dayToDay,
     targets: goal.targets.map((target) => ({
       metric: target.metric,
       businessMetric: target.businessMetric ?? '',
@@ -43,7 +47,11 @@ export default async function EditGoalPage() {
   return (
     <>
       <PageHeader title={t('title')} description={t('description', { version: nextVersion })} />
-      {!draft && latest ? <p className="-mt-3 mb-5 max-w-2xl text-sm text-slate-600">{t('startedFrom', { version: latest.version ?? 0 })}</p> : null}
+      {!draft && latest ? (
+        <p className="-mt-3 mb-5 max-w-2xl text-sm text-slate-600">
+          {t('startedFrom', { version: latest.version ?? 0 })}
+        </p>
+      ) : null}
       <GoalEditor
         initial={editorContent(draft ?? latest)}
         draftUpdatedAt={draft ? draft.updatedAt.toISOString() : null}

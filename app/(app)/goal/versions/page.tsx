@@ -16,7 +16,11 @@ export default async function GoalVersionsPage() {
   const format = await getFormatter();
   const db = await getDb();
   const versions = await listGoalVersions(db, member.organization.id);
-  const reads = await goalReadCounts(db, member.organization.id, versions.map((v) => v.id));
+  const reads = await goalReadCounts(
+    db,
+    member.organization.id,
+    versions.map((v) => v.id),
+  );
   const link = 'font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800';
   return (
     <>
@@ -30,15 +34,23 @@ export default async function GoalVersionsPage() {
               <li key={v.id} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-3">
                 <div className="min-w-0">
                   <p className="flex flex-wrap items-center gap-2">
-                    <Link href={`/goal/versions/${v.version}`} className={link}>{t('open', { version: v.version })}</Link>
+                    <Link href={`/goal/versions/${v.version}`} className={link}>
+                      {t('open', { version: v.version })}
+                    </Link>
                     {index === 0 ? <Badge tone="green">{t('current')}</Badge> : null}
                   </p>
                   <p className="text-sm text-slate-600">
                     <time dateTime={v.publishedAt.toISOString()}>
-                      {format.dateTime(v.publishedAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: member.organization.timeZone })}
+                      {format.dateTime(v.publishedAt, {
+                        dateStyle: 'medium',
+                        timeStyle: 'short',
+                        timeZone: member.organization.timeZone,
+                      })}
                     </time>
-                    {' · '}{v.authorName ?? t('unknownAuthor')}
-                    {' · '}{t('reads')} {t('readCount', { count: reads.get(v.id) ?? 0 })}
+                    {' · '}
+                    {v.authorName ?? t('unknownAuthor')}
+                    {' · '}
+                    {t('reads')} {t('readCount', { count: reads.get(v.id) ?? 0 })}
                   </p>
                 </div>
                 {v.version > 1 ? (

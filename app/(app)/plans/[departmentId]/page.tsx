@@ -19,7 +19,10 @@ export async function generateMetadata() {
 
 export default async function DepartmentPlanPage({ params }: { params: Promise<{ departmentId: string }> }) {
   const member = await requirePermission('plan.read');
-  const departmentId = z.string().uuid().safeParse((await params).departmentId);
+  const departmentId = z
+    .string()
+    .uuid()
+    .safeParse((await params).departmentId);
   if (!departmentId.success) notFound();
   const db = await getDb();
   const organization = member.organization;
@@ -39,10 +42,19 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
   const closed = cards.filter((c) => c.status === 'done' || c.status === 'dropped');
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/plans" className="text-brand-700 underline">{t('allPlans')}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/plans" className="text-brand-700 underline">
+          {t('allPlans')}
+        </Link>
+      </p>
       <PageHeader
         title={t('planTitle', { department: department.name })}
-        description={<span className="inline-flex flex-wrap items-center gap-2"><Badge tone={department.stage === 'front' ? 'blue' : 'slate'}>{t(`stage.${department.stage}`)}</Badge>{department.description}</span>}
+        description={
+          <span className="inline-flex flex-wrap items-center gap-2">
+            <Badge tone={department.stage === 'front' ? 'blue' : 'slate'}>{t(`stage.${department.stage}`)}</Badge>
+            {department.description}
+          </span>
+        }
       />
       <div className="space-y-6">
         {incoming.length > 0 ? (
@@ -53,10 +65,21 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
                   <p className="text-sm">
                     {t.rich(r.kind === 'promise' ? 'incomingPromise' : 'incomingRipple', {
                       from: r.itemDepartmentName,
-                      item: () => <Link className="font-medium text-brand-700 underline" href={`/plans/${r.itemDepartmentId}#item-${r.planItemId}`}>{r.itemTitle}</Link>,
+                      item: () => (
+                        <Link
+                          className="font-medium text-brand-700 underline"
+                          href={`/plans/${r.itemDepartmentId}#item-${r.planItemId}`}
+                        >
+                          {r.itemTitle}
+                        </Link>
+                      ),
                     })}
                   </p>
-                  {answers ? <AnswerRequestForm requestId={r.id} itemTitle={r.itemTitle} /> : <p className="mt-1 text-xs text-slate-500">{t('requests.waiting')}</p>}
+                  {answers ? (
+                    <AnswerRequestForm requestId={r.id} itemTitle={r.itemTitle} />
+                  ) : (
+                    <p className="mt-1 text-xs text-slate-500">{t('requests.waiting')}</p>
+                  )}
                 </li>
               ))}
             </ul>
@@ -64,15 +87,39 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
         ) : null}
         {editable ? <AddPlanItem departmentId={department.id} choices={choices} /> : null}
         <section aria-labelledby="open-items" className="space-y-3">
-          <h2 id="open-items" className="text-lg font-semibold">{t('openItems', { count: open.length })}</h2>
+          <h2 id="open-items" className="text-lg font-semibold">
+            {t('openItems', { count: open.length })}
+          </h2>
           {open.length === 0 ? (
-            <EmptyState title={t('noOpenItems')}>{editable ? t('noOpenItemsEditor') : t('noOpenItemsReader')}</EmptyState>
-          ) : open.map((item) => <PlanItemCard key={item.id} item={item} departmentId={department.id} choices={choices} editable={editable} />)}
+            <EmptyState title={t('noOpenItems')}>
+              {editable ? t('noOpenItemsEditor') : t('noOpenItemsReader')}
+            </EmptyState>
+          ) : (
+            open.map((item) => (
+              <PlanItemCard
+                key={item.id}
+                item={item}
+                departmentId={department.id}
+                choices={choices}
+                editable={editable}
+              />
+            ))
+          )}
         </section>
         {closed.length > 0 ? (
           <section aria-labelledby="closed-items" className="space-y-3">
-            <h2 id="closed-items" className="text-lg font-semibold">{t('closedItems', { count: closed.length })}</h2>
-            {closed.map((item) => <PlanItemCard key={item.id} item={item} departmentId={department.id} choices={choices} editable={editable} />)}
+            <h2 id="closed-items" className="text-lg font-semibold">
+              {t('closedItems', { count: closed.length })}
+            </h2>
+            {closed.map((item) => (
+              <PlanItemCard
+                key={item.id}
+                item={item}
+                departmentId={department.id}
+                choices={choices}
+                editable={editable}
+              />
+            ))}
           </section>
         ) : null}
       </div>

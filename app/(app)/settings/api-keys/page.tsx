@@ -16,7 +16,12 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(await getDb(), member.organization.id);
   return (
     <div className="space-y-6">
-      <Card title={t('createTitle')} description={t.rich('createDescription', { code: (chunks) => <code className="rounded bg-slate-100 px-1 text-xs">{chunks}</code> })}>
+      <Card
+        title={t('createTitle')}
+        description={t.rich('createDescription', {
+          code: (chunks) => <code className="rounded bg-slate-100 px-1 text-xs">{chunks}</code>,
+        })}
+      >
         <ApiKeyCreateForm />
       </Card>
       <Card title={t('listTitle', { count: keys.length })}>

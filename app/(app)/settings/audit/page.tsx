@@ -13,8 +13,20 @@ export async function generateMetadata() {
 }
 
 const entityTypes = [
-  'organization', 'department', 'journeyStage', 'touchpoint', 'member', 'invitation', 'goalVersion', 'planItem', 'planRequest', 'improvement',
-  'surveyLink', 'metricAggregate', 'responseImport', 'apiKey',
+  'organization',
+  'department',
+  'journeyStage',
+  'touchpoint',
+  'member',
+  'invitation',
+  'goalVersion',
+  'planItem',
+  'planRequest',
+  'improvement',
+  'surveyLink',
+  'metricAggregate',
+  'responseImport',
+  'apiKey',
 ] as const;
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const filterSchema = z.object({
@@ -24,7 +36,11 @@ const filterSchema = z.object({
   to: z.preprocess(emptyToUndefined, z.string().date().optional()).catch(undefined),
 });
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const member = await requirePermission('audit.read');
   const t = await getTranslations('settings.audit');
   const format = await getFormatter();
@@ -48,13 +64,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <Card title={t('title')} description={t('description')}>
       <form method="get" className="mb-4 grid items-end gap-3 sm:grid-cols-5">
-        <SelectField label={t('entityType')} name="entityType" defaultValue={filter.entityType ?? ''}
-          options={[{ value: '', label: t('all') }, ...entityTypes.map((e) => ({ value: e, label: t(`entity.${e}`) }))]} />
-        <SelectField label={t('actor')} name="actor" defaultValue={filter.actor ?? ''}
-          options={[{ value: '', label: t('everyone') }, ...members.map((m) => ({ value: m.userId, label: m.name }))]} />
+        <SelectField
+          label={t('entityType')}
+          name="entityType"
+          defaultValue={filter.entityType ?? ''}
+          options={[{ value: '', label: t('all') }, ...entityTypes.map((e) => ({ value: e, label: t(`entity.${e}`) }))]}
+        />
+        <SelectField
+          label={t('actor')}
+          name="actor"
+          defaultValue={filter.actor ?? ''}
+          options={[{ value: '', label: t('everyone') }, ...members.map((m) => ({ value: m.userId, label: m.name }))]}
+        />
         <TextField label={t('from')} name="from" type="date" defaultValue={filter.from} />
         <TextField label={t('to')} name="to" type="date" defaultValue={filter.to} />
-        <button type="submit" className={buttonClass('secondary')}>{t('filter')}</button>
+        <button type="submit" className={buttonClass('secondary')}>
+          {t('filter')}
+        </button>
       </form>
       {events.length === 0 ? (
         <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
@@ -63,7 +89,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {events.map((e) => (
             <li key={e.id} className="grid gap-1 py-2.5 text-sm sm:grid-cols-[11rem_10rem_1fr]">
               <time dateTime={e.createdAt.toISOString()} className="text-slate-500 tabular-nums">
-                {format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short', timeZone: member.organization.timeZone })}
+                {format.dateTime(e.createdAt, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                  timeZone: member.organization.timeZone,
+                })}
               </time>
               <span className="font-medium">{e.actorName ?? t('system')}</span>
               <div className="min-w-0">
@@ -71,7 +101,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 {Object.keys(e.changes).length > 0 ? (
                   <details className="mt-1">
                     <summary className="cursor-pointer text-xs text-slate-600">{t('changes')}</summary>
-                    <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(e.changes, null, 2)}</pre>
+                    <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">
+                      {JSON.stringify(e.changes, null, 2)}
+                    </pre>
                   </details>
                 ) : null}
               </div>

@@ -20,7 +20,11 @@ export default async function DepartmentsPage() {
         <DepartmentForm />
       </Card>
       <Card title={t('listTitle', { count: departments.filter((d) => !d.archived).length })}>
-        {departments.length === 0 ? <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState> : <DepartmentList departments={departments} />}
+        {departments.length === 0 ? (
+          <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
+        ) : (
+          <DepartmentList departments={departments} />
+        )}
       </Card>
     </div>
   );

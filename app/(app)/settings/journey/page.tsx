@@ -18,7 +18,9 @@ export default async function JourneySettingsPage() {
   const db = await getDb();
   const orgId = member.organization.id;
   const [stages, touchpoints, departments] = await Promise.all([
-    listStages(db, orgId), listTouchpoints(db, orgId, { includeArchived: true }), listDepartments(db, orgId),
+    listStages(db, orgId),
+    listTouchpoints(db, orgId, { includeArchived: true }),
+    listDepartments(db, orgId),
   ]);
   return (
     <div className="space-y-6">
@@ -28,13 +30,20 @@ export default async function JourneySettingsPage() {
       <Card title={t('title')} description={t('description')}>
         {departments.length === 0 ? (
           <p className="mb-3 text-sm text-amber-800">
-            {t('needDepartment')} <Link href="/settings/departments" className="underline">{t('addDepartmentLink')}</Link>
+            {t('needDepartment')}{' '}
+            <Link href="/settings/departments" className="underline">
+              {t('addDepartmentLink')}
+            </Link>
           </p>
         ) : null}
         {stages.length === 0 ? (
           <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
         ) : (
-          <JourneyEditor stages={stages} touchpoints={touchpoints} departments={departments.map((d) => ({ value: d.id, label: d.name }))} />
+          <JourneyEditor
+            stages={stages}
+            touchpoints={touchpoints}
+            departments={departments.map((d) => ({ value: d.id, label: d.name }))}
+          />
         )}
       </Card>
     </div>

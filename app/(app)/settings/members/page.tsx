@@ -21,7 +21,9 @@ export default async function MembersPage() {
   const db = await getDb();
   const orgId = member.organization.id;
   const [members, invitations, departments] = await Promise.all([
-    listMembers(db, orgId), listPendingInvitations(db, orgId), listDepartments(db, orgId),
+    listMembers(db, orgId),
+    listPendingInvitations(db, orgId),
+    listDepartments(db, orgId),
   ]);
   const departmentOptions = departments.map((d) => ({ value: d.id, label: d.name }));
   return (
@@ -44,7 +46,12 @@ export default async function MembersPage() {
                     <span>{t('expires', { date: format.dateTime(inv.expiresAt, { dateStyle: 'medium' }) })}</span>
                   </p>
                 </div>
-                <ActionButton action={cancelInvitation} input={{ invitationId: inv.id }} variant="danger" label={t('revokeNamed', { email: inv.email })}>
+                <ActionButton
+                  action={cancelInvitation}
+                  input={{ invitationId: inv.id }}
+                  variant="danger"
+                  label={t('revokeNamed', { email: inv.email })}
+                >
                   {t('revoke')}
                 </ActionButton>
               </li>
@@ -58,7 +65,12 @@ export default async function MembersPage() {
         ) : (
           <ul className="divide-y divide-slate-200">
             {members.map((m) => (
-              <MemberRow key={m.userId} member={m} departments={departmentOptions} isSelf={m.userId === member.user.id} />
+              <MemberRow
+                key={m.userId}
+                member={m}
+                departments={departmentOptions}
+                isSelf={m.userId === member.user.id}
+              />
             ))}
           </ul>
         )}

@@ -41,7 +41,11 @@ export default async function TouchpointPage({ params }: Params) {
 
   return (
     <>
-      <p className="mb-2 text-sm"><Link href="/touchpoints" className="text-brand-700 underline-offset-2 hover:underline">← {t('backToJourney')}</Link></p>
+      <p className="mb-2 text-sm">
+        <Link href="/touchpoints" className="text-brand-700 underline-offset-2 hover:underline">
+          ← {t('backToJourney')}
+        </Link>
+      </p>
       <PageHeader
         title={touchpoint.name}
         description={
@@ -55,14 +59,29 @@ export default async function TouchpointPage({ params }: Params) {
         actions={
           mayManageLinks || mayAddMeasured ? (
             <div className="flex flex-wrap gap-2">
-              {mayManageLinks ? <Link href={`/touchpoints/${touchpoint.id}/survey`} className={buttonClass('secondary', 'sm')}>{t('surveyLinks')}</Link> : null}
-              {mayAddMeasured ? <Link href="/touchpoints/measured" className={buttonClass('secondary', 'sm')}>{t('addMeasured')}</Link> : null}
+              {mayManageLinks ? (
+                <Link href={`/touchpoints/${touchpoint.id}/survey`} className={buttonClass('secondary', 'sm')}>
+                  {t('surveyLinks')}
+                </Link>
+              ) : null}
+              {mayAddMeasured ? (
+                <Link href="/touchpoints/measured" className={buttonClass('secondary', 'sm')}>
+                  {t('addMeasured')}
+                </Link>
+              ) : null}
             </div>
           ) : null
-        } />
-      {touchpoint.description ? <p className="-mt-3 mb-5 max-w-2xl text-sm text-slate-700">{touchpoint.description}</p> : null}
-      <TouchpointMetrics touchpointId={touchpoint.id} today={today} weekStartsOn={weekStartsOn}
-        initial={{ params: { ...initialParams, metric: chart.metric }, data: chart }} />
+        }
+      />
+      {touchpoint.description ? (
+        <p className="-mt-3 mb-5 max-w-2xl text-sm text-slate-700">{touchpoint.description}</p>
+      ) : null}
+      <TouchpointMetrics
+        touchpointId={touchpoint.id}
+        today={today}
+        weekStartsOn={weekStartsOn}
+        initial={{ params: { ...initialParams, metric: chart.metric }, data: chart }}
+      />
     </>
   );
 }

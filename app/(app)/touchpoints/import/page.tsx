@@ -16,11 +16,21 @@ export default async function ImportPage() {
   const member = await requirePermission('responses.import');
   const t = await getTranslations('imports');
   const db = await getDb();
-  const [touchpoints, imports] = await Promise.all([importableTouchpoints(db, member.organization.id), listImports(db, member.organization.id)]);
+  const [touchpoints, imports] = await Promise.all([
+    importableTouchpoints(db, member.organization.id),
+    listImports(db, member.organization.id),
+  ]);
   return (
     <>
-      <PageHeader title={t('title')} description={t('description')}
-        actions={<Link href="/touchpoints/measured" className="text-sm font-medium text-brand-700 underline">{t('measuredLink')}</Link>} />
+      <PageHeader
+        title={t('title')}
+        description={t('description')}
+        actions={
+          <Link href="/touchpoints/measured" className="text-sm font-medium text-brand-700 underline">
+            {t('measuredLink')}
+          </Link>
+        }
+      />
       <div className="space-y-6">
         <Card>
           <ImportWizard touchpoints={touchpoints} timeZone={member.organization.timeZone} />

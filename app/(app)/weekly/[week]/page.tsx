@@ -30,33 +30,62 @@ export default async function WeekSummaryPage({ params }: { params: Promise<{ we
   const format = await getFormatter();
   const db = await getDb();
   const [improvements, departments, touchpoints] = await Promise.all([
-    listImprovements(db, organization.id, { weekStart: week }), listDepartments(db, organization.id), listTouchpoints(db, organization.id),
+    listImprovements(db, organization.id, { weekStart: week }),
+    listDepartments(db, organization.id),
+    listTouchpoints(db, organization.id),
   ]);
   const touchpointOptions = touchpoints.map((tp) => ({ value: tp.id, label: tp.name }));
   const logged = new Set(improvements.map((i) => i.departmentId));
   const missing = departments.filter((d) => !logged.has(d.id));
-  const label = t('weekOf', { week: isoWeekLabel(week).week, date: format.dateTime(new Date(`${week}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }) });
+  const label = t('weekOf', {
+    week: isoWeekLabel(week).week,
+    date: format.dateTime(new Date(`${week}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' }),
+  });
   return (
     <>
-      <p className="mb-2 text-sm print:hidden"><Link href="/weekly" className="text-brand-700 underline">{t('backToGrid')}</Link></p>
-      <PageHeader title={t('summaryHeading', { week: label })}
+      <p className="mb-2 text-sm print:hidden">
+        <Link href="/weekly" className="text-brand-700 underline">
+          {t('backToGrid')}
+        </Link>
+      </p>
+      <PageHeader
+        title={t('summaryHeading', { week: label })}
         description={t('summaryCounts', { logged: logged.size, total: departments.length })}
         actions={
           <div className="flex flex-wrap gap-2 print:hidden">
-            <Link href={`/weekly/${addWeeks(week, -1)}`} className={buttonClass('secondary', 'sm')}>← {t('previousWeek')}</Link>
-            {weeksBetween(week, currentWeek) > 0 ? <Link href={`/weekly/${addWeeks(week, 1)}`} className={buttonClass('secondary', 'sm')}>{t('nextWeek')} →</Link> : null}
+            <Link href={`/weekly/${addWeeks(week, -1)}`} className={buttonClass('secondary', 'sm')}>
+              ← {t('previousWeek')}
+            </Link>
+            {weeksBetween(week, currentWeek) > 0 ? (
+              <Link href={`/weekly/${addWeeks(week, 1)}`} className={buttonClass('secondary', 'sm')}>
+                {t('nextWeek')} →
+              </Link>
+            ) : null}
             <PrintButton />
           </div>
-        } />
+        }
+      />
       <div className="space-y-6">
         <Card title={t('notLoggedTitle', { count: missing.length })}>
-          {missing.length === 0 ? <p className="text-sm text-emerald-800">{t('everyAreaLogged')}</p> : (
-            <ul className="flex flex-wrap gap-2">{missing.map((d) => <li key={d.id}><Badge tone="amber">{d.name}</Badge></li>)}</ul>
+          {missing.length === 0 ? (
+            <p className="text-sm text-emerald-800">{t('everyAreaLogged')}</p>
+          ) : (
+            <ul className="flex flex-wrap gap-2">
+              {missing.map((d) => (
+                <li key={d.id}>
+                  <Badge tone="amber">{d.name}</Badge>
+                </li>
+              ))}
+            </ul>
           )}
         </Card>
         <section aria-labelledby="logged-heading" className="space-y-3">
-          <h2 id="logged-heading" className="text-lg font-semibold">{t('loggedTitle', { count: improvements.length })}</h2>
-          {improvements.map((i) => <ImprovementSummary key={i.id} improvement={i} touchpoints={touchpointOptions} />)}
+          <h2 id="logged-heading" className="text-lg font-semibold">
+            {t('loggedTitle', { count: improvements.length })}
+          </h2>
+          {improvements.map((i) => (
+            <ImprovementSummary key={i.id} improvement={i} touchpoints={touchpointOptions} />
+          ))}
         </section>
       </div>
     </>

@@ -19,7 +19,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   if (!invitation) {
     return (
       <AuthCard title={t('invitationInvalidTitle')} subtitle={t('invitationInvalid')}>
-        <Link href="/login" className="font-medium text-brand-700 underline">{t('signIn')}</Link>
+        <Link href="/login" className="font-medium text-brand-700 underline">
+          {t('signIn')}
+        </Link>
       </AuthCard>
     );
   }
@@ -44,7 +46,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title={t('invitationTitle')} subtitle={subtitle}>
         <p className="mb-4 text-sm">{t('invitationSignInFirst', { email: invitation.email })}</p>
-        <Link href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`} className="font-medium text-brand-700 underline">{t('signIn')}</Link>
+        <Link
+          href={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}
+          className="font-medium text-brand-700 underline"
+        >
+          {t('signIn')}
+        </Link>
       </AuthCard>
     );
   }

@@ -9,6 +9,10 @@ export async function POST(request: Request) {
   } catch (error) {
     const requestId = randomUUID().slice(0, 8);
     console.error(`[request ${requestId}]`, error);
-    return reply(500, { error: 'internal', message: `Something went wrong on our side. Request id: ${requestId}.`, requestId });
+    return reply(500, {
+      error: 'internal',
+      message: `Something went wrong on our side. Request id: ${requestId}.`,
+      requestId,
+    });
   }
 }

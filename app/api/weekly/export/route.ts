@@ -6,9 +6,31 @@ import { currentMember } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 
 const columns = [
-  'id', 'week_start', 'department_id', 'department', 'title', 'process', 'before', 'after', 'touchpoint_ids', 'touchpoints', 'metric',
-  'business_metric', 'direction', 'source', 'source_plan_item_id', 'source_plan_item', 'source_plan_item_link', 'source_note',
-  'owner_user_id', 'owner', 'effective_date', 'late', 'link', 'created_at', 'updated_at',
+  'id',
+  'week_start',
+  'department_id',
+  'department',
+  'title',
+  'process',
+  'before',
+  'after',
+  'touchpoint_ids',
+  'touchpoints',
+  'metric',
+  'business_metric',
+  'direction',
+  'source',
+  'source_plan_item_id',
+  'source_plan_item',
+  'source_plan_item_link',
+  'source_note',
+  'owner_user_id',
+  'owner',
+  'effective_date',
+  'late',
+  'link',
+  'created_at',
+  'updated_at',
 ] as const;
 
 /** GET /api/weekly/export: every improvement of the caller's organization as CSV (UTF-8), every field, ids and links. */
@@ -17,7 +39,10 @@ export async function GET(request: Request) {
   if (!member) return Response.json({ error: 'unauthenticated' }, { status: 401 });
   if (!can(member.actor, 'weekly.read')) return Response.json({ error: 'forbidden' }, { status: 403 });
   const db = await getDb();
-  const [improvements, touchpoints] = await Promise.all([listImprovements(db, member.organization.id), listTouchpoints(db, member.organization.id, { includeArchived: true })]);
+  const [improvements, touchpoints] = await Promise.all([
+    listImprovements(db, member.organization.id),
+    listTouchpoints(db, member.organization.id, { includeArchived: true }),
+  ]);
   const names = new Map(touchpoints.map((tp) => [tp.id, tp.name]));
   const origin = new URL(request.url).origin;
   const rows: Record<(typeof columns)[number], string>[] = improvements.map((i) => ({
@@ -48,7 +73,18 @@ export async function GET(request: Request) {
     updated_at: i.updatedAt.toISOString(),
   }));
   // A byte-order mark lets spreadsheet programs read the UTF-8 correctly.
-  const csv = '\uFEFF' + Papa.unparse({ fields: [...columns], data: rows.map((row) => columns.map((c) => row[c])) }, { newline: '\r\n', escapeFormulae: true });
+  const csv =
+    '\uFEFF' +
+    Papa.unparse(
+      { fields: [...columns], data: rows.map((row) => columns.map((c) => row[c])) },
+      { newline: '\r\n', escapeFormulae: true },
+    );
   const file = `touchpoint-improvements-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
-  return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}"`, 'Cache-Control': 'no-store' } });
+  return new Response(csv, {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${file}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
 }

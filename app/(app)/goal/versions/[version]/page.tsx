@@ -41,19 +41,40 @@ export default async function GoalVersionPage({ params }: Params) {
       <div className="print:hidden">
         <PageHeader
           title={`${t('versions.version')} ${number}`}
-          description={goal.authorName ? t('meta', { version: number, date, author: goal.authorName }) : t('metaNoAuthor', { version: number, date })}
+          description={
+            goal.authorName
+              ? t('meta', { version: number, date, author: goal.authorName })
+              : t('metaNoAuthor', { version: number, date })
+          }
           actions={<PrintButton />}
         />
         {older ? (
-          <p role="note" className="-mt-2 mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p
+            role="note"
+            className="-mt-2 mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
             {t('versions.older', { version: number, current: latest.version })}
           </p>
         ) : null}
         <nav aria-label={t('actions.versions')} className="mb-5 flex flex-wrap gap-x-4 gap-y-1">
-          <Link href="/goal/versions" className={link}>{t('actions.versions')}</Link>
-          {older ? <Link href="/goal" className={link}>{t('versions.viewCurrent')}</Link> : null}
-          {older ? <Link href={`/goal/compare?from=${number}&to=${latest.version}`} className={link}>{t('versions.compareWithCurrent')}</Link> : null}
-          {number > 1 ? <Link href={`/goal/compare?from=${number - 1}&to=${number}`} className={link}>{t('actions.compare', { version: number - 1 })}</Link> : null}
+          <Link href="/goal/versions" className={link}>
+            {t('actions.versions')}
+          </Link>
+          {older ? (
+            <Link href="/goal" className={link}>
+              {t('versions.viewCurrent')}
+            </Link>
+          ) : null}
+          {older ? (
+            <Link href={`/goal/compare?from=${number}&to=${latest.version}`} className={link}>
+              {t('versions.compareWithCurrent')}
+            </Link>
+          ) : null}
+          {number > 1 ? (
+            <Link href={`/goal/compare?from=${number - 1}&to=${number}`} className={link}>
+              {t('actions.compare', { version: number - 1 })}
+            </Link>
+          ) : null}
         </nav>
       </div>
       <div className="max-w-4xl">

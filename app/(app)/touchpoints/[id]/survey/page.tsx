@@ -31,7 +31,10 @@ export async function generateMetadata() {
  */
 export default async function SurveyLinksPage({ params }: { params: Promise<{ id: string }> }) {
   const member = await requireMember();
-  const touchpointId = z.string().uuid().safeParse((await params).id);
+  const touchpointId = z
+    .string()
+    .uuid()
+    .safeParse((await params).id);
   if (!touchpointId.success) notFound();
   const db = await getDb();
   const organization = member.organization;
@@ -44,25 +47,52 @@ export default async function SurveyLinksPage({ params }: { params: Promise<{ id
     findDepartment(db, organization.id, touchpoint.departmentId),
   ]);
   const customerText = surveyTranslator(organization.defaultLocale).t;
-  const survey = (metric: (typeof links)[number]['metric']) => ({ organizationName: organization.name, touchpointName: touchpoint.name, metric });
+  const survey = (metric: (typeof links)[number]['metric']) => ({
+    organizationName: organization.name,
+    touchpointName: touchpoint.name,
+    metric,
+  });
   const origin = manages ? await publicOrigin() : '';
   const views = manages
-    ? await Promise.all(links.map(async (link) => {
-      const url = surveyUrl(origin, link.token);
-      return { ...link, question: questionOf(customerText, survey(link.metric)), url, qrSvg: await surveyQrSvg(url) };
-    }))
+    ? await Promise.all(
+        links.map(async (link) => {
+          const url = surveyUrl(origin, link.token);
+          return {
+            ...link,
+            question: questionOf(customerText, survey(link.metric)),
+            url,
+            qrSvg: await surveyQrSvg(url),
+          };
+        }),
+      )
     : [];
   const unused = surveyMetrics.filter((m) => !links.some((l) => l.metric === m));
   const base = `/touchpoints/${touchpoint.id}`;
   return (
     <>
-      <p className="mb-2 text-sm"><Link href={base} className="text-brand-700 underline">{t('manage.backToTouchpoint', { touchpoint: touchpoint.name })}</Link></p>
-      <PageHeader title={`${t('manage.title')}: ${touchpoint.name}`} description={t('manage.description', { touchpoint: touchpoint.name })} />
+      <p className="mb-2 text-sm">
+        <Link href={base} className="text-brand-700 underline">
+          {t('manage.backToTouchpoint', { touchpoint: touchpoint.name })}
+        </Link>
+      </p>
+      <PageHeader
+        title={`${t('manage.title')}: ${touchpoint.name}`}
+        description={t('manage.description', { touchpoint: touchpoint.name })}
+      />
       <div className="space-y-6">
-        {touchpoint.archived ? <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">{t('manage.archived')}</p> : null}
+        {touchpoint.archived ? (
+          <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            {t('manage.archived')}
+          </p>
+        ) : null}
         {!manages ? (
-          <Card title={t('manage.readOnlyTitle')} description={t('manage.readOnly', { department: department?.name ?? '' })}>
-            {links.length === 0 ? <EmptyState title={t('manage.empty')} /> : (
+          <Card
+            title={t('manage.readOnlyTitle')}
+            description={t('manage.readOnly', { department: department?.name ?? '' })}
+          >
+            {links.length === 0 ? (
+              <EmptyState title={t('manage.empty')} />
+            ) : (
               <ul className="divide-y divide-slate-200">
                 {links.map((link) => (
                   <li key={link.id} className="flex flex-wrap items-center justify-between gap-2 py-3 text-sm">
@@ -71,7 +101,9 @@ export default async function SurveyLinksPage({ params }: { params: Promise<{ id
                       <span className="block text-slate-600">{questionOf(customerText, survey(link.metric))}</span>
                     </span>
                     <span className="flex items-center gap-2">
-                      <Badge tone={link.enabled ? 'green' : 'slate'}>{link.enabled ? t('manage.on') : t('manage.off')}</Badge>
+                      <Badge tone={link.enabled ? 'green' : 'slate'}>
+                        {link.enabled ? t('manage.on') : t('manage.off')}
+                      </Badge>
                       {t('manage.answers', { count: link.answers })}
                     </span>
                   </li>
@@ -81,10 +113,18 @@ export default async function SurveyLinksPage({ params }: { params: Promise<{ id
           </Card>
         ) : (
           <>
-            {views.length === 0 ? <EmptyState title={t('manage.empty')}>{t('manage.emptyHint')}</EmptyState> : views.map((link) => (
-              <SurveyLinkCard key={link.id} link={link} printHref={`${base}/survey/${link.id}/print`}
-                actions={{ setEnabled: setSurveyLinkEnabledAction, rotate: rotateSurveyLinkAction }} />
-            ))}
+            {views.length === 0 ? (
+              <EmptyState title={t('manage.empty')}>{t('manage.emptyHint')}</EmptyState>
+            ) : (
+              views.map((link) => (
+                <SurveyLinkCard
+                  key={link.id}
+                  link={link}
+                  printHref={`${base}/survey/${link.id}/print`}
+                  actions={{ setEnabled: setSurveyLinkEnabledAction, rotate: rotateSurveyLinkAction }}
+                />
+              ))
+            )}
             {touchpoint.archived ? null : (
               <Card title={t('manage.createTitle')} description={t('manage.createDescription')}>
                 <CreateSurveyLinkForm touchpointId={touchpoint.id} metrics={unused} action={createSurveyLinkAction} />
@@ -92,7 +132,10 @@ export default async function SurveyLinksPage({ params }: { params: Promise<{ id
             )}
             {views.some((l) => l.enabled) ? (
               <Card title={t('manage.builderTitle')} description={t('manage.builderDescription')}>
-                <SurveyUrlBuilder links={views.filter((l) => l.enabled).map((l) => ({ metric: l.metric, url: l.url }))} maxLengths={surveyContextMax} />
+                <SurveyUrlBuilder
+                  links={views.filter((l) => l.enabled).map((l) => ({ metric: l.metric, url: l.url }))}
+                  maxLengths={surveyContextMax}
+                />
               </Card>
             ) : null}
           </>

@@ -12,11 +12,16 @@ const noStore = { 'Cache-Control': 'no-store' };
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const member = await currentMember();
   if (!member) return Response.json({ error: 'unauthenticated' }, { status: 401, headers: noStore });
-  if (!can(member.actor, 'metrics.read')) return Response.json({ error: 'forbidden' }, { status: 403, headers: noStore });
+  if (!can(member.actor, 'metrics.read'))
+    return Response.json({ error: 'forbidden' }, { status: 403, headers: noStore });
   const touchpointId = idSchema.safeParse((await params).id);
   if (!touchpointId.success) return Response.json({ error: 'not_found' }, { status: 404, headers: noStore });
   const parsed = touchpointChartQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return Response.json({ error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) }, { status: 400, headers: noStore });
+  if (!parsed.success)
+    return Response.json(
+      { error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error) },
+      { status: 400, headers: noStore },
+    );
   const chart = await touchpointChart(await getDb(), member.organization, touchpointId.data, parsed.data);
   if (!chart) return Response.json({ error: 'not_found' }, { status: 404, headers: noStore });
   return Response.json(chart, { headers: noStore });

@@ -33,19 +33,39 @@ export default async function PrintSurveyLinkPage({ params }: { params: Promise<
   // The sheet speaks to customers, so it is in the organization's language like the survey itself.
   const customer = surveyTranslator(organization.defaultLocale);
   const url = surveyUrl(await publicOrigin(), link.token);
-  const question = questionOf(customer.t, { organizationName: organization.name, touchpointName: link.touchpointName, metric: link.metric });
+  const question = questionOf(customer.t, {
+    organizationName: organization.name,
+    touchpointName: link.touchpointName,
+    metric: link.metric,
+  });
   return (
     <>
       <div className="mb-6 flex flex-wrap items-center justify-between gap-3 print:hidden">
-        <Link href={`/touchpoints/${link.touchpointId}/survey`} className="text-sm text-brand-700 underline">{t('printBack')}</Link>
+        <Link href={`/touchpoints/${link.touchpointId}/survey`} className="text-sm text-brand-700 underline">
+          {t('printBack')}
+        </Link>
         <PrintButton>{t('printButton')}</PrintButton>
       </div>
-      {!link.enabled ? <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 print:hidden">{t('printClosed')}</p> : null}
-      <article lang={customer.locale} className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-8 text-center print:border-0 print:p-0">
+      {!link.enabled ? (
+        <p
+          role="alert"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950 print:hidden"
+        >
+          {t('printClosed')}
+        </p>
+      ) : null}
+      <article
+        lang={customer.locale}
+        className="mx-auto max-w-md rounded-lg border border-slate-300 bg-white p-8 text-center print:border-0 print:p-0"
+      >
         <p className="text-sm font-semibold uppercase tracking-wide text-slate-600">{organization.name}</p>
         <h1 className="mt-1 text-2xl font-semibold">{link.touchpointName}</h1>
         <p className="mt-4 text-lg">{question}</p>
-        <QrCode svg={await surveyQrSvg(url)} label={t('qrAlt')} className="mx-auto mt-6 aspect-square w-64 max-w-full" />
+        <QrCode
+          svg={await surveyQrSvg(url)}
+          label={t('qrAlt')}
+          className="mx-auto mt-6 aspect-square w-64 max-w-full"
+        />
         <p className="mt-4 font-medium">{customer.t('manage.printScan')}</p>
         <p className="text-sm text-slate-600">{customer.t('manage.printTakesSeconds')}</p>
         <p className="mt-4 break-all font-mono text-xs text-slate-600">{url}</p>
