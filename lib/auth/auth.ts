@@ -9,7 +9,7 @@ import { signInSchema } from '@/lib/validation/auth';
 import { verifyPassword } from './password';
 
 export class TooManyAttempts extends CredentialsSignin {
-  code = 'rate_limited';
+  override code = 'rate_limited';
 }
 
 export function throttleKeys(email: string, address: string) {

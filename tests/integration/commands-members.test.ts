@@ -5,15 +5,7 @@ import type { Database } from '@/db/client';
 import { countExecutives, findInvitation, findMember, listPendingInvitations } from '@/db/queries/members';
 import { findUserById } from '@/db/queries/users';
 import { invitations } from '@/db/schema';
-import {
-  makeOrganization,
-  type OrganizationFixture,
-  type TestDatabase,
-  testDatabase,
-  withNewAuditEvents,
-} from '@/db/testing';
-import type { Actor, Command } from '@/lib/auth/command';
-import type { ActionResult } from '@/lib/auth/errors';
+import { makeOrganization, type OrganizationFixture, type TestDatabase, testDatabase } from '@/db/testing';
 import { parseInvitationLinkToken } from '@/lib/auth/tokens';
 import { describeInvitation } from '@/lib/commands/accounts';
 import { archiveDepartment } from '@/lib/commands/departments';

@@ -3,15 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { findDepartment } from '@/db/queries/departments';
 import { findStage, findTouchpoint, listStages, listTouchpoints } from '@/db/queries/journey';
-import {
-  makeOrganization,
-  type OrganizationFixture,
-  type TestDatabase,
-  testDatabase,
-  withNewAuditEvents,
-} from '@/db/testing';
-import type { Actor, Command } from '@/lib/auth/command';
-import type { ActionResult } from '@/lib/auth/errors';
+import { makeOrganization, type OrganizationFixture, type TestDatabase, testDatabase } from '@/db/testing';
 import { archiveDepartment, createDepartment, updateDepartmentDetails } from '@/lib/commands/departments';
 import {
   archiveTouchpoint,

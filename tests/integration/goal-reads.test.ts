@@ -13,7 +13,7 @@ import {
 } from '@/db/queries/goal';
 import { insertTouchpoint } from '@/db/queries/journey';
 import { insertMembership } from '@/db/queries/members';
-import { goalReads, goalTargets, goalVersions } from '@/db/schema';
+import { goalReads } from '@/db/schema';
 import { bookshelfGoalV2, seedGoal } from '@/db/seed-goal';
 import {
   makeTwoOrganizations,
@@ -25,7 +25,6 @@ import {
   uniqueSuffix,
   withNewAuditEvents,
 } from '@/db/testing';
-import type { ActionResult } from '@/lib/auth/errors';
 import { acknowledgeGoal, publishGoal } from '@/lib/commands/goal';
 import { goalLength, publishProblems, readingByDepartment } from '@/lib/domain/goal';
 import { dataOf } from './helpers';

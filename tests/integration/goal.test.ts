@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { currentGoal, findGoalDraft, goalVersionByNumber, listGoalVersions } from '@/db/queries/goal';
-import { goalReads, goalTargets, goalVersions } from '@/db/schema';
+import { goalVersions } from '@/db/schema';
 import {
   makeTwoOrganizations,
   type OrganizationFixture,
@@ -12,8 +12,6 @@ import {
   testDatabase,
   withNewAuditEvents,
 } from '@/db/testing';
-import type { Actor, Command } from '@/lib/auth/command';
-import type { ActionResult } from '@/lib/auth/errors';
 import { publishGoal, saveGoalDraft } from '@/lib/commands/goal';
 import { goalLength } from '@/lib/domain/goal';
 import { auditedRun, dataOf } from './helpers';

@@ -19,7 +19,6 @@ import {
   withNewAuditEvents,
 } from '@/db/testing';
 import type { Actor, Command } from '@/lib/auth/command';
-import type { ActionResult } from '@/lib/auth/errors';
 import { answerPlanRequest, createPlanItem, setPromiseOwner, updatePlanItemDetails } from '@/lib/commands/plans';
 import { summarizePlans } from '@/lib/domain/plan-summary';
 import { auditedRun, dataOf } from './helpers';

@@ -26,7 +26,6 @@ import {
   withNewAuditEvents,
 } from '@/db/testing';
 import type { Actor, Command } from '@/lib/auth/command';
-import type { ActionResult } from '@/lib/auth/errors';
 import { logImprovement, updateImprovementDetails } from '@/lib/commands/weekly';
 import { addDays, addWeeks, dateIn, weekOf } from '@/lib/domain/weeks';
 import { auditedRun, dataOf } from './helpers';
