@@ -1,3 +1,4 @@
+import 'server-only';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -41,7 +42,12 @@ async function withMigrationLock(url: string, migrate: () => Promise<unknown>) {
  * The one place that decides the driver: a PostgreSQL URL -> postgres.js; otherwise embedded PGlite,
  * stored in `dir` (locked for this process) or in memory. Migrations are applied before it is returned.
  */
-export async function openDatabase(options: { url?: string; dir?: string | 'memory' }): Promise<OpenDatabase> {
+export async function openDatabase(options: {
+  url?: string;
+  dir?: string | 'memory';
+  /** In memory only: start from this dump of a data directory (PGlite's dumpDataDir), e.g. a migrated one. */
+  loadDataDir?: Blob;
+}): Promise<OpenDatabase> {
   if (options.url) {
     const client = postgres(options.url, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres({ client, schema }) as unknown as Database;
@@ -57,7 +63,7 @@ export async function openDatabase(options: { url?: string; dir?: string | 'memo
   const release = dir === 'memory' ? () => {} : lockDataDir(dir);
   let client: PGlite | undefined;
   try {
-    client = dir === 'memory' ? new PGlite() : new PGlite(path.join(dir, 'pglite'));
+    client = dir === 'memory' ? new PGlite({ loadDataDir: options.loadDataDir }) : new PGlite(path.join(dir, 'pglite'));
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     await migratePglite(db as never, { migrationsFolder });

@@ -1,32 +1,17 @@
 /** Sign-up, invitations (new and existing accounts), profile and password. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertInvitation, listMembers, listPendingInvitations } from '@/db/queries/members';
 import { findOrganization } from '@/db/queries/organizations';
 import { findUserByEmail, findUserById, membershipsOfUser, passwordHashOf } from '@/db/queries/users';
-import {
-  auditEventsOf,
-  countRows,
-  FIXTURE_PASSWORD,
-  makeOrganization,
-  type OrganizationFixture,
-  type TestDatabase,
-  testDatabase,
-} from '@/db/testing';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { invitationLinkToken, newToken } from '@/lib/auth/tokens';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { FIXTURE_PASSWORD, makeOrganization, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { auditEventsOf, countRows } from '@/tests/fixtures/snapshots';
+import { hashPassword, verifyPassword } from '@/lib/secrets/password';
+import { invitationLinkToken, newToken } from '@/lib/secrets/tokens';
 import { acceptInvitation, changePassword, joinWithInvitation, signUp, updateProfile } from '@/lib/commands/accounts';
 import { inviteMember, revokeInvitation } from '@/lib/commands/members';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const PASSWORD = 'a long enough password';
 

@@ -1,32 +1,21 @@
 /** API keys in settings: who may create and revoke them, what is stored (only a hash), and that revoking works at once. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { listApiKeys } from '@/db/queries/api-keys';
 import { apiKeys } from '@/db/schema';
-import {
-  makeTwoOrganizations,
-  type OrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-} from '@/db/testing';
-import { hashToken } from '@/lib/auth/tokens';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { snapshotOrganization } from '@/tests/fixtures/snapshots';
+import { hashToken } from '@/lib/secrets/tokens';
 import { ingestResponses } from '@/lib/api/ingest';
 import { createApiKey, revokeApiKey } from '@/lib/commands/api-keys';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let own: OrganizationFixture;
 let other: OrganizationFixture;
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   ({ own, other } = await makeTwoOrganizations(db));
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 const run = auditedRun(() => db, { entityType: 'apiKey' });

@@ -1,26 +1,18 @@
 /** Behaviour of the member and invitation commands. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { countExecutives, findInvitation, findMember, listPendingInvitations } from '@/db/queries/members';
 import { findUserById } from '@/db/queries/users';
 import { invitations } from '@/db/schema';
-import { makeOrganization, type OrganizationFixture, type TestDatabase, testDatabase } from '@/db/testing';
-import { parseInvitationLinkToken } from '@/lib/auth/tokens';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeOrganization, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { parseInvitationLinkToken } from '@/lib/secrets/tokens';
 import { describeInvitation } from '@/lib/commands/accounts';
 import { archiveDepartment } from '@/lib/commands/departments';
 import { INVITATION_DAYS, inviteMember, removeMember, revokeInvitation, updateMember } from '@/lib/commands/members';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const run = auditedRun(() => db);
 

@@ -1,9 +1,9 @@
 /** Behaviour of the department and journey commands (members: commands-members.test.ts). */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findDepartment } from '@/db/queries/departments';
 import { findStage, findTouchpoint, listStages, listTouchpoints } from '@/db/queries/journey';
-import { makeOrganization, type OrganizationFixture, type TestDatabase, testDatabase } from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeOrganization, type OrganizationFixture } from '@/tests/fixtures/organizations';
 import { archiveDepartment, createDepartment, updateDepartmentDetails } from '@/lib/commands/departments';
 import {
   archiveTouchpoint,
@@ -16,15 +16,7 @@ import {
 } from '@/lib/commands/journey';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const run = auditedRun(() => db);
 

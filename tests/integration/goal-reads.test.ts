@@ -1,8 +1,7 @@
 /** Read receipts of the goal ("I have read this version"), and the demo goal the seed writes. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import { auditEventsOf } from '@/db/testing';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useTestDatabase } from '@/tests/fixtures/database';
 import {
   currentGoal,
   findGoalDraft,
@@ -15,29 +14,13 @@ import { insertTouchpoint } from '@/db/queries/journey';
 import { insertMembership } from '@/db/queries/members';
 import { goalReads } from '@/db/schema';
 import { bookshelfGoalV2, seedGoal } from '@/db/seed-goal';
-import {
-  makeTwoOrganizations,
-  makeUser,
-  type OrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-  uniqueSuffix,
-  withNewAuditEvents,
-} from '@/db/testing';
+import { makeTwoOrganizations, makeUser, type OrganizationFixture, uniqueSuffix } from '@/tests/fixtures/organizations';
+import { auditEventsOf, snapshotOrganization, withNewAuditEvents } from '@/tests/fixtures/snapshots';
 import { acknowledgeGoal, publishGoal } from '@/lib/commands/goal';
 import { goalLength, publishProblems, readingByDepartment } from '@/lib/domain/goal';
 import { dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const snapshot = (organizationId: string) => snapshotOrganization(db, organizationId);
 

@@ -1,30 +1,16 @@
 /** The one-page goal: who may save and publish it, the page budget, versions (reads: goal-reads.test.ts). */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { currentGoal, findGoalDraft, goalVersionByNumber, listGoalVersions } from '@/db/queries/goal';
 import { goalVersions } from '@/db/schema';
-import {
-  makeTwoOrganizations,
-  type OrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-  withNewAuditEvents,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { snapshotOrganization, withNewAuditEvents } from '@/tests/fixtures/snapshots';
 import { publishGoal, saveGoalDraft } from '@/lib/commands/goal';
 import { goalLength } from '@/lib/domain/goal';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const run = auditedRun(() => db, { entityType: 'goalVersion' });
 

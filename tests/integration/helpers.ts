@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Database } from '@/db/client';
-import { withNewAuditEvents } from '@/db/testing';
+import { withNewAuditEvents } from '@/tests/fixtures/snapshots';
 import type { Actor, Command } from '@/lib/auth/command';
 import type { ActionResult } from '@/lib/auth/errors';
 

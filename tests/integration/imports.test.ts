@@ -5,37 +5,26 @@
  * or an abandoned import leaves nothing behind. Only executives may import, and only into their own organization.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findImport, listImports } from '@/db/queries/imports';
 import { type HistogramQuery, rawHistograms, rollupHistograms } from '@/db/queries/metrics';
 import { recordResponses } from '@/db/queries/responses';
 import { discardStagingImport, insertStagingImport, stageRows } from '@/db/queries/staged-import';
-import {
-  makeTwoOrganizations,
-  type OrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { snapshotOrganization } from '@/tests/fixtures/snapshots';
 import { organizations, responseImports, stagedResponses, surveyResponses, touchpoints } from '@/db/schema';
 import { importResponses, runImport, undoImport } from '@/lib/commands/imports';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let own: OrganizationFixture;
 let other: OrganizationFixture;
 const run = auditedRun(() => db, { entityType: 'responseImport' });
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   ({ own, other } = await makeTwoOrganizations(db));
   await db.update(touchpoints).set({ key: 'web' }).where(eq(touchpoints.id, own.touchpointId));
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 let serial = 0;

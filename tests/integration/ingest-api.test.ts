@@ -3,42 +3,31 @@
  * (with per-item errors and nothing stored), and what a stored batch changes (answers and rollups, once).
  */
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { markApiKeyRevoked } from '@/db/queries/api-keys';
 import { updateTouchpoint } from '@/db/queries/journey';
 import { rollupHistograms } from '@/db/queries/metrics';
 import { apiKeys, surveyResponses } from '@/db/schema';
-import {
-  makeTwoOrganizations,
-  type OrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { snapshotOrganization } from '@/tests/fixtures/snapshots';
 import { ingestResponses } from '@/lib/api/ingest';
 import { createApiKey } from '@/lib/commands/api-keys';
 import { ingestReplies } from '@/lib/validation/responses-api';
 import { dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let own: OrganizationFixture;
 let other: OrganizationFixture;
 let key: string;
 let otherKey: string;
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   ({ own, other } = await makeTwoOrganizations(db));
   key = dataOf(await createApiKey.execute(db, own.executive.actor, { name: 'Helpdesk' })).key;
   otherKey = dataOf(await createApiKey.execute(db, other.executive.actor, { name: 'Other helpdesk' })).key;
   // A first use notes the time on the key (then at most once a minute), so later snapshots compare only the data.
   for (const k of [key, otherKey]) await post({ responses: [] }, `Bearer ${k}`);
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 function post(body: unknown, authorization: string | null = `Bearer ${key}`, raw = false) {

@@ -3,23 +3,17 @@
  * checked against the metric's range (CES in the organization's headline unit), and read back for charts.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertTouchpoint } from '@/db/queries/journey';
 import { aggregatesFor, listAggregates } from '@/db/queries/metric-aggregates';
-import {
-  makeTwoOrganizations,
-  type OrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { snapshotOrganization } from '@/tests/fixtures/snapshots';
 import { organizations } from '@/db/schema';
 import { addMetricAggregate, deleteMetricAggregate } from '@/lib/commands/metric-aggregates';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let own: OrganizationFixture;
 let other: OrganizationFixture;
 /** A touchpoint of department B, which the lead does not lead. */
@@ -27,8 +21,6 @@ let otherDepartmentTouchpoint: string;
 const run = auditedRun(() => db, { entityType: 'metricAggregate' });
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   ({ own, other } = await makeTwoOrganizations(db));
   otherDepartmentTouchpoint = (
     await insertTouchpoint(db, own.organizationId, {
@@ -38,9 +30,6 @@ beforeAll(async () => {
       channel: 'offline',
     })
   ).id;
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 const value = (overrides: Record<string, unknown> = {}) => ({

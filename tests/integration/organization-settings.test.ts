@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { findOrganization } from '@/db/queries/organizations';
-import { insertFixtureImprovement, makeOrganization, testDatabase } from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeOrganization } from '@/tests/fixtures/organizations';
+import { insertFixtureImprovement } from '@/tests/fixtures/weekly';
 import { updateOrganizationSettings } from '@/lib/commands/organization';
 
-let db: Database;
-let close: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ db, close } = await testDatabase());
-});
-afterAll(async () => close());
+const db = useTestDatabase();
 
 const settings = (weekStartsOn: number) => ({
   name: 'Weeks Co',

@@ -2,38 +2,25 @@
  * Requests between departments about plan items: ripple effects and brand-promise checks, kept in step with the item,
  * answered by the addressed department's lead. The brand-promise owner. Notifications and the overview's numbers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findDepartment, updateDepartment } from '@/db/queries/departments';
-import { notificationsFor } from '@/db/queries/notifications';
+import { notificationsFor } from '@/lib/auth/notifications';
 import { findOrganization } from '@/db/queries/organizations';
 import { listPlanItems, listRequests, promiseOwner, syncRequests } from '@/db/queries/plans';
-import {
-  insertFixturePlanItem,
-  makePlansOrganization,
-  type PlansOrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-  uniqueSuffix,
-  withNewAuditEvents,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { uniqueSuffix } from '@/tests/fixtures/organizations';
+import { snapshotOrganization, withNewAuditEvents } from '@/tests/fixtures/snapshots';
+import { insertFixturePlanItem, makePlansOrganization, type PlansOrganizationFixture } from '@/tests/fixtures/plans';
 import type { Actor, Command } from '@/lib/auth/command';
 import { answerPlanRequest, createPlanItem, setPromiseOwner, updatePlanItemDetails } from '@/lib/commands/plans';
 import { summarizePlans } from '@/lib/domain/plan-summary';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let other: PlansOrganizationFixture;
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   other = await makePlansOrganization(db, 'Elsewhere');
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 const run = auditedRun(() => db);

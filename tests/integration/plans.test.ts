@@ -3,43 +3,29 @@
  * Requests to other departments and their answers: plans-requests.test.ts.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { updateDepartment } from '@/db/queries/departments';
 import { currentGoal } from '@/db/queries/goal';
 import { insertTouchpoint, updateTouchpoint } from '@/db/queries/journey';
 import { listPlanItems } from '@/db/queries/plans';
 import { goalTargets, goalVersions, planItems } from '@/db/schema';
-import {
-  insertFixturePlanItem,
-  makePlansOrganization,
-  makeUser,
-  type PlansOrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-  uniqueSuffix,
-  withNewAuditEvents,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeUser, uniqueSuffix } from '@/tests/fixtures/organizations';
+import { snapshotOrganization, withNewAuditEvents } from '@/tests/fixtures/snapshots';
+import { insertFixturePlanItem, makePlansOrganization, type PlansOrganizationFixture } from '@/tests/fixtures/plans';
 import type { Actor, Command } from '@/lib/auth/command';
 import type { ActionResult } from '@/lib/auth/errors';
 import { removeMember } from '@/lib/commands/members';
 import { createPlanItem, updatePlanItemDetails } from '@/lib/commands/plans';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let f: PlansOrganizationFixture;
 let other: PlansOrganizationFixture;
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   f = await makePlansOrganization(db, 'Plans Co');
   other = await makePlansOrganization(db, 'Other Plans Co');
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 const run = auditedRun(() => db);

@@ -4,38 +4,26 @@
  * as unknown ones, the per-address limit answers 429, and persona, channel and external id are kept.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findSurveyLink } from '@/db/queries/survey-links';
 import { metricRollups, surveyResponses } from '@/db/schema';
-import {
-  makeTwoOrganizations,
-  type OrganizationFixture,
-  type TestDatabase,
-  testDatabase,
-  uniqueSuffix,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture, uniqueSuffix } from '@/tests/fixtures/organizations';
 import { createSurveyLink, rotateSurveyLink, setSurveyLinkEnabled } from '@/lib/commands/survey-links';
 import { answerSurvey, showSurvey, SURVEY_THROTTLE } from '@/lib/survey/public-survey';
 import { dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let own: OrganizationFixture;
 let npsToken: string;
 let npsLinkId: string;
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   ({ own } = await makeTwoOrganizations(db));
   npsLinkId = dataOf(
     await createSurveyLink.execute(db, own.lead.actor, { touchpointId: own.touchpointId, metric: 'nps' }),
   ).id;
   npsToken = (await findSurveyLink(db, own.organizationId, npsLinkId))!.token;
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 /** Each test answers from its own address, so the rate limit only matters where a test wants it to. */
@@ -187,21 +175,21 @@ describe('closed links', () => {
 });
 
 describe('the rate limit per address', () => {
-  it(`accepts ${SURVEY_THROTTLE.limit} answers from one address in the window, then answers 429 and stores nothing`, async () => {
+  it(`accepts ${SURVEY_THROTTLE.maxAttempts} answers from one address in the window, then answers 429 and stores nothing`, async () => {
     const from = address();
     const now = new Date('2030-01-01T12:00:00Z');
     const ext = `limit-${uniqueSuffix()}`;
-    for (let i = 0; i < SURVEY_THROTTLE.limit; i++) {
+    for (let i = 0; i < SURVEY_THROTTLE.maxAttempts; i++) {
       expect((await post(npsToken, { score: '7', ext: `${ext}-${i}` }, from, now)).status).toBe(303);
     }
     const refused = await post(npsToken, { score: '7', ext: `${ext}-over` }, from, new Date(now.getTime() + 60_000));
     expect(refused.status).toBe(429);
     expect(refused.html).toContain('Too many answers from this connection');
-    expect(refused.retryAfter).toBe(SURVEY_THROTTLE.windowSeconds - 60);
+    expect(refused.retryAfter).toBe(SURVEY_THROTTLE.windowMs / 1000 - 60);
     expect((await answersAt()).filter((a) => a.externalId === `${ext}-over`)).toEqual([]);
     // Another address is not affected, and the same one is welcome again after the window.
     expect((await post(npsToken, { score: '7' }, address(), now)).status).toBe(303);
-    const later = new Date(now.getTime() + SURVEY_THROTTLE.windowSeconds * 1000);
+    const later = new Date(now.getTime() + SURVEY_THROTTLE.windowMs);
     expect((await post(npsToken, { score: '7', ext: `${ext}-later` }, from, later)).status).toBe(303);
   });
 });

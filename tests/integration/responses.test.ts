@@ -3,8 +3,7 @@
  * a re-sent externalId is a duplicate, and deleting an import takes its answers out of the rollups.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { rawHistograms, rollupHistograms, type HistogramQuery } from '@/db/queries/metrics';
 import {
   deleteImportedResponses,
@@ -13,20 +12,13 @@ import {
   type NewResponse,
 } from '@/db/queries/responses';
 import { insertTouchpoint } from '@/db/queries/journey';
-import { makeTwoOrganizations, type TestDatabase, testDatabase } from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations } from '@/tests/fixtures/organizations';
 import { responseImports } from '@/db/schema';
 import { scales, scoreOf, type SurveyMetric } from '@/lib/domain/metrics';
 import { eq } from 'drizzle-orm';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const timeZone = 'Europe/Kyiv';
 const surveyMetric = fc.constantFrom<SurveyMetric>('nps', 'csat', 'ces', 'nev');

@@ -3,32 +3,23 @@
  * touchpoints, executives anywhere, staff never), another organization's ids, one link per metric, and a
  * replaced token that stops opening the survey at once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertTouchpoint } from '@/db/queries/journey';
 import { findOpenSurvey, findSurveyLink, listSurveyLinks } from '@/db/queries/survey-links';
-import {
-  auditEventsOf,
-  makeTwoOrganizations,
-  type OrganizationFixture,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { auditEventsOf, snapshotOrganization } from '@/tests/fixtures/snapshots';
 import { createSurveyLink, rotateSurveyLink, setSurveyLinkEnabled } from '@/lib/commands/survey-links';
-import { isSurveyToken } from '@/lib/survey/token';
+import { isSurveyToken } from '@/lib/secrets/tokens';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let own: OrganizationFixture;
 let other: OrganizationFixture;
 /** A touchpoint of department B, which the lead (of department A) does not own. */
 let foreignTouchpoint: string;
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   ({ own, other } = await makeTwoOrganizations(db));
   foreignTouchpoint = (
     await insertTouchpoint(db, own.organizationId, {
@@ -38,9 +29,6 @@ beforeAll(async () => {
       channel: 'offline',
     })
   ).id;
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 const run = auditedRun(() => db, { entityType: 'surveyLink' });

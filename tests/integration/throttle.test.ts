@@ -1,40 +1,31 @@
 /** Sign-in throttling as stored in the database (db/queries/throttle.ts). */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
-import { clearFailures, lockedMinutes, recordFailure } from '@/db/queries/throttle';
-import { signInThrottles } from '@/db/schema';
-import { type TestDatabase, testDatabase } from '@/db/testing';
+import { describe, expect, it } from 'vitest';
+import { clearAttempts, countAttempt, lockedMinutes } from '@/db/queries/throttle';
+import { throttles } from '@/db/schema';
+import { useTestDatabase } from '@/tests/fixtures/database';
 import { accountPolicy, addressPolicy } from '@/lib/domain/throttle';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const t0 = new Date('2030-06-01T08:00:00.000Z');
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
 const fail = async (key: string, times: number, when = t0) => {
-  for (let i = 0; i < times; i++) await recordFailure(db, key, accountPolicy, when);
+  for (let i = 0; i < times; i++) await countAttempt(db, key, accountPolicy, when);
 };
-const stored = async (key: string) => (await db.select().from(signInThrottles).where(eq(signInThrottles.key, key)))[0];
+const stored = async (key: string) => (await db.select().from(throttles).where(eq(throttles.key, key)))[0];
 
 describe('account throttling', () => {
   it('does not lock after 4 failures', async () => {
     await fail('account:ann@example.test', 4);
     expect(await lockedMinutes(db, ['account:ann@example.test'], t0)).toBe(0);
-    expect(await stored('account:ann@example.test')).toMatchObject({ failures: 4, lockedUntil: null });
+    expect(await stored('account:ann@example.test')).toMatchObject({ attempts: 4, lockedUntil: null });
   });
 
   it('locks the key at the 5th failure for 15 minutes', async () => {
     await fail('account:ann@example.test', 1);
     expect(await stored('account:ann@example.test')).toMatchObject({
-      failures: 5,
+      attempts: 5,
       windowStartedAt: t0,
       lockedUntil: at(15),
     });
@@ -53,7 +44,7 @@ describe('account throttling', () => {
   });
 
   it('clearFailures unlocks the key and starts the count over', async () => {
-    await clearFailures(db, 'account:ann@example.test');
+    await clearAttempts(db, 'account:ann@example.test');
     expect(await stored('account:ann@example.test')).toBeUndefined();
     expect(await lockedMinutes(db, ['account:ann@example.test'], t0)).toBe(0);
     await fail('account:ann@example.test', 4);
@@ -65,7 +56,7 @@ describe('account throttling', () => {
     await fail('account:cy@example.test', 4, t0);
     await fail('account:cy@example.test', 1, at(15));
     expect(await stored('account:cy@example.test')).toMatchObject({
-      failures: 1,
+      attempts: 1,
       windowStartedAt: at(15),
       lockedUntil: null,
     });
@@ -73,9 +64,9 @@ describe('account throttling', () => {
   });
 
   it('allows an address more failures than an account', async () => {
-    for (let i = 0; i < 19; i++) await recordFailure(db, 'ip:198.51.100.7', addressPolicy, t0);
+    for (let i = 0; i < 19; i++) await countAttempt(db, 'ip:198.51.100.7', addressPolicy, t0);
     expect(await lockedMinutes(db, ['ip:198.51.100.7'], t0)).toBe(0);
-    await recordFailure(db, 'ip:198.51.100.7', addressPolicy, t0);
+    await countAttempt(db, 'ip:198.51.100.7', addressPolicy, t0);
     expect(await lockedMinutes(db, ['ip:198.51.100.7'], t0)).toBe(15);
   });
 
@@ -84,7 +75,7 @@ describe('account throttling', () => {
   (process.env.TEST_DATABASE_URL ? it : it.skip)('counts concurrent failures (PostgreSQL)', async () => {
     const keys = ['a', 'b', 'c', 'd', 'e'].map((k) => `account:parallel-${k}@example.test`);
     for (const key of keys)
-      await Promise.all(Array.from({ length: 5 }, () => recordFailure(db, key, accountPolicy, t0)));
-    expect(await Promise.all(keys.map(async (key) => (await stored(key))?.failures))).toEqual([5, 5, 5, 5, 5]);
+      await Promise.all(Array.from({ length: 5 }, () => countAttempt(db, key, accountPolicy, t0)));
+    expect(await Promise.all(keys.map(async (key) => (await stored(key))?.attempts))).toEqual([5, 5, 5, 5, 5]);
   });
 });

@@ -4,8 +4,7 @@
  * before/after, measured values, comments, and nothing from another organization.
  */
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findGoalDraft, publishGoalDraft, saveGoalDraftContent } from '@/db/queries/goal';
 import { insertTouchpoint } from '@/db/queries/journey';
 import { rollupHistograms } from '@/db/queries/metrics';
@@ -14,20 +13,15 @@ import { type NewResponse, recordResponses } from '@/db/queries/responses';
 import { type ChartOrganization, touchpointChart, touchpointSummary } from '@/db/queries/touchpoint-chart';
 import { updateOrganization } from '@/db/queries/organizations';
 import { metricAggregates, organizations, planItems } from '@/db/schema';
-import {
-  insertFixtureImprovement,
-  insertFixturePlanItem,
-  makeTwoOrganizations,
-  type OrganizationFixture,
-  type TestDatabase,
-  testDatabase,
-} from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { insertFixturePlanItem } from '@/tests/fixtures/plans';
+import { insertFixtureImprovement } from '@/tests/fixtures/weekly';
 import { beforeAfter } from '@/lib/domain/before-after';
 import { compareScores, scoreOf } from '@/lib/domain/metrics';
 import { touchpointChartQuerySchema } from '@/lib/validation/touchpoint-chart';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 let own: OrganizationFixture;
 let other: OrganizationFixture;
 const timeZone = 'America/New_York';
@@ -61,13 +55,8 @@ async function record(f: OrganizationFixture, responses: NewResponse[]) {
 }
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   ({ own, other } = await makeTwoOrganizations(db));
   for (const f of [own, other]) await updateOrganization(db, f.organizationId, { timeZone, weekStartsOn: 7 });
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 describe('chart buckets', () => {

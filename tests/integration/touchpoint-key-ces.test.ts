@@ -1,22 +1,14 @@
 /** Two settings of the metrics work: a touchpoint's key for API senders, and which CES number is the headline. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { findTouchpoint } from '@/db/queries/journey';
 import { findOrganization } from '@/db/queries/organizations';
-import { makeOrganization, makeTwoOrganizations, type TestDatabase, testDatabase } from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeOrganization, makeTwoOrganizations } from '@/tests/fixtures/organizations';
 import { createTouchpoint, updateTouchpointDetails } from '@/lib/commands/journey';
 import { updateOrganizationSettings } from '@/lib/commands/organization';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const run = auditedRun(() => db);
 

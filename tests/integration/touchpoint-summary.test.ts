@@ -4,25 +4,17 @@
  * answers never count.
  */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { goalTargetReadings } from '@/db/queries/goal';
 import { insertTouchpoint } from '@/db/queries/journey';
 import { type NewResponse, recordResponses } from '@/db/queries/responses';
 import { touchpointSummaries } from '@/db/queries/touchpoint-summary';
 import { organizations } from '@/db/schema';
-import { makeTwoOrganizations, type OrganizationFixture, type TestDatabase, testDatabase } from '@/db/testing';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
 import { cesOf, histogramOf, type Metric, scoreOf } from '@/lib/domain/metrics';
 
-let database: TestDatabase;
-let db: Database;
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const timeZone = 'Europe/Kyiv';
 const TODAY = '2026-03-31';

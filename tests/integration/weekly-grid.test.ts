@@ -14,34 +14,33 @@
  *   Sales         x      x      x      x      x   |   5       4/4   (02-08 is outside the window, still in the streak)
  *   per week            2/5    3/5    3/5    2/5  -> organization 10/20 = 50 %
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '@/db/client';
 import { updateDepartment } from '@/db/queries/departments';
-import { notificationsFor } from '@/db/queries/notifications';
+import { notificationsFor } from '@/lib/auth/notifications';
 import { findOrganization, type Organization, updateOrganization } from '@/db/queries/organizations';
-import { weeklyGrid } from '@/db/queries/weekly-grid';
+import { weeklyGridData } from '@/db/queries/weekly-grid';
+import { useTestDatabase } from '@/tests/fixtures/database';
 import {
   insertFixtureImprovement,
   makeWeeklyOrganization,
-  type TestDatabase,
-  testDatabase,
   type WeeklyOrganizationFixture,
-} from '@/db/testing';
+} from '@/tests/fixtures/weekly';
 import type { Actor } from '@/lib/auth/command';
+import { withLogRights } from '@/lib/domain/weekly';
 import { isWeekStart } from '@/lib/domain/weeks';
 
-let database: TestDatabase;
-let db: Database;
-
-beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
-});
-afterAll(async () => {
-  await database?.close();
-});
+const db = useTestDatabase();
 
 const NOW = new Date('2026-03-10T06:00:00Z');
+/** The grid as the page and the API build it: the data, then the caller's rights. */
+const weeklyGrid = async (
+  db: Database,
+  organization: Organization,
+  actor: Actor,
+  options: { lastWeek?: string; count: number },
+  now: Date,
+) => withLogRights(await weeklyGridData(db, organization, options, now), actor);
 const WEEKS = ['2026-02-15', '2026-02-22', '2026-03-01', '2026-03-08'];
 
 interface GridFixture {

@@ -7,31 +7,25 @@
  * weeks on another day than a UTC Monday week, so a command that ignored the settings would be caught.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '@/db/client';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { updateDepartment } from '@/db/queries/departments';
 import { listImprovements } from '@/db/queries/weekly';
 import { weeklyImprovements } from '@/db/schema';
+import { useTestDatabase } from '@/tests/fixtures/database';
+import { addMember, makeUser, uniqueSuffix } from '@/tests/fixtures/organizations';
+import { snapshotOrganization, withNewAuditEvents } from '@/tests/fixtures/snapshots';
+import { insertFixturePlanItem } from '@/tests/fixtures/plans';
 import {
-  addMember,
   insertFixtureImprovement,
-  insertFixturePlanItem,
-  makeUser,
   makeWeeklyOrganization,
-  snapshotOrganization,
-  type TestDatabase,
-  testDatabase,
-  uniqueSuffix,
   type WeeklyOrganizationFixture,
-  withNewAuditEvents,
-} from '@/db/testing';
+} from '@/tests/fixtures/weekly';
 import type { Actor, Command } from '@/lib/auth/command';
 import { logImprovement, updateImprovementDetails } from '@/lib/commands/weekly';
 import { addDays, addWeeks, dateIn, weekOf } from '@/lib/domain/weeks';
 import { auditedRun, dataOf } from './helpers';
 
-let database: TestDatabase;
-let db: Database;
+const db = useTestDatabase();
 /** Shared by the tests that use distinct cells; tests that need many cells make their own organization. */
 let f: WeeklyOrganizationFixture;
 let other: WeeklyOrganizationFixture;
@@ -39,13 +33,8 @@ let other: WeeklyOrganizationFixture;
 const KIRITIMATI = { timeZone: 'Pacific/Kiritimati', weekStartsOn: 7 } as const;
 
 beforeAll(async () => {
-  database = await testDatabase();
-  db = database.db;
   f = await makeWeeklyOrganization(db, 'Weekly Co', KIRITIMATI);
   other = await makeWeeklyOrganization(db, 'Other Weekly Co', { timeZone: 'UTC', weekStartsOn: 1 });
-});
-afterAll(async () => {
-  await database?.close();
 });
 
 /** This week and its neighbours for an organization, as the commands see them now. */

@@ -1,0 +1,89 @@
+/**
+ * The shape of the permission matrix: per command, the inputs to try in the own organization and with the other
+ * organization's ids, and what the permission table says must come of them.
+ */
+import type { Database } from '@/db/client';
+import type { Permission, Role } from '@/lib/domain/permissions';
+import { permissionTable } from '@/lib/domain/permissions';
+import { publishFixtureGoal } from '@/tests/fixtures/goal';
+import { makeMetricsFixture, type MetricsFixture } from '@/tests/fixtures/metrics';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { makePlanFixture, type PlanFixture } from '@/tests/fixtures/plans';
+import { type ImprovementFixture, makeImprovementFixture } from '@/tests/fixtures/weekly';
+
+type PerOrganization<T> = { own: T; other: T };
+
+export interface Fixtures extends PerOrganization<OrganizationFixture> {
+  plans: PerOrganization<PlanFixture>;
+  metrics: PerOrganization<MetricsFixture>;
+  /** The id of each organization's published goal (version 1). */
+  goal: PerOrganization<string>;
+  weekly: PerOrganization<ImprovementFixture>;
+}
+
+/** Two organizations with something of every kind a command acts on. No audit events. */
+export async function makeMatrixFixtures(db: Database): Promise<Fixtures> {
+  const { own, other } = await makeTwoOrganizations(db);
+  const both = async <T>(make: (f: OrganizationFixture) => Promise<T>) => ({
+    own: await make(own),
+    other: await make(other),
+  });
+  return {
+    own,
+    other,
+    plans: await both((f) => makePlanFixture(db, f)),
+    metrics: await both((f) => makeMetricsFixture(db, f)),
+    goal: await both((f) => publishFixtureGoal(db, f)),
+    weekly: await both((f) => makeImprovementFixture(db, f)),
+  };
+}
+
+/** `rows`: an import refused with per-row errors. */
+export type Refusal = { code: 'not_found' } | { code: 'invalid'; field: string } | { code: 'invalid'; rows: true };
+export interface Variant {
+  label: string;
+  input: (f: Fixtures) => unknown;
+  /** For own-department rules: the department of the own organization the command touches. */
+  targetDepartment?: 'A' | 'B';
+}
+export interface OtherVariant extends Variant {
+  refusal: Refusal;
+}
+export interface Spec {
+  /** The permission the command must declare. */
+  permission: Permission;
+  /** At least one (checked): the first is also tried without a signed-in member. */
+  own: Variant[];
+  /** Inputs that reference the other organization; none for commands whose input holds no ids. */
+  other: OtherVariant[];
+}
+
+export const notFound: Refusal = { code: 'not_found' };
+export const field = (name: string): Refusal => ({ code: 'invalid', field: name });
+/** One variant per department of the own organization, for own-department rules. */
+export const perDepartment = (input: (f: Fixtures, d: 'A' | 'B') => unknown): Variant[] => [
+  { label: 'department A', input: (f) => input(f, 'A'), targetDepartment: 'A' },
+  { label: 'department B', input: (f) => input(f, 'B'), targetDepartment: 'B' },
+];
+export const departmentOf = (f: Fixtures, d: 'A' | 'B') => (d === 'A' ? f.own.departmentA : f.own.departmentB);
+
+export type Expected = { ok: true } | { ok: false; refusal: { code: 'forbidden' } | Refusal };
+
+/** The permission table's answer, spelled out rule by rule. */
+export function expectedOutcome(
+  permission: Permission,
+  role: Role,
+  scope: 'own' | 'other',
+  variant: Variant | OtherVariant,
+): Expected {
+  const rule = permissionTable[permission][role];
+  if (rule === 'none') return { ok: false, refusal: { code: 'forbidden' } };
+  if (scope === 'other') return { ok: false, refusal: (variant as OtherVariant).refusal };
+  if (rule === 'any') return { ok: true };
+  // own-department: only when the actor has a department and the target is that department. In the fixtures the
+  // lead and the staff member belong to department A, the executive to none.
+  const actorDepartment = role === 'executive' ? null : 'A';
+  return actorDepartment !== null && variant.targetDepartment === actorDepartment
+    ? { ok: true }
+    : { ok: false, refusal: { code: 'forbidden' } };
+}
