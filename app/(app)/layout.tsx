@@ -1,8 +1,19 @@
 import type { ReactNode } from 'react';
 import { AppShell } from '@/components/shell/app-shell';
+import { myNotifications } from '@/lib/auth/notifications';
 import { requireMember } from '@/lib/auth/session';
+import { signOutAction, switchOrganizationAction } from './shell-actions';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
-  return <AppShell member={member}>{children}</AppShell>;
+  const notifications = await myNotifications(member);
+  return (
+    <AppShell
+      member={member}
+      notifications={notifications}
+      actions={{ signOut: signOutAction, switchOrganization: switchOrganizationAction }}
+    >
+      {children}
+    </AppShell>
+  );
 }

@@ -10,7 +10,7 @@ import { listMembers } from '@/db/queries/members';
 import { gridCells } from '@/db/queries/weekly';
 import { requireMember } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
-import { type FirstDay, weekOf } from '@/lib/domain/weeks';
+import { weekOf } from '@/lib/domain/weeks';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('overview'))('title') };
@@ -22,7 +22,7 @@ export default async function OverviewPage() {
   const tr = await getTranslations('roles');
   const db = await getDb();
   const orgId = member.organization.id;
-  const firstDay = member.organization.weekStartsOn as FirstDay;
+  const firstDay = member.organization.weekStartsOn;
   const thisWeek = weekOf(new Date(), member.organization.timeZone, firstDay);
   const [departments, stages, touchpoints, members, weekCells, goal] = await Promise.all([
     listDepartments(db, orgId),

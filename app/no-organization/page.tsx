@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/app/(app)/shell-actions';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 import { currentMember, currentUser } from '@/lib/auth/session';
@@ -10,7 +11,7 @@ export default async function NoOrganizationPage() {
   const t = await getTranslations('auth');
   return (
     <AuthCard title={t('noOrganizationTitle')} subtitle={t('noOrganizationText')}>
-      <SignOutButton />
+      <SignOutButton action={signOutAction} />
     </AuthCard>
   );
 }

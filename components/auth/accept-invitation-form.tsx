@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { acceptInvitationAction, joinOrganizationAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 
-export function AcceptInvitationForm({ token, email }: { token: string; email: string }) {
+export function AcceptInvitationForm({ token, email, action }: { token: string; email: string; action: ServerAction }) {
   const t = useTranslations('auth');
-  const form = useActionForm(acceptInvitationAction, { onSuccess: () => window.location.assign('/') });
+  const form = useActionForm(action, { onSuccess: () => window.location.assign('/') });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
@@ -32,9 +32,17 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
   );
 }
 
-export function JoinOrganizationForm({ token, organizationName }: { token: string; organizationName: string }) {
+export function JoinOrganizationForm({
+  token,
+  organizationName,
+  action,
+}: {
+  token: string;
+  organizationName: string;
+  action: ServerAction;
+}) {
   const t = useTranslations('auth');
-  const form = useActionForm(joinOrganizationAction, { onSuccess: () => window.location.assign('/') });
+  const form = useActionForm(action, { onSuccess: () => window.location.assign('/') });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4">
       <input type="hidden" name="token" value={token} />

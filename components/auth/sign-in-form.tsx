@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { signInAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 
-export function SignInForm({ next }: { next: string }) {
+export function SignInForm({ next, action }: { next: string; action: ServerAction }) {
   const t = useTranslations('auth');
-  const form = useActionForm(signInAction, { onSuccess: () => window.location.assign(next) });
+  const form = useActionForm(action, { onSuccess: () => window.location.assign(next) });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <TextField

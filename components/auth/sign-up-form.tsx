@@ -1,15 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { signUpAction } from '@/app/(auth)/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 
-export function SignUpForm() {
+export function SignUpForm({ action }: { action: ServerAction }) {
   const t = useTranslations('auth');
-  const form = useActionForm(signUpAction, { onSuccess: () => window.location.assign('/') });
+  const form = useActionForm(action, { onSuccess: () => window.location.assign('/') });
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <TextField

@@ -3,11 +3,11 @@
 import { useRouter } from 'next/navigation';
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useEffect, useMemo, useRef, useState, useTransition } from 'react';
-import { publish, saveDraft } from '@/app/(app)/goal/actions';
 import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { TextArea, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { ActionResult } from '@/lib/auth/errors';
 import { COMMITMENTS_MAX, type GoalSections, goalBudget, SECTION_MAX, type TextSection } from '@/lib/domain/goal';
 import { BudgetMeter } from './budget-meter';
@@ -24,6 +24,14 @@ export interface GoalEditorProps {
   touchpoints: TouchpointOption[];
   /** Whether this member may also publish (the permission table decides; today every editor may). */
   canPublish: boolean;
+  actions: GoalEditorActions;
+}
+
+type Saved = { draftUpdatedAt: string; version?: number };
+
+export interface GoalEditorActions {
+  saveDraft: ServerAction<Saved>;
+  publish: ServerAction<Saved>;
 }
 
 const sectionRows: Record<TextSection, number> = { statement: 2, whyService: 7, atmosphere: 7, dayToDay: 7 };
@@ -38,7 +46,14 @@ function payload(content: Content, draftUpdatedAt: string | null) {
 }
 
 /** The executives' editor: the five sections with a live one-page budget, the targets, save and publish. */
-export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, canPublish }: GoalEditorProps) {
+export function GoalEditor({
+  initial,
+  draftUpdatedAt,
+  nextVersion,
+  touchpoints,
+  canPublish,
+  actions,
+}: GoalEditorProps) {
   const t = useTranslations();
   const te = useTranslations('goal.edit');
   const format = useFormatter();
@@ -66,7 +81,7 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const translate = (m: Failure['message'] | undefined) => (m ? t(m.key as never, m.values as never) : undefined);
+  const translate = (m: Failure['message'] | undefined) => (m ? t(m.key, m.values) : undefined);
   const fieldError = (name: string) => translate(failure?.fieldErrors?.[name]);
   const set = <K extends keyof Content>(key: K, value: Content[K]) => setContent((c) => ({ ...c, [key]: value }));
 
@@ -83,7 +98,7 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
     });
   }
 
-  function submit(action: typeof saveDraft, onSuccess: (data: { draftUpdatedAt: string; version?: number }) => void) {
+  function submit(action: ServerAction<Saved>, onSuccess: (data: Saved) => void) {
     const sent = JSON.stringify(content);
     startTransition(async () => {
       const result = (await action(payload(content, saved.updatedAt)).catch((): Failure => ({
@@ -100,10 +115,10 @@ export function GoalEditor({ initial, draftUpdatedAt, nextVersion, touchpoints, 
 
   const onSave = (event: FormEvent) => {
     event.preventDefault();
-    submit(saveDraft, () => {});
+    submit(actions.saveDraft, () => {});
   };
   const onPublish = () => {
-    submit(publish, () => {
+    submit(actions.publish, () => {
       router.push('/goal');
       router.refresh();
     });

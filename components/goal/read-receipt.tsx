@@ -3,10 +3,10 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { confirmRead } from '@/app/(app)/goal/actions';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { ActionResult } from '@/lib/auth/errors';
 
 /** "I have read this version": asked of every member for each published version. */
@@ -14,10 +14,13 @@ export function ReadReceipt({
   goalVersionId,
   version,
   readOn,
+  action,
 }: {
   goalVersionId: string;
   version: number;
   readOn: string | null;
+  /** Records that this member has read the version. */
+  action: ServerAction;
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -36,12 +39,12 @@ export function ReadReceipt({
   }
   const confirm = () =>
     startTransition(async () => {
-      const result: ActionResult<unknown> = await confirmRead({ goalVersionId }).catch(() => ({
+      const result: ActionResult<unknown> = await action({ goalVersionId }).catch(() => ({
         ok: false as const,
         code: 'internal' as const,
         message: { key: 'errors.network' },
       }));
-      if (!result.ok) return setError(t(result.message.key as never, result.message.values as never));
+      if (!result.ok) return setError(t(result.message.key, result.message.values));
       setConfirmed(true);
       router.refresh(); // the read status (for executives) counts this reader at once
     });

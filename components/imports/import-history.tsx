@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { Badge, EmptyState } from '@/components/ui/card';
-import type { ActionResult } from '@/lib/auth/errors';
+import type { ServerAction } from '@/components/ui/server-action';
 
 export interface ImportHistoryEntry {
   id: string;
@@ -21,11 +21,12 @@ export interface ImportHistoryEntry {
 export function ImportHistory({
   imports,
   timeZone,
-  undo,
+  action,
 }: {
   imports: ImportHistoryEntry[];
   timeZone: string;
-  undo: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  /** Undoes one whole import. */
+  action: ServerAction;
 }) {
   const t = useTranslations('imports.history');
   const format = useFormatter();
@@ -70,7 +71,7 @@ export function ImportHistory({
               <td className="px-3 py-2 text-right">
                 {entry.undoneAt ? null : (
                   <ActionButton
-                    action={undo}
+                    action={action}
                     input={{ importId: entry.id }}
                     variant="danger"
                     label={t('undoLabel', { file: entry.fileName })}

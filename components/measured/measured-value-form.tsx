@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
-import type { ActionResult } from '@/lib/auth/errors';
 import { type CesHeadline, type Metric, metrics } from '@/lib/domain/metrics';
 import { aggregateValueRange } from '@/lib/validation/metric-aggregates';
 
@@ -20,7 +20,7 @@ export function MeasuredValueForm({
   touchpoints: { value: string; label: string }[];
   cesHeadline: CesHeadline;
   today: string;
-  action: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
+  action: ServerAction<{ id: string }>;
 }) {
   const t = useTranslations('measured');
   const ti = useTranslations('imports');

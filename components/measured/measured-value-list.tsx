@@ -3,7 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { ActionButton } from '@/components/ui/action-button';
 import { Badge, EmptyState } from '@/components/ui/card';
-import type { ActionResult } from '@/lib/auth/errors';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { CesHeadline, Metric } from '@/lib/domain/metrics';
 
 export interface MeasuredValueRow {
@@ -23,11 +23,12 @@ export interface MeasuredValueRow {
 export function MeasuredValueList({
   rows,
   cesHeadline,
-  remove,
+  action,
 }: {
   rows: MeasuredValueRow[];
   cesHeadline: CesHeadline;
-  remove: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  /** Deletes one measured value. */
+  action: ServerAction;
 }) {
   const t = useTranslations('measured');
   const ti = useTranslations('imports');
@@ -36,8 +37,8 @@ export function MeasuredValueList({
   const day = (date: string) =>
     format.dateTime(new Date(`${date}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
   const value = (row: MeasuredValueRow) => {
-    const unit = row.metric === 'ces' ? `ces.${cesHeadline}` : row.metric;
-    return t(`display.${unit}` as never, { value: format.number(row.value, { maximumFractionDigits: 2 }) } as never);
+    const unit = row.metric === 'ces' ? (`ces.${cesHeadline}` as const) : row.metric;
+    return t(`display.${unit}`, { value: format.number(row.value, { maximumFractionDigits: 2 }) });
   };
   return (
     <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label={t('tableLabel')}>
@@ -73,7 +74,7 @@ export function MeasuredValueList({
               <td className="px-3 py-2 text-right">
                 {row.canDelete ? (
                   <ActionButton
-                    action={remove}
+                    action={action}
                     input={{ aggregateId: row.id }}
                     variant="danger"
                     label={t('deleteLabel', { touchpoint: row.touchpointName, metric: ti(`metric.${row.metric}`) })}

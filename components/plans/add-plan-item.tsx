@@ -3,9 +3,18 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import type { ServerAction } from '@/components/ui/server-action';
 import { type PlanFormChoices, PlanItemForm } from './plan-item-form';
 
-export function AddPlanItem({ departmentId, choices }: { departmentId: string; choices: PlanFormChoices }) {
+export function AddPlanItem({
+  departmentId,
+  choices,
+  action,
+}: {
+  departmentId: string;
+  choices: PlanFormChoices;
+  action: ServerAction;
+}) {
   const t = useTranslations('plans.form');
   const [open, setOpen] = useState(false);
   if (!open) return <Button onClick={() => setOpen(true)}>+ {t('addItem')}</Button>;
@@ -14,7 +23,7 @@ export function AddPlanItem({ departmentId, choices }: { departmentId: string; c
       <h2 id="add-plan-item" className="text-lg font-semibold">
         {t('addItem')}
       </h2>
-      <PlanItemForm departmentId={departmentId} choices={choices} onDone={() => setOpen(false)} />
+      <PlanItemForm departmentId={departmentId} choices={choices} action={action} onDone={() => setOpen(false)} />
     </section>
   );
 }

@@ -1,16 +1,24 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { answerRequest } from '@/app/(app)/plans/actions';
 import { Button } from '@/components/ui/button';
 import { TextArea } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 
 /** A lead answers a request addressed to their department: acknowledge, or raise a concern with a comment. */
-export function AnswerRequestForm({ requestId, itemTitle }: { requestId: string; itemTitle: string }) {
+export function AnswerRequestForm({
+  requestId,
+  itemTitle,
+  action,
+}: {
+  requestId: string;
+  itemTitle: string;
+  action: ServerAction;
+}) {
   const t = useTranslations('plans.requests');
-  const form = useActionForm(answerRequest);
+  const form = useActionForm(action);
   return (
     <form
       onSubmit={form.onSubmit}

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { PlanItemStatus } from '@/lib/domain/plans';
 import { type EditableItem, type PlanFormChoices, PlanItemForm } from './plan-item-form';
 import { RequestList, type RequestView } from './request-list';
@@ -31,16 +32,27 @@ export function PlanItemCard({
   departmentId,
   choices,
   editable,
+  action,
 }: {
   item: PlanItemCardView;
   departmentId: string;
   choices: PlanFormChoices;
   editable: boolean;
+  /** Saves the item's edits. */
+  action: ServerAction;
 }) {
   const t = useTranslations('plans');
   const [editing, setEditing] = useState(false);
   if (editing)
-    return <PlanItemForm departmentId={departmentId} item={item} choices={choices} onDone={() => setEditing(false)} />;
+    return (
+      <PlanItemForm
+        departmentId={departmentId}
+        item={item}
+        choices={choices}
+        action={action}
+        onDone={() => setEditing(false)}
+      />
+    );
   return (
     <article className="rounded-md border border-slate-200 bg-white p-3 sm:p-4" aria-labelledby={`item-${item.id}`}>
       <div className="flex flex-wrap items-start justify-between gap-2">

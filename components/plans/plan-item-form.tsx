@@ -2,11 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { addPlanItem, savePlanItem } from '@/app/(app)/plans/actions';
 import { Button } from '@/components/ui/button';
 import { Checkbox, CheckboxGroup } from '@/components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { allowedNextStatuses, type PlanItemStatus } from '@/lib/domain/plans';
 
@@ -46,17 +46,20 @@ export function PlanItemForm({
   departmentId,
   item,
   choices,
+  action,
   onDone,
 }: {
   departmentId: string;
   item?: EditableItem;
   choices: PlanFormChoices;
+  /** Adds the item, or saves it when `item` is given. */
+  action: ServerAction;
   onDone?: () => void;
 }) {
   const t = useTranslations('plans.form');
   const ts = useTranslations('plans.status');
   const [status, setStatus] = useState<PlanItemStatus>(item?.status ?? 'planned');
-  const form = useActionForm(item ? savePlanItem : addPlanItem, {
+  const form = useActionForm(action, {
     reset: !item,
     onSuccess: () => {
       setStatus(item?.status ?? 'planned');

@@ -46,16 +46,18 @@ export async function PlanSummaryTable({
               <th scope="col" className="px-2 py-2 text-left font-medium">
                 {t('department')}
               </th>
-              {[
-                'planned',
-                'inProgress',
-                'done',
-                'dropped',
-                'overdue',
-                'withoutOwner',
-                'pendingAnswers',
-                ...(showMoney ? ['investmentPlanned', 'investmentSpent'] : []),
-              ].map((key) => (
+              {(
+                [
+                  'planned',
+                  'inProgress',
+                  'done',
+                  'dropped',
+                  'overdue',
+                  'withoutOwner',
+                  'pendingAnswers',
+                  ...(showMoney ? (['investmentPlanned', 'investmentSpent'] as const) : []),
+                ] as const
+              ).map((key) => (
                 <th key={key} scope="col" className="px-2 py-2 text-right font-medium">
                   {t(key)}
                 </th>

@@ -1,34 +1,32 @@
 import 'server-only';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Database } from '@/db/client';
-import { listDepartments } from '@/db/queries/departments';
-import { currentGoal } from '@/db/queries/goal';
-import { listTouchpoints } from '@/db/queries/journey';
-import { listMembers } from '@/db/queries/members';
-import type { PlanItemView } from '@/db/queries/plans';
-import { promiseOwner } from '@/db/queries/plans';
+import type { Department } from '@/db/queries/departments';
+import type { GoalTarget } from '@/db/queries/goal';
+import type { Touchpoint } from '@/db/queries/journey';
 import type { Organization } from '@/db/queries/organizations';
+import type { PlanItemView } from '@/db/queries/plans';
 import { isOverdue, todayIn } from '@/lib/domain/plans';
 import type { PlanItemCardView } from './plan-item-card';
 import type { PlanFormChoices } from './plan-item-form';
 
-type Goal = Awaited<ReturnType<typeof currentGoal>>;
-
-/** Everything a plan page needs to show items and fill the item form, read once. */
-export async function loadPlanContext(db: Database, organization: Organization) {
-  const [members, touchpoints, departments, goal, owner] = await Promise.all([
-    listMembers(db, organization.id),
-    listTouchpoints(db, organization.id),
-    listDepartments(db, organization.id),
-    currentGoal(db, organization.id),
-    promiseOwner(db, organization.id),
-  ]);
-  return { members, touchpoints, departments, goal, promiseOwner: owner };
+/** Everything a plan page needs to show items and fill the item form; the page reads it once and passes it here. */
+export interface PlanContext {
+  members: { userId: string; name: string; departmentId: string | null; departmentName: string | null }[];
+  touchpoints: Pick<Touchpoint, 'id' | 'name'>[];
+  departments: Pick<Department, 'id' | 'name'>[];
+  /** The published goal, whose commitments and targets an item may serve. */
+  goal: {
+    commitments: string[];
+    targets: Pick<GoalTarget, 'id' | 'metric' | 'businessMetric' | 'touchpointId' | 'targetValue' | 'dueDate'>[];
+  } | null;
+  promiseOwner: { name: string } | null;
 }
 
-type PlanContext = Awaited<ReturnType<typeof loadPlanContext>>;
-
-async function targetLabel(goal: NonNullable<Goal>, targetId: string, touchpointNames: Map<string, string>) {
+async function targetLabel(
+  goal: NonNullable<PlanContext['goal']>,
+  targetId: string,
+  touchpointNames: Map<string, string>,
+) {
   const t = await getTranslations('plans');
   const target = goal.targets.find((x) => x.id === targetId);
   if (!target) return null;

@@ -2,39 +2,27 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { addApiKey } from '@/app/(app)/settings/api-keys/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { selectField, useCopy } from '@/components/ui/use-copy';
 
 /** Names and creates a key, then shows it this one time with a copy button. */
-export function ApiKeyCreateForm() {
+export function ApiKeyCreateForm({ action }: { action: ServerAction<{ name: string; key: string }> }) {
   const t = useTranslations('apiKeys');
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const form = useActionForm(addApiKey, {
+  const copy = useCopy();
+  const form = useActionForm(action, {
     reset: true,
     onSubmit: () => setCreated(null),
     onSuccess: (data) => {
       setCreated(data);
-      setCopy('idle');
+      copy.reset();
     },
   });
 
-  // The clipboard API exists only on secure pages (https or localhost): elsewhere select the key for a manual copy.
-  async function copyKey(key: string) {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(key);
-      setCopy('copied');
-    } catch {
-      const input = document.getElementById('new-api-key') as HTMLInputElement | null;
-      input?.focus();
-      input?.select();
-      setCopy('manual');
-    }
-  }
   return (
     <div className="space-y-4">
       <form onSubmit={form.onSubmit} className="grid items-start gap-3 sm:grid-cols-[1fr_auto]" noValidate>
@@ -68,11 +56,15 @@ export function ApiKeyCreateForm() {
               onFocus={(e) => e.currentTarget.select()}
               className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
             />
-            <Button size="sm" variant="secondary" onClick={() => copyKey(created.key)}>
-              {copy === 'copied' ? t('copied') : t('copy')}
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => copy.copy(created.key, () => selectField('new-api-key'))}
+            >
+              {copy.state === 'copied' ? t('copied') : t('copy')}
             </Button>
           </div>
-          {copy === 'manual' ? <p className="mt-1 text-xs text-slate-700">{t('copyManually')}</p> : null}
+          {copy.state === 'failed' ? <p className="mt-1 text-xs text-slate-700">{t('copyManually')}</p> : null}
         </div>
       ) : null}
     </div>

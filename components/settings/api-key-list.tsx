@@ -1,13 +1,22 @@
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
-import { revokeApiKeyAction } from '@/app/(app)/settings/api-keys/actions';
 import { ActionButton } from '@/components/ui/action-button';
 import { Badge, EmptyState } from '@/components/ui/card';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { ApiKeyView } from '@/db/queries/api-keys';
 
 /** The organization's keys: in use first, then revoked ones, kept for the record. */
-export function ApiKeyList({ keys, timeZone }: { keys: ApiKeyView[]; timeZone: string }) {
+export function ApiKeyList({
+  keys,
+  timeZone,
+  action,
+}: {
+  keys: ApiKeyView[];
+  timeZone: string;
+  /** Revokes one key. */
+  action: ServerAction;
+}) {
   const t = useTranslations('apiKeys');
   const format = useFormatter();
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short', timeZone });
@@ -36,7 +45,7 @@ export function ApiKeyList({ keys, timeZone }: { keys: ApiKeyView[]; timeZone: s
           </div>
           {key.revokedAt ? null : (
             <ActionButton
-              action={revokeApiKeyAction}
+              action={action}
               input={{ apiKeyId: key.id }}
               variant="danger"
               label={t('revokeNamed', { name: key.name })}

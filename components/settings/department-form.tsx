@@ -1,17 +1,25 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { addDepartment, saveDepartment } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { Department } from '@/db/queries/departments';
 
-/** Adds a department, or edits one when `department` is given. */
-export function DepartmentForm({ department, onDone }: { department?: Department; onDone?: () => void }) {
+/** Adds a department, or edits one when `department` is given; `action` adds or saves accordingly. */
+export function DepartmentForm({
+  department,
+  action,
+  onDone,
+}: {
+  department?: Department;
+  action: ServerAction;
+  onDone?: () => void;
+}) {
   const t = useTranslations('settings.departments');
-  const form = useActionForm(department ? saveDepartment : addDepartment, {
+  const form = useActionForm(action, {
     reset: !department,
     onSuccess: () => onDone?.(),
   });

@@ -2,15 +2,26 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { choosePromiseOwner } from '@/app/(app)/plans/actions';
-import { setDepartmentArchived } from '@/app/(app)/settings/actions';
 import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { Department } from '@/db/queries/departments';
 import { DepartmentForm } from './department-form';
 
-export function DepartmentList({ departments }: { departments: Department[] }) {
+export interface DepartmentListActions {
+  saveDepartment: ServerAction;
+  setDepartmentArchived: ServerAction;
+  choosePromiseOwner: ServerAction;
+}
+
+export function DepartmentList({
+  departments,
+  actions,
+}: {
+  departments: Department[];
+  actions: DepartmentListActions;
+}) {
   const t = useTranslations('settings.departments');
   const [editing, setEditing] = useState<string | null>(null);
   return (
@@ -18,7 +29,7 @@ export function DepartmentList({ departments }: { departments: Department[] }) {
       {departments.map((d) => (
         <li key={d.id} className="py-3">
           {editing === d.id ? (
-            <DepartmentForm department={d} onDone={() => setEditing(null)} />
+            <DepartmentForm department={d} action={actions.saveDepartment} onDone={() => setEditing(null)} />
           ) : (
             <div className="flex flex-wrap items-start justify-between gap-2">
               <div className="min-w-0">
@@ -43,7 +54,7 @@ export function DepartmentList({ departments }: { departments: Department[] }) {
                 ) : null}
                 {!d.archived && !d.ownsPromises ? (
                   <ActionButton
-                    action={choosePromiseOwner}
+                    action={actions.choosePromiseOwner}
                     input={{ departmentId: d.id }}
                     label={t('makePromiseOwnerNamed', { name: d.name })}
                   >
@@ -51,7 +62,7 @@ export function DepartmentList({ departments }: { departments: Department[] }) {
                   </ActionButton>
                 ) : null}
                 <ActionButton
-                  action={setDepartmentArchived}
+                  action={actions.setDepartmentArchived}
                   input={{ departmentId: d.id, archived: !d.archived }}
                   label={t(d.archived ? 'restoreNamed' : 'archiveNamed', { name: d.name })}
                 >

@@ -2,40 +2,34 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { invite } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { selectField, useCopy } from '@/components/ui/use-copy';
 import type { Option } from './touchpoint-form';
 
-export function InviteForm({ departments }: { departments: Option[] }) {
+export function InviteForm({
+  departments,
+  action,
+}: {
+  departments: Option[];
+  action: ServerAction<{ link: string; email: string; mailed: boolean }>;
+}) {
   const t = useTranslations('settings.members');
   const tr = useTranslations('roles');
   const [sent, setSent] = useState<{ link: string; email: string; mailed: boolean } | null>(null);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const form = useActionForm(invite, {
+  const copy = useCopy();
+  const form = useActionForm(action, {
     reset: true,
     onSubmit: () => setSent(null),
     onSuccess: (data) => {
       setSent(data);
-      setCopy('idle');
+      copy.reset();
     },
   });
 
-  // The clipboard API exists only on secure pages (https or localhost): elsewhere select the link for a manual copy.
-  async function copyLink(link: string) {
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard');
-      await navigator.clipboard.writeText(link);
-      setCopy('copied');
-    } catch {
-      const input = document.getElementById('invitation-link') as HTMLInputElement | null;
-      input?.focus();
-      input?.select();
-      setCopy('manual');
-    }
-  }
   return (
     <div className="space-y-4">
       <form onSubmit={form.onSubmit} className="grid items-start gap-3 sm:grid-cols-[2fr_1fr_1.5fr_auto]" noValidate>
@@ -77,11 +71,15 @@ export function InviteForm({ departments }: { departments: Option[] }) {
               onFocus={(e) => e.currentTarget.select()}
               className="min-w-0 flex-1 rounded-md border border-emerald-300 bg-white px-2 py-1 font-mono text-xs"
             />
-            <Button size="sm" variant="secondary" onClick={() => copyLink(sent.link)}>
-              {copy === 'copied' ? t('copied') : t('copy')}
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={() => copy.copy(sent.link, () => selectField('invitation-link'))}
+            >
+              {copy.state === 'copied' ? t('copied') : t('copy')}
             </Button>
           </div>
-          {copy === 'manual' ? <p className="mt-1 text-xs text-slate-700">{t('copyManually')}</p> : null}
+          {copy.state === 'failed' ? <p className="mt-1 text-xs text-slate-700">{t('copyManually')}</p> : null}
         </div>
       ) : null}
     </div>

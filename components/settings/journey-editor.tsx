@@ -2,24 +2,36 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { deleteStage, reorderStage, reorderTouchpoint, setTouchpointArchived } from '@/app/(app)/settings/actions';
 import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { JourneyStage, Touchpoint } from '@/db/queries/journey';
 import { StageForm } from './stage-form';
 import { type Option, TouchpointForm } from './touchpoint-form';
 
 type TouchpointRow = Touchpoint & { departmentName: string };
 
+export interface JourneyActions {
+  saveStage: ServerAction;
+  reorderStage: ServerAction;
+  deleteStage: ServerAction;
+  addTouchpoint: ServerAction;
+  saveTouchpoint: ServerAction;
+  reorderTouchpoint: ServerAction;
+  setTouchpointArchived: ServerAction;
+}
+
 export function JourneyEditor({
   stages,
   touchpoints,
   departments,
+  actions,
 }: {
   stages: JourneyStage[];
   touchpoints: TouchpointRow[];
   departments: Option[];
+  actions: JourneyActions;
 }) {
   const t = useTranslations('settings.journey');
   const tj = useTranslations('journey');
@@ -32,7 +44,7 @@ export function JourneyEditor({
         return (
           <li key={stage.id} className="rounded-lg border border-slate-200 bg-slate-50 p-3 sm:p-4">
             {editing === stage.id ? (
-              <StageForm stage={stage} onDone={() => setEditing(null)} />
+              <StageForm stage={stage} action={actions.saveStage} onDone={() => setEditing(null)} />
             ) : (
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h3 className="flex items-center gap-2 font-semibold">
@@ -41,7 +53,7 @@ export function JourneyEditor({
                 </h3>
                 <div className="flex flex-wrap gap-1">
                   <ActionButton
-                    action={reorderStage}
+                    action={actions.reorderStage}
                     input={{ stageId: stage.id, direction: 'up' }}
                     variant="ghost"
                     label={t('moveUpNamed', { name: stage.name })}
@@ -49,7 +61,7 @@ export function JourneyEditor({
                     ↑
                   </ActionButton>
                   <ActionButton
-                    action={reorderStage}
+                    action={actions.reorderStage}
                     input={{ stageId: stage.id, direction: 'down' }}
                     variant="ghost"
                     label={t('moveDownNamed', { name: stage.name })}
@@ -65,7 +77,7 @@ export function JourneyEditor({
                     {t('edit')}
                   </Button>
                   <ActionButton
-                    action={deleteStage}
+                    action={actions.deleteStage}
                     input={{ stageId: stage.id }}
                     variant="danger"
                     label={t('deleteNamed', { name: stage.name })}
@@ -90,6 +102,7 @@ export function JourneyEditor({
                       stageId={stage.id}
                       stages={stageOptions}
                       departments={departments}
+                      action={actions.saveTouchpoint}
                       onDone={() => setEditing(null)}
                     />
                   ) : (
@@ -111,7 +124,7 @@ export function JourneyEditor({
                       </div>
                       <div className="flex flex-wrap gap-1">
                         <ActionButton
-                          action={reorderTouchpoint}
+                          action={actions.reorderTouchpoint}
                           input={{ touchpointId: tp.id, direction: 'up' }}
                           variant="ghost"
                           label={t('moveUpNamed', { name: tp.name })}
@@ -119,7 +132,7 @@ export function JourneyEditor({
                           ↑
                         </ActionButton>
                         <ActionButton
-                          action={reorderTouchpoint}
+                          action={actions.reorderTouchpoint}
                           input={{ touchpointId: tp.id, direction: 'down' }}
                           variant="ghost"
                           label={t('moveDownNamed', { name: tp.name })}
@@ -137,7 +150,7 @@ export function JourneyEditor({
                           </Button>
                         ) : null}
                         <ActionButton
-                          action={setTouchpointArchived}
+                          action={actions.setTouchpointArchived}
                           input={{ touchpointId: tp.id, archived: !tp.archived }}
                           label={t(tp.archived ? 'restoreNamed' : 'archiveNamed', { name: tp.name })}
                         >
@@ -155,6 +168,7 @@ export function JourneyEditor({
                   stageId={stage.id}
                   stages={stageOptions}
                   departments={departments}
+                  action={actions.addTouchpoint}
                   onDone={() => setEditing(null)}
                 />
               ) : (

@@ -1,11 +1,11 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { deleteMember, saveMember } from '@/app/(app)/settings/actions';
 import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { Option } from './touchpoint-form';
 
@@ -21,14 +21,16 @@ export function MemberRow({
   member,
   departments,
   isSelf,
+  actions,
 }: {
   member: MemberView;
   departments: Option[];
   isSelf: boolean;
+  actions: { saveMember: ServerAction; deleteMember: ServerAction };
 }) {
   const t = useTranslations('settings.members');
   const tr = useTranslations('roles');
-  const form = useActionForm(saveMember);
+  const form = useActionForm(actions.saveMember);
   return (
     <li className="py-3">
       <div className="grid gap-3 lg:grid-cols-[1.6fr_2.4fr_auto] lg:items-start">
@@ -70,7 +72,7 @@ export function MemberRow({
         </form>
         <div className="lg:pt-6">
           <ActionButton
-            action={deleteMember}
+            action={actions.deleteMember}
             input={{ userId: member.userId }}
             variant="danger"
             label={t('removeNamed', { name: member.name })}

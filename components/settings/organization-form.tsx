@@ -2,19 +2,27 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { saveOrganization } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { Organization } from '@/db/queries/organizations';
 
 const currencies = ['EUR', 'USD', 'GBP', 'UAH', 'PLN', 'CHF', 'SEK', 'CAD', 'AUD', 'JPY', 'CNY', 'INR', 'BRL'];
 
-export function OrganizationForm({ organization, timeZones }: { organization: Organization; timeZones: string[] }) {
+export function OrganizationForm({
+  organization,
+  timeZones,
+  action,
+}: {
+  organization: Organization;
+  timeZones: string[];
+  action: ServerAction;
+}) {
   const t = useTranslations('settings.organization');
   const [saved, setSaved] = useState(false);
-  const form = useActionForm(saveOrganization, { onSuccess: () => setSaved(true) });
+  const form = useActionForm(action, { onSuccess: () => setSaved(true) });
   const currencyOptions = [...new Set([organization.currency, ...currencies])].map((c) => ({ value: c, label: c }));
   return (
     <form
@@ -56,7 +64,7 @@ export function OrganizationForm({ organization, timeZones }: { organization: Or
         defaultValue={String(organization.reminderWeekday)}
         hint={t('reminderHint')}
         error={form.fieldError('reminderWeekday')}
-        options={[1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))}
+        options={([1, 2, 3, 4, 5, 6, 7] as const).map((d) => ({ value: String(d), label: t(`weekday.${d}`) }))}
       />
       <SelectField
         label={t('currency')}

@@ -2,10 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { savePassword, saveProfile } from '@/app/(app)/profile/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 
 function Saved({ show, text }: { show: boolean; text: string }) {
@@ -16,10 +16,10 @@ function Saved({ show, text }: { show: boolean; text: string }) {
   ) : null;
 }
 
-export function ProfileForm({ name, locale }: { name: string; locale: string | null }) {
+export function ProfileForm({ name, locale, action }: { name: string; locale: string | null; action: ServerAction }) {
   const t = useTranslations('profile');
   const [saved, setSaved] = useState(false);
-  const form = useActionForm(saveProfile, { onSuccess: () => setSaved(true) });
+  const form = useActionForm(action, { onSuccess: () => setSaved(true) });
   return (
     <form
       onSubmit={(e) => {
@@ -59,10 +59,10 @@ export function ProfileForm({ name, locale }: { name: string; locale: string | n
   );
 }
 
-export function PasswordForm() {
+export function PasswordForm({ action }: { action: ServerAction }) {
   const t = useTranslations('profile');
   const [saved, setSaved] = useState(false);
-  const form = useActionForm(savePassword, { reset: true, onSuccess: () => setSaved(true) });
+  const form = useActionForm(action, { reset: true, onSuccess: () => setSaved(true) });
   return (
     <form
       onSubmit={(e) => {

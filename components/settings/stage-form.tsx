@@ -1,17 +1,26 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { addStage, saveStage } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { JourneyStage } from '@/db/queries/journey';
 
-export function StageForm({ stage, onDone }: { stage?: JourneyStage; onDone?: () => void }) {
+/** Adds a stage, or edits one when `stage` is given; `action` adds or saves accordingly. */
+export function StageForm({
+  stage,
+  action,
+  onDone,
+}: {
+  stage?: JourneyStage;
+  action: ServerAction;
+  onDone?: () => void;
+}) {
   const t = useTranslations('settings.journey');
   const tj = useTranslations('journey');
-  const form = useActionForm(stage ? saveStage : addStage, { reset: !stage, onSuccess: () => onDone?.() });
+  const form = useActionForm(action, { reset: !stage, onSuccess: () => onDone?.() });
   return (
     <form onSubmit={form.onSubmit} className="grid items-end gap-3 sm:grid-cols-[2fr_1fr_auto]" noValidate>
       {stage ? <input type="hidden" name="stageId" value={stage.id} /> : null}

@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { addTouchpoint, saveTouchpoint } from '@/app/(app)/settings/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { Touchpoint } from '@/db/queries/journey';
 
@@ -19,17 +19,20 @@ export function TouchpointForm({
   stageId,
   stages,
   departments,
+  action,
   onDone,
 }: {
   touchpoint?: Touchpoint;
   stageId: string;
   stages: Option[];
   departments: Option[];
+  /** Adds the touchpoint, or saves it when `touchpoint` is given. */
+  action: ServerAction;
   onDone?: () => void;
 }) {
   const t = useTranslations('settings.journey');
   const tj = useTranslations('journey');
-  const form = useActionForm(touchpoint ? saveTouchpoint : addTouchpoint, {
+  const form = useActionForm(action, {
     reset: !touchpoint,
     onSuccess: () => onDone?.(),
   });

@@ -1,7 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import type { FormAction } from '@/components/ui/server-action';
 import type { Member } from '@/lib/auth/session';
+import type { Notification } from '@/lib/domain/notifications';
 import { can } from '@/lib/domain/permissions';
 import { NavLinks } from './nav-links';
 import { NotificationBell } from './notification-bell';
@@ -10,7 +12,18 @@ import { OrganizationSwitcher } from './organization-switcher';
 import { SignOutButton } from './sign-out-button';
 
 /** The app's frame: who you are, where you are, and the sections built so far. */
-export async function AppShell({ member, children }: { member: Member; children: ReactNode }) {
+export async function AppShell({
+  member,
+  notifications,
+  actions,
+  children,
+}: {
+  member: Member;
+  /** What waits for this member, loaded once by the layout. */
+  notifications: Notification[];
+  actions: { signOut: FormAction; switchOrganization: FormAction };
+  children: ReactNode;
+}) {
   const t = await getTranslations('shell');
   const items = [
     { href: '/', label: t('nav.overview') },
@@ -38,10 +51,14 @@ export async function AppShell({ member, children }: { member: Member; children:
             <span aria-hidden className="text-slate-300">
               /
             </span>
-            <OrganizationSwitcher current={member.organization} organizations={member.organizations} />
+            <OrganizationSwitcher
+              current={member.organization}
+              organizations={member.organizations}
+              action={actions.switchOrganization}
+            />
           </div>
           <div className="flex shrink-0 items-center gap-2">
-            <NotificationBell member={member} />
+            <NotificationBell count={notifications.length} />
             <Link href="/profile" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
               <span className="sr-only">{t('profile')}: </span>
               <span className="hidden sm:inline">{member.user.name}</span>
@@ -49,7 +66,7 @@ export async function AppShell({ member, children }: { member: Member; children:
                 {initials(member.user.name)}
               </span>
             </Link>
-            <SignOutButton variant="ghost" />
+            <SignOutButton variant="ghost" action={actions.signOut} />
           </div>
         </div>
         <div className="mx-auto max-w-6xl px-2 sm:px-4">
@@ -57,7 +74,7 @@ export async function AppShell({ member, children }: { member: Member; children:
         </div>
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
-        <WeeklyReminder member={member} />
+        {notifications.some((n) => n.kind === 'weeklyReminder') ? <WeeklyReminder /> : null}
         {children}
       </main>
     </div>

@@ -1,11 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { myNotifications } from '@/lib/auth/notifications';
-import type { Member } from '@/lib/auth/session';
 
-export async function NotificationBell({ member }: { member: Member }) {
+/** How many notifications wait, as the layout counted them; the page lists them. */
+export async function NotificationBell({ count }: { count: number }) {
   const t = await getTranslations('notifications');
-  const count = (await myNotifications(member)).length;
   return (
     <Link
       href="/notifications"

@@ -1,18 +1,20 @@
 import { getTranslations } from 'next-intl/server';
-import { switchOrganizationAction } from '@/app/(app)/shell-actions';
+import type { FormAction } from '@/components/ui/server-action';
 
 export async function OrganizationSwitcher({
   current,
   organizations,
+  action,
 }: {
   current: { id: string; name: string };
   organizations: { id: string; name: string }[];
+  action: FormAction;
 }) {
   if (organizations.length < 2)
     return <span className="truncate text-sm font-medium text-slate-700">{current.name}</span>;
   const t = await getTranslations('shell');
   return (
-    <form action={switchOrganizationAction} className="flex items-center gap-1">
+    <form action={action} className="flex items-center gap-1">
       <label htmlFor="organization-switcher" className="sr-only">
         {t('organization')}
       </label>

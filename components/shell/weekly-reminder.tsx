@@ -1,12 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { myNotifications } from '@/lib/auth/notifications';
-import type { Member } from '@/lib/auth/session';
 
 /** From the reminder day on, a lead whose area has no improvement this week sees this at the top of every page. */
-export async function WeeklyReminder({ member }: { member: Member }) {
-  const due = (await myNotifications(member)).some((n) => n.kind === 'weeklyReminder');
-  if (!due) return null;
+export async function WeeklyReminder() {
   const t = await getTranslations('notifications');
   return (
     <p

@@ -4,15 +4,15 @@ import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
-import type { ActionResult } from '@/lib/auth/errors';
 import type { SurveyMetric } from '@/lib/domain/metrics';
 
 interface Props {
   touchpointId: string;
   /** The survey metrics that have no link at this touchpoint yet. */
   metrics: SurveyMetric[];
-  action: (input: Record<string, unknown>) => Promise<ActionResult<{ id: string }>>;
+  action: ServerAction<{ id: string }>;
 }
 
 /** Creates the link of one metric; the page lists it once the action has refreshed it. */

@@ -3,12 +3,10 @@ import Link from 'next/link';
 import { ActionButton } from '@/components/ui/action-button';
 import { buttonClass } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
-import type { ActionResult } from '@/lib/auth/errors';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { SurveyMetric } from '@/lib/domain/metrics';
 import { CopyButton } from './copy-button';
 import { QrCode } from './qr-code';
-
-type Action = (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
 
 export interface SurveyLinkView {
   id: string;
@@ -30,7 +28,7 @@ export async function SurveyLinkCard({
 }: {
   link: SurveyLinkView;
   printHref: string;
-  actions: { setEnabled: Action; rotate: Action };
+  actions: { setEnabled: ServerAction; rotate: ServerAction };
 }) {
   const t = await getTranslations('surveys');
   const format = await getFormatter();

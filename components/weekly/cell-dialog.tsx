@@ -4,10 +4,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Dialog } from 'radix-ui';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { saveImprovementAction } from '@/app/(app)/weekly/actions';
 import { Button } from '@/components/ui/button';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { ActionResult } from '@/lib/auth/errors';
 import { queryKeys } from '@/lib/query-keys';
+import type { Message } from '@/lib/validation/messages';
 import { ImprovementDetails } from './improvement-details';
 import { type ImprovementChoices, type ImprovementDraft, ImprovementForm } from './improvement-form';
 import { useImprovement } from './use-weekly';
@@ -30,6 +31,7 @@ export type CellState =
 export function CellDialog({
   cell,
   choices,
+  action,
   onClose,
   onLog,
   onOpenExisting,
@@ -39,6 +41,8 @@ export function CellDialog({
   /** Where focus goes back when the window closes: the cell that opened it. */
   returnFocus: () => void;
   choices: ImprovementChoices;
+  /** Saves the edits of a logged improvement. */
+  action: ServerAction;
   onClose: () => void;
   onLog: (draft: ImprovementDraft) => void;
   onOpenExisting: (improvementId: string) => void;
@@ -60,7 +64,14 @@ export function CellDialog({
           className="fixed left-1/2 top-1/2 z-50 max-h-[92vh] w-[min(96vw,44rem)] -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-5 shadow-xl"
         >
           {cell ? (
-            <CellBody cell={cell} choices={choices} onClose={onClose} onLog={onLog} onOpenExisting={onOpenExisting} />
+            <CellBody
+              cell={cell}
+              choices={choices}
+              action={action}
+              onClose={onClose}
+              onLog={onLog}
+              onOpenExisting={onOpenExisting}
+            />
           ) : null}
         </Dialog.Content>
       </Dialog.Portal>
@@ -71,12 +82,14 @@ export function CellDialog({
 function CellBody({
   cell,
   choices,
+  action,
   onClose,
   onLog,
   onOpenExisting,
 }: {
   cell: CellState;
   choices: ImprovementChoices;
+  action: ServerAction;
   onClose: () => void;
   onLog: (draft: ImprovementDraft) => void;
   onOpenExisting: (id: string) => void;
@@ -119,6 +132,7 @@ function CellBody({
           editable={cell.editable}
           choices={choices}
           departmentId={cell.departmentId}
+          action={action}
           onClose={onClose}
         />
       ) : (
@@ -135,12 +149,14 @@ function ViewImprovement({
   editable,
   choices,
   departmentId,
+  action,
   onClose,
 }: {
   improvementId: string;
   editable: boolean;
   choices: ImprovementChoices;
   departmentId: string;
+  action: ServerAction;
   onClose: () => void;
 }) {
   const t = useTranslations();
@@ -157,8 +173,7 @@ function ViewImprovement({
       </p>
     );
   if (!data) return <p className="text-sm text-slate-600">{t('weekly.dialog.loading')}</p>;
-  const translate = (m: { key: string; values?: Record<string, string | number> }) =>
-    t(m.key as never, m.values as never);
+  const translate = (m: Message) => t(m.key, m.values);
   if (editing) {
     const draft: ImprovementDraft = {
       improvementId: data.id,
@@ -189,7 +204,7 @@ function ViewImprovement({
         onCancel={() => setEditing(false)}
         onSubmit={(values) =>
           startTransition(async () => {
-            const result = await saveImprovementAction(values).catch(
+            const result = await action(values).catch(
               () => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }) as const,
             );
             if (!result.ok) return setFailure(result);

@@ -9,7 +9,8 @@ export function ImprovementDetails({
   improvement,
   choices,
 }: {
-  improvement: ImprovementView;
+  /** As the page reads it or as /api/weekly/improvements sends it: the timestamps are not shown. */
+  improvement: Omit<ImprovementView, 'createdAt' | 'updatedAt'>;
   choices: ImprovementChoices;
 }) {
   const t = useTranslations('weekly.form');

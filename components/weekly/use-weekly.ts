@@ -1,10 +1,10 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { logImprovementAction } from '@/app/(app)/weekly/actions';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { WeeklyGrid } from '@/db/queries/weekly-grid';
-import type { ImprovementView } from '@/db/queries/weekly';
 import type { ActionResult } from '@/lib/auth/errors';
+import type { ImprovementJson, WeeklyGridJson } from '@/lib/http/json';
 import { queryKeys } from '@/lib/query-keys';
 
 async function getJson<T>(url: string): Promise<T> {
@@ -16,7 +16,7 @@ async function getJson<T>(url: string): Promise<T> {
 export function useWeeklyGrid(to: string | null, weeks: number, initialData?: WeeklyGrid) {
   return useQuery({
     queryKey: queryKeys.weekly.grid(to, weeks),
-    queryFn: () => getJson<WeeklyGrid>(`/api/weekly?weeks=${weeks}${to ? `&to=${to}` : ''}`),
+    queryFn: () => getJson<WeeklyGridJson>(`/api/weekly?weeks=${weeks}${to ? `&to=${to}` : ''}`),
     initialData,
     placeholderData: (previous) => previous,
   });
@@ -25,7 +25,7 @@ export function useWeeklyGrid(to: string | null, weeks: number, initialData?: We
 export function useImprovement(id: string | null) {
   return useQuery({
     queryKey: queryKeys.weekly.improvement(id ?? 'none'),
-    queryFn: () => getJson<ImprovementView>(`/api/weekly/improvements/${id}`),
+    queryFn: () => getJson<ImprovementJson>(`/api/weekly/improvements/${id}`),
     enabled: id !== null,
   });
 }
@@ -33,16 +33,18 @@ export function useImprovement(id: string | null) {
 type Input = Record<string, FormDataEntryValue | FormDataEntryValue[]>;
 
 /**
- * Logs an improvement from a cell: the cell fills at once and rolls back if the server refuses.
- * Resolves with the server's result, so the caller can show its message and reopen the form.
+ * Logs an improvement from a cell through `log` (the server action the page hands down): the cell fills at once
+ * and rolls back if the server refuses. Resolves with the server's result, so the caller can show its message
+ * and reopen the form.
  */
-export function useLogImprovement(gridKey: ReturnType<typeof queryKeys.weekly.grid>) {
+export function useLogImprovement(
+  gridKey: ReturnType<typeof queryKeys.weekly.grid>,
+  log: ServerAction<{ id: string; late: boolean }>,
+) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async (input: Input): Promise<ActionResult<{ id: string; late: boolean }>> =>
-      logImprovementAction(input).catch(
-        () => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }) as const,
-      ),
+      log(input).catch(() => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }) as const),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: gridKey });
       const previous = client.getQueryData<WeeklyGrid>(gridKey);

@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
+import type { ServerAction } from '@/components/ui/server-action';
 import type { WeeklyGrid as Grid } from '@/db/queries/weekly-grid';
 import { addWeeks, isoWeekLabel, weeksBetween } from '@/lib/domain/weeks';
 import { queryKeys } from '@/lib/query-keys';
@@ -13,14 +14,31 @@ import { useLogImprovement, useWeeklyGrid } from './use-weekly';
 
 const WEEKS = 12;
 
+export interface WeeklyActions {
+  /** Logs a week's improvement from an empty cell. */
+  log: ServerAction<{ id: string; late: boolean }>;
+  /** Saves the edits of a logged improvement. */
+  save: ServerAction;
+}
+
 /** Areas x weeks: one improvement per cell, gaps at a glance. Arrow keys move between cells, Enter opens one. */
-export function WeeklyGrid({ initial, choices, today }: { initial: Grid; choices: ImprovementChoices; today: string }) {
+export function WeeklyGrid({
+  initial,
+  choices,
+  today,
+  actions,
+}: {
+  initial: Grid;
+  choices: ImprovementChoices;
+  today: string;
+  actions: WeeklyActions;
+}) {
   const t = useTranslations('weekly');
   const format = useFormatter();
   const [to, setTo] = useState<string | null>(null);
   const { data: grid = initial, isFetching } = useWeeklyGrid(to, WEEKS, to === null ? initial : undefined);
   const gridKey = queryKeys.weekly.grid(to, WEEKS);
-  const logMutation = useLogImprovement(gridKey);
+  const logMutation = useLogImprovement(gridKey, actions.log);
   const [cell, setCell] = useState<CellState | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [focus, setFocus] = useState({ row: 0, col: grid.weeks.indexOf(grid.currentWeek) });
@@ -90,11 +108,11 @@ export function WeeklyGrid({ initial, choices, today }: { initial: Grid; choices
     logMutation.mutate(draft, {
       onSuccess: (result) => {
         if (result.ok) return setMessage(t(result.data.late ? 'loggedLate' : 'logged', { title: String(draft.title) }));
-        const text = tr(result.message.key as never, result.message.values as never);
+        const text = tr(result.message.key, result.message.values);
         setMessage(text);
         if (!current || current.mode !== 'log') return;
         const errors = Object.fromEntries(
-          Object.entries(result.fieldErrors ?? {}).map(([k, m]) => [k, tr(m.key as never, m.values as never)]),
+          Object.entries(result.fieldErrors ?? {}).map(([k, m]) => [k, tr(m.key, m.values)]),
         );
         setCell({
           ...current,
@@ -252,6 +270,7 @@ export function WeeklyGrid({ initial, choices, today }: { initial: Grid; choices
       <CellDialog
         cell={cell}
         choices={choices}
+        action={actions.save}
         onClose={() => setCell(null)}
         onLog={log}
         returnFocus={() => buttons.current.get(`${focus.row}:${focus.col}`)?.focus()}

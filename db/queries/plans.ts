@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
@@ -202,11 +203,12 @@ const requestColumns = {
 export async function listRequests(
   db: Database,
   organizationId: string,
-  filter: { planItemIds?: string[]; departmentId?: string; status?: 'pending' } = {},
+  filter: { planItemIds?: string[]; departmentId?: string; departmentIds?: string[]; status?: 'pending' } = {},
 ) {
   const where: SQL[] = [eq(planRequests.organizationId, organizationId)];
   if (filter.planItemIds) where.push(inArray(planRequests.planItemId, filter.planItemIds));
   if (filter.departmentId) where.push(eq(planRequests.departmentId, filter.departmentId));
+  if (filter.departmentIds) where.push(inArray(planRequests.departmentId, filter.departmentIds));
   if (filter.status) where.push(eq(planRequests.status, filter.status));
   const itemDepartment = alias(departments, 'item_department');
   return db

@@ -11,6 +11,7 @@ import { findGoalDraft, goalReadAt, goalReadings, goalTargetReadings, latestGoal
 import { requirePermission } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
 import { dateIn } from '@/lib/domain/weeks';
+import { confirmRead } from './actions';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('goal'))('title') };
@@ -88,7 +89,12 @@ export default async function GoalPage() {
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <GoalSheet goal={goal} organization={member.organization.name} timeZone={timeZone} live={live} />
         <aside className="space-y-4 print:hidden" aria-label={t('read.aside')}>
-          <ReadReceipt goalVersionId={goal.id} version={goal.version} readOn={readAt ? date(readAt) : null} />
+          <ReadReceipt
+            goalVersionId={goal.id}
+            version={goal.version}
+            readOn={readAt ? date(readAt) : null}
+            action={confirmRead}
+          />
           {readings ? <ReadStatus version={goal.version} members={readings} /> : null}
         </aside>
       </div>

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { PasswordForm, ProfileForm } from '@/components/settings/profile-forms';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requireMember } from '@/lib/auth/session';
+import { savePassword, saveProfile } from './actions';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('profile'))('title') };
@@ -15,10 +16,10 @@ export default async function ProfilePage() {
       <PageHeader title={t('title')} description={member.user.email} />
       <div className="space-y-6">
         <Card title={t('detailsTitle')}>
-          <ProfileForm name={member.user.name} locale={member.user.locale} />
+          <ProfileForm name={member.user.name} locale={member.user.locale} action={saveProfile} />
         </Card>
         <Card title={t('passwordTitle')}>
-          <PasswordForm />
+          <PasswordForm action={savePassword} />
         </Card>
       </div>
     </>

@@ -7,9 +7,11 @@ import { getDb } from '@/db/client';
 import { listTouchpoints } from '@/db/queries/journey';
 import { listMembers } from '@/db/queries/members';
 import { listPlanItems } from '@/db/queries/plans';
-import { weeklyGrid } from '@/db/queries/weekly-grid';
+import { weeklyGridData } from '@/db/queries/weekly-grid';
 import { requirePermission } from '@/lib/auth/session';
+import { withLogRights } from '@/lib/domain/weekly';
 import { dateIn } from '@/lib/domain/weeks';
+import { logImprovementAction, saveImprovementAction } from './actions';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('weekly'))('title') };
@@ -21,7 +23,7 @@ export default async function WeeklyPage() {
   const db = await getDb();
   const organization = member.organization;
   const [grid, touchpoints, members, planItems] = await Promise.all([
-    weeklyGrid(db, organization, member.actor, { count: 12 }),
+    weeklyGridData(db, organization, { count: 12 }).then((data) => withLogRights(data, member.actor)),
     listTouchpoints(db, organization.id),
     listMembers(db, organization.id),
     listPlanItems(db, organization.id),
@@ -51,7 +53,12 @@ export default async function WeeklyPage() {
           </div>
         }
       />
-      <WeeklyGrid initial={grid} choices={choices} today={dateIn(new Date(), organization.timeZone)} />
+      <WeeklyGrid
+        initial={grid}
+        choices={choices}
+        today={dateIn(new Date(), organization.timeZone)}
+        actions={{ log: logImprovementAction, save: saveImprovementAction }}
+      />
     </>
   );
 }

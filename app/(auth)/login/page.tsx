@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { signInAction } from '@/app/(auth)/actions';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { currentUser } from '@/lib/auth/session';
@@ -31,7 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         </>
       }
     >
-      <SignInForm next={next} />
+      <SignInForm next={next} action={signInAction} />
     </AuthCard>
   );
 }

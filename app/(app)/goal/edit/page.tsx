@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { publish, saveDraft } from '@/app/(app)/goal/actions';
 import { GoalEditor } from '@/components/goal/goal-editor';
 import { PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
@@ -57,6 +58,7 @@ export default async function EditGoalPage() {
         draftUpdatedAt={draft ? draft.updatedAt.toISOString() : null}
         nextVersion={nextVersion}
         canPublish={can(member.actor, 'goal.publish')}
+        actions={{ saveDraft, publish }}
         touchpoints={touchpoints.map((tp) => ({ id: tp.id, name: tp.name, archived: tp.archived }))}
       />
     </>

@@ -2,16 +2,18 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { z } from 'zod';
+import { addPlanItem, answerRequest, savePlanItem } from '@/app/(app)/plans/actions';
 import { AddPlanItem } from '@/components/plans/add-plan-item';
 import { AnswerRequestForm } from '@/components/plans/answer-request-form';
 import { PlanItemCard } from '@/components/plans/plan-item-card';
-import { cardView, formChoices, loadPlanContext } from '@/components/plans/plan-view';
+import { cardView, formChoices } from '@/components/plans/plan-view';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { findDepartment } from '@/db/queries/departments';
 import { listPlanItems, listRequests } from '@/db/queries/plans';
 import { requirePermission } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
+import { loadPlanContext } from './plan-context';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('plans'))('title') };
@@ -76,7 +78,7 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
                     })}
                   </p>
                   {answers ? (
-                    <AnswerRequestForm requestId={r.id} itemTitle={r.itemTitle} />
+                    <AnswerRequestForm requestId={r.id} itemTitle={r.itemTitle} action={answerRequest} />
                   ) : (
                     <p className="mt-1 text-xs text-slate-500">{t('requests.waiting')}</p>
                   )}
@@ -85,7 +87,7 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
             </ul>
           </Card>
         ) : null}
-        {editable ? <AddPlanItem departmentId={department.id} choices={choices} /> : null}
+        {editable ? <AddPlanItem departmentId={department.id} choices={choices} action={addPlanItem} /> : null}
         <section aria-labelledby="open-items" className="space-y-3">
           <h2 id="open-items" className="text-lg font-semibold">
             {t('openItems', { count: open.length })}
@@ -102,6 +104,7 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
                 departmentId={department.id}
                 choices={choices}
                 editable={editable}
+                action={savePlanItem}
               />
             ))
           )}
@@ -118,6 +121,7 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
                 departmentId={department.id}
                 choices={choices}
                 editable={editable}
+                action={savePlanItem}
               />
             ))}
           </section>

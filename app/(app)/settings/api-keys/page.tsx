@@ -5,6 +5,7 @@ import { Card } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { listApiKeys } from '@/db/queries/api-keys';
 import { requirePermission } from '@/lib/auth/session';
+import { addApiKey, revokeApiKeyAction } from './actions';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('settings.tabs'))('apiKeys') };
@@ -22,10 +23,10 @@ export default async function ApiKeysPage() {
           code: (chunks) => <code className="rounded bg-slate-100 px-1 text-xs">{chunks}</code>,
         })}
       >
-        <ApiKeyCreateForm />
+        <ApiKeyCreateForm action={addApiKey} />
       </Card>
       <Card title={t('listTitle', { count: keys.length })}>
-        <ApiKeyList keys={keys} timeZone={member.organization.timeZone} />
+        <ApiKeyList keys={keys} timeZone={member.organization.timeZone} action={revokeApiKeyAction} />
       </Card>
     </div>
   );

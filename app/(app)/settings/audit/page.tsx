@@ -7,6 +7,8 @@ import { getDb } from '@/db/client';
 import { listAuditEvents } from '@/db/queries/audit';
 import { listMembers } from '@/db/queries/members';
 import { requirePermission } from '@/lib/auth/session';
+import settingsCatalog from '@/messages/en/settings.json';
+import type { MessageKey } from '@/messages/types';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('settings.tabs'))('audit') };
@@ -28,6 +30,18 @@ const entityTypes = [
   'responseImport',
   'apiKey',
 ] as const;
+/** The keys of the 'settings.audit' translator that describe an action ("actions.touchpoint.create"). */
+type ActionSentence = Extract<KeyWithin<MessageKey, 'settings.audit'>, `actions.${string}`>;
+type KeyWithin<K, Namespace extends string> = K extends `${Namespace}.${infer Rest}` ? Rest : never;
+
+// The actions are stored as text; the English catalog (which every locale follows) says which have a sentence.
+const actionSentences: ReadonlySet<string> = new Set(
+  Object.entries(settingsCatalog.settings.audit.actions).flatMap(([entity, verbs]) =>
+    Object.keys(verbs).map((verb) => `actions.${entity}.${verb}`),
+  ),
+);
+const isActionSentence = (key: string): key is ActionSentence => actionSentences.has(key);
+
 const emptyToUndefined = (v: unknown) => (v === '' ? undefined : v);
 const filterSchema = z.object({
   entityType: z.preprocess(emptyToUndefined, z.enum(entityTypes).optional()).catch(undefined),
@@ -57,9 +71,9 @@ export default async function AuditPage({
   ]);
   // A sentence for each known action ("added the touchpoint Checkout"); the raw code for anything else.
   const describe = (action: string, changes: Record<string, unknown>) => {
-    const key = `actions.${action}` as const;
-    if (!t.has(key as never)) return <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">{action}</code>;
-    return t(key as never, { name: subjectOf(changes) } as never);
+    const key = `actions.${action}`;
+    if (!isActionSentence(key)) return <code className="rounded bg-slate-100 px-1 py-0.5 text-xs">{action}</code>;
+    return t(key, { name: subjectOf(changes) });
   };
   return (
     <Card title={t('title')} description={t('description')}>

@@ -1,4 +1,6 @@
 import { getTranslations } from 'next-intl/server';
+import { choosePromiseOwner } from '@/app/(app)/plans/actions';
+import { addDepartment, saveDepartment, setDepartmentArchived } from '@/app/(app)/settings/actions';
 import { DepartmentForm } from '@/components/settings/department-form';
 import { DepartmentList } from '@/components/settings/department-list';
 import { Card, EmptyState } from '@/components/ui/card';
@@ -17,13 +19,16 @@ export default async function DepartmentsPage() {
   return (
     <div className="space-y-6">
       <Card title={t('addTitle')} description={t('addDescription')}>
-        <DepartmentForm />
+        <DepartmentForm action={addDepartment} />
       </Card>
       <Card title={t('listTitle', { count: departments.filter((d) => !d.archived).length })}>
         {departments.length === 0 ? (
           <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
         ) : (
-          <DepartmentList departments={departments} />
+          <DepartmentList
+            departments={departments}
+            actions={{ saveDepartment, setDepartmentArchived, choosePromiseOwner }}
+          />
         )}
       </Card>
     </div>

@@ -1,5 +1,15 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import {
+  addStage,
+  addTouchpoint,
+  deleteStage,
+  reorderStage,
+  reorderTouchpoint,
+  saveStage,
+  saveTouchpoint,
+  setTouchpointArchived,
+} from '@/app/(app)/settings/actions';
 import { JourneyEditor } from '@/components/settings/journey-editor';
 import { StageForm } from '@/components/settings/stage-form';
 import { Card, EmptyState } from '@/components/ui/card';
@@ -25,7 +35,7 @@ export default async function JourneySettingsPage() {
   return (
     <div className="space-y-6">
       <Card title={t('addStageTitle')} description={t('addStageDescription')}>
-        <StageForm />
+        <StageForm action={addStage} />
       </Card>
       <Card title={t('title')} description={t('description')}>
         {departments.length === 0 ? (
@@ -43,6 +53,15 @@ export default async function JourneySettingsPage() {
             stages={stages}
             touchpoints={touchpoints}
             departments={departments.map((d) => ({ value: d.id, label: d.name }))}
+            actions={{
+              saveStage,
+              reorderStage,
+              deleteStage,
+              addTouchpoint,
+              saveTouchpoint,
+              reorderTouchpoint,
+              setTouchpointArchived,
+            }}
           />
         )}
       </Card>

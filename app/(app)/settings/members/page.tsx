@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { cancelInvitation } from '@/app/(app)/settings/actions';
+import { cancelInvitation, deleteMember, invite, saveMember } from '@/app/(app)/settings/actions';
 import { InviteForm } from '@/components/settings/invite-form';
 import { MemberRow } from '@/components/settings/member-row';
 import { ActionButton } from '@/components/ui/action-button';
@@ -29,7 +29,7 @@ export default async function MembersPage() {
   return (
     <div className="space-y-6">
       <Card title={t('inviteTitle')} description={t('inviteDescription')}>
-        <InviteForm departments={departmentOptions} />
+        <InviteForm departments={departmentOptions} action={invite} />
       </Card>
       <Card title={t('pendingTitle', { count: invitations.length })}>
         {invitations.length === 0 ? (
@@ -70,6 +70,7 @@ export default async function MembersPage() {
                 member={m}
                 departments={departmentOptions}
                 isSelf={m.userId === member.user.id}
+                actions={{ saveMember, deleteMember }}
               />
             ))}
           </ul>

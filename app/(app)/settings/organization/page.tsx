@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { saveOrganization } from '@/app/(app)/settings/actions';
 import { OrganizationForm } from '@/components/settings/organization-form';
 import { Card } from '@/components/ui/card';
 import { requirePermission } from '@/lib/auth/session';
@@ -14,7 +15,7 @@ export default async function OrganizationSettingsPage() {
   if (!timeZones.includes(member.organization.timeZone)) timeZones.unshift(member.organization.timeZone);
   return (
     <Card title={t('title')} description={t('description')}>
-      <OrganizationForm organization={member.organization} timeZones={timeZones} />
+      <OrganizationForm organization={member.organization} timeZones={timeZones} action={saveOrganization} />
     </Card>
   );
 }

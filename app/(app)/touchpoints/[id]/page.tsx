@@ -9,7 +9,7 @@ import { touchpointChart, touchpointSummary } from '@/db/queries/touchpoint-char
 import { requirePermission } from '@/lib/auth/session';
 import { lastMonths } from '@/lib/domain/chart-buckets';
 import { can } from '@/lib/domain/permissions';
-import { dateIn, type FirstDay } from '@/lib/domain/weeks';
+import { dateIn } from '@/lib/domain/weeks';
 import { id as idSchema } from '@/lib/validation/common';
 
 type Params = { params: Promise<{ id: string }> };
@@ -31,7 +31,7 @@ export default async function TouchpointPage({ params }: Params) {
   const touchpoint = await touchpointSummary(db, organization.id, id.data);
   if (!touchpoint) notFound();
   const t = await getTranslations('metrics.page');
-  const weekStartsOn = organization.weekStartsOn as FirstDay;
+  const weekStartsOn = organization.weekStartsOn;
   const today = dateIn(new Date(), organization.timeZone);
   const initialParams = { ...lastMonths(today, 6, 'week', weekStartsOn), bucket: 'week' as const, window: 4 };
   const chart = await touchpointChart(db, organization, touchpoint.id, initialParams);

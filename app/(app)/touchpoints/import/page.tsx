@@ -37,7 +37,7 @@ export default async function ImportPage() {
         </Card>
         <div id="import-history" className="scroll-mt-4">
           <Card title={t('history.title')} description={t('history.description')}>
-            <ImportHistory imports={imports} timeZone={member.organization.timeZone} undo={undoImportAction} />
+            <ImportHistory imports={imports} timeZone={member.organization.timeZone} action={undoImportAction} />
           </Card>
         </div>
       </div>

@@ -59,7 +59,7 @@ export default async function MeasuredValuesPage() {
           </Card>
         ) : null}
         <Card title={t('listTitle')}>
-          <MeasuredValueList rows={rows} cesHeadline={cesHeadline} remove={deleteMeasuredValueAction} />
+          <MeasuredValueList rows={rows} cesHeadline={cesHeadline} action={deleteMeasuredValueAction} />
         </Card>
       </div>
     </>

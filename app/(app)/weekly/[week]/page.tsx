@@ -10,7 +10,7 @@ import { listDepartments } from '@/db/queries/departments';
 import { listTouchpoints } from '@/db/queries/journey';
 import { listImprovements } from '@/db/queries/weekly';
 import { requirePermission } from '@/lib/auth/session';
-import { addWeeks, type FirstDay, isoWeekLabel, isWeekStart, weekOf, weeksBetween } from '@/lib/domain/weeks';
+import { addWeeks, isoWeekLabel, isWeekStart, weekOf, weeksBetween } from '@/lib/domain/weeks';
 
 export async function generateMetadata({ params }: { params: Promise<{ week: string }> }) {
   const t = await getTranslations('weekly');
@@ -22,7 +22,7 @@ export default async function WeekSummaryPage({ params }: { params: Promise<{ we
   const member = await requirePermission('weekly.read');
   const { week } = await params;
   const organization = member.organization;
-  const firstDay = organization.weekStartsOn as FirstDay;
+  const firstDay = organization.weekStartsOn;
   if (!isWeekStart(week, firstDay)) notFound();
   const currentWeek = weekOf(new Date(), organization.timeZone, firstDay);
   if (weeksBetween(week, currentWeek) < 0) notFound(); // a week that has not started has nothing to show

@@ -1,5 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { signOutAction } from '@/app/(app)/shell-actions';
+import { acceptInvitationAction, joinOrganizationAction } from '@/app/(auth)/actions';
 import { AcceptInvitationForm, JoinOrganizationForm } from '@/components/auth/accept-invitation-form';
 import { AuthCard } from '@/components/auth/auth-card';
 import { SignOutButton } from '@/components/shell/sign-out-button';
@@ -32,11 +34,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <AuthCard title={t('invitationTitle')} subtitle={subtitle}>
         {matches ? (
-          <JoinOrganizationForm token={token} organizationName={invitation.organizationName} />
+          <JoinOrganizationForm
+            token={token}
+            organizationName={invitation.organizationName}
+            action={joinOrganizationAction}
+          />
         ) : (
           <div className="space-y-3 text-sm">
             <p>{t('invitationOtherAccount', { current: user.email, invited: invitation.email })}</p>
-            <SignOutButton redirectTo={`/invite/${token}`} />
+            <SignOutButton redirectTo={`/invite/${token}`} action={signOutAction} />
           </div>
         )}
       </AuthCard>
@@ -57,7 +63,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
   return (
     <AuthCard title={t('invitationTitle')} subtitle={subtitle}>
-      <AcceptInvitationForm token={token} email={invitation.email} />
+      <AcceptInvitationForm token={token} email={invitation.email} action={acceptInvitationAction} />
     </AuthCard>
   );
 }

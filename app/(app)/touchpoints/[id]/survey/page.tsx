@@ -16,7 +16,7 @@ import { surveyMetrics } from '@/lib/domain/metrics';
 import { surveyTranslator } from '@/lib/survey/messages';
 import { publicOrigin } from '@/lib/public-origin';
 import { surveyQrSvg } from '@/lib/survey/qr';
-import { surveyUrl } from '@/lib/survey/token';
+import { surveyUrl } from '@/lib/survey/url';
 import { questionOf } from '@/lib/survey/views';
 import { surveyContextMax } from '@/lib/validation/survey-links';
 import { createSurveyLinkAction, rotateSurveyLinkAction, setSurveyLinkEnabledAction } from './actions';

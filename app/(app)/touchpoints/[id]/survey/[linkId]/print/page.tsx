@@ -11,7 +11,7 @@ import { can } from '@/lib/domain/permissions';
 import { surveyTranslator } from '@/lib/survey/messages';
 import { publicOrigin } from '@/lib/public-origin';
 import { surveyQrSvg } from '@/lib/survey/qr';
-import { surveyUrl } from '@/lib/survey/token';
+import { surveyUrl } from '@/lib/survey/url';
 import { questionOf } from '@/lib/survey/views';
 
 export async function generateMetadata() {
