@@ -79,13 +79,13 @@ test.describe('touchpoint page', () => {
     const id = page.url().split('/').at(-1)!;
     const reversed = await page.request.get(`/api/touchpoints/${id}/metrics?from=2026-03-01&to=2026-01-01`);
     expect(reversed.status()).toBe(400);
-    expect(Object.keys((await reversed.json()).fieldErrors)).toEqual(['to']);
+    expect(Object.keys((await reversed.json()).error.fields)).toEqual(['to']);
     expect(reversed.headers()['cache-control']).toContain('no-store');
     const badBucket = await page.request.get(
       `/api/touchpoints/${id}/metrics?from=2026-01-01&to=2026-03-01&bucket=day&metric=mood`,
     );
     expect(badBucket.status()).toBe(400);
-    expect(Object.keys((await badBucket.json()).fieldErrors).sort()).toEqual(['bucket', 'metric']);
+    expect(Object.keys((await badBucket.json()).error.fields).sort()).toEqual(['bucket', 'metric']);
     const good = await page.request.get(`/api/touchpoints/${id}/metrics?from=2026-01-01&to=2026-03-01&metric=nev`);
     expect(good.status()).toBe(200);
     expect(await good.json()).toMatchObject({ metric: 'nev', from: '2026-01-01', to: '2026-03-01', bucket: 'week' });

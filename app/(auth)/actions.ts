@@ -9,7 +9,7 @@ import type { ActionResult } from '@/lib/auth/errors';
 import { currentUser, rememberOrganization } from '@/lib/auth/session';
 import { acceptInvitation, joinWithInvitation, signUp } from '@/lib/commands/accounts';
 import { signInSchema } from '@/lib/validation/auth';
-import { fieldErrorsOf } from '@/lib/validation/messages';
+import { fieldErrorsOf, type Message } from '@/lib/validation/messages';
 
 async function tooManyAttempts(email: string): Promise<ActionResult<null> | null> {
   const keys = throttleKeys(email, clientAddress(await headers()));
@@ -41,7 +41,7 @@ export async function signInAction(input: unknown): Promise<ActionResult<null>> 
     if (!(error instanceof CredentialsSignin)) throw error;
     const nowLocked = await tooManyAttempts(parsed.data.email);
     if (nowLocked) return nowLocked;
-    const wrong = { key: 'auth.wrongCredentials' };
+    const wrong: Message = { key: 'auth.wrongCredentials' };
     return { ok: false, code: 'unauthenticated', message: wrong, fieldErrors: { password: wrong } };
   }
 }

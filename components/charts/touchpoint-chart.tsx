@@ -18,7 +18,7 @@ import {
 import { useScoreFormat } from '@/components/metrics/format';
 import type { ChartMarker, TouchpointChart } from '@/db/queries/touchpoint-chart';
 import { bucketStartOf } from '@/lib/domain/chart-buckets';
-import { type Score } from '@/lib/domain/metrics';
+import type { Score } from '@/lib/domain/metrics';
 import { chartDomain, type ChartRow, chartRows, measuredMarks, ticksOf, timeOf } from './chart-data';
 
 const COLORS = {

@@ -1,17 +1,16 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Budget } from '@/lib/domain/goal';
 
 /** The live one-page budget: "2,130 / 2,500 characters", a bar, and what is left or over. */
 export function BudgetMeter({ budget, error }: { budget: Budget; error?: string }) {
   const t = useTranslations('goal.edit');
   // Screen readers hear only when the limit is crossed, not every keystroke.
+  // Set while rendering (React's pattern for state derived from props), so it holds from the first crossing on.
   const [wasOver, setWasOver] = useState(false);
-  useEffect(() => {
-    if (budget.over) setWasOver(true);
-  }, [budget.over]);
+  if (budget.over && !wasOver) setWasOver(true);
   const share = Math.min(100, (budget.used / budget.budget) * 100);
   const bar = budget.over ? 'bg-red-600' : share > 90 ? 'bg-amber-500' : 'bg-brand-600';
   return (

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
+import { scoreFormat } from '@/components/metrics/format';
 import type { GoalVersion, TargetReadings } from '@/db/queries/goal';
 import { liveReading } from './target-live';
 import { calendarDate, targetText } from './target-text';
@@ -24,6 +25,7 @@ export async function GoalSheet({
   const tt = await getTranslations('goal.target');
   const ts = await getTranslations('touchpoints.score');
   const format = await getFormatter();
+  const scores = scoreFormat(format, await getTranslations('metrics'));
   const published = goal.publishedAt ? format.dateTime(goal.publishedAt, { dateStyle: 'medium', timeZone }) : '';
   return (
     <article
@@ -56,7 +58,9 @@ export async function GoalSheet({
               <ul className="grid gap-2 sm:grid-cols-2 print:grid-cols-2 print:gap-1">
                 {goal.targets.map((target) => {
                   const text = targetText(target, t, format);
-                  const reading = live ? liveReading(target, live.scores.get(target.id), { t: tt, ts, format }) : null;
+                  const reading = live
+                    ? liveReading(target, live.scores.get(target.id), { t: tt, ts, scores, format })
+                    : null;
                   return (
                     <li
                       key={target.id}

@@ -1,10 +1,10 @@
 import type { ReactNode } from 'react';
-import { scoreText } from '@/components/touchpoints/score-text';
+import type { ScoreFormat } from '@/components/metrics/format';
 import type { GoalTarget } from '@/db/queries/goal';
 import type { Score } from '@/lib/domain/metrics';
 import { targetProgress } from '@/lib/domain/target-progress';
+import type { Translator } from '@/messages/types';
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
 interface NumberFormat {
   number(value: number, options?: Intl.NumberFormatOptions): string;
 }
@@ -19,11 +19,12 @@ export function liveReading(
   {
     t,
     ts,
+    scores,
     format,
   }: {
-    /** Translators of 'goal.target' and 'touchpoints.score'. */
-    t: Translate;
-    ts: Translate;
+    t: Translator<'goal.target'>;
+    ts: Translator<'touchpoints.score'>;
+    scores: ScoreFormat;
     format: NumberFormat;
   },
 ): { value: ReactNode; detail: ReactNode } {
@@ -34,7 +35,7 @@ export function liveReading(
     return { value: <span className={quiet}>{t('noData')}</span>, detail: null };
   const separator = <span aria-hidden="true">·</span>;
 
-  const text = scoreText(score, ts, format);
+  const text = scores.score(score);
   const progress = targetProgress(target.metric, score.value, target.targetValue);
   const gap = progress
     ? format.number(progress.gap, { maximumFractionDigits: target.metric === 'ces' || target.metric === 'ttr' ? 1 : 0 })

@@ -1,6 +1,6 @@
 import type { GoalTarget } from '@/db/queries/goal';
+import type { Translator } from '@/messages/types';
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
 interface Format {
   number(value: number, options?: Intl.NumberFormatOptions): string;
   dateTime(value: Date, options?: Intl.DateTimeFormatOptions): string;
@@ -12,7 +12,7 @@ export function calendarDate(format: Format, date: string) {
 }
 
 /** The parts of a target as a reader sees them: "NPS", "45", "Whole company", "30 Jun 2026". `t` is the goal translator. */
-export function targetText(target: Omit<GoalTarget, 'id'>, t: Translate, format: Format) {
+export function targetText(target: Omit<GoalTarget, 'id'>, t: Translator<'goal'>, format: Format) {
   const metric =
     target.metric === 'business' && target.businessMetric ? target.businessMetric : t(`metric.${target.metric}`);
   const value = t(`value.${target.metric}`, { value: format.number(target.targetValue, { maximumFractionDigits: 2 }) });

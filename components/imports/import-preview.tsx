@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { ColumnMapping } from '@/lib/imports/columns';
 import { checkRow, type ImportTouchpoint, rowToItem, touchpointIndex } from '@/lib/imports/rows';
-import { rowErrorText } from './row-error';
+import { importFieldLabel, rowErrorText } from './row-error';
 
 export const PREVIEW_ROWS = 20;
 
@@ -93,7 +93,7 @@ export function ImportPreview({
                 ) : (
                   Object.entries(check.errors).map(([field, message]) => (
                     <div key={field}>
-                      {t.has(`field.${field}` as never) ? `${t(`field.${field}` as never)}: ` : ''}
+                      {importFieldLabel(t, field)?.concat(': ')}
                       {rowErrorText(tAll, message)}
                     </div>
                   ))

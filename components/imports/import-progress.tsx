@@ -2,7 +2,6 @@
 
 import { useTranslations } from 'next-intl';
 import { FormError } from '@/components/ui/form-error';
-import { rowErrorText } from './row-error';
 import type { ImportOutcome } from './send-import';
 
 export interface ImportRun {
@@ -66,17 +65,11 @@ export function ImportProgress({ run }: { run: ImportRun }) {
   }
   return (
     <div className="space-y-2">
-      <FormError message={tAll(outcome.message.key as never, outcome.message.values as never)} />
-      {outcome.rowErrors?.length ? (
+      <FormError message={outcome.error?.message ?? tAll('errors.network')} />
+      {outcome.error?.rows?.length ? (
         <ul className="list-disc pl-5 text-sm text-red-800">
-          {outcome.rowErrors.slice(0, 20).map((e, i) => (
-            <li key={i}>
-              {t('result.rowError', {
-                row: e.row,
-                field: t.has(`field.${e.field}` as never) ? t(`field.${e.field}` as never) : e.field,
-                message: rowErrorText(tAll, e.message),
-              })}
-            </li>
+          {outcome.error.rows.slice(0, 20).map((e, i) => (
+            <li key={i}>{t('result.rowError', { row: e.row, field: e.field, message: e.message })}</li>
           ))}
         </ul>
       ) : null}

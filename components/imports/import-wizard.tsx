@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { FormError } from '@/components/ui/form-error';
 import { type ColumnMapping, detectMapping, missingFields } from '@/lib/imports/columns';
@@ -13,7 +13,7 @@ import { ColumnMappingForm } from './column-mapping';
 import { type CsvFile, parseCsvFile } from './csv-file';
 import { ImportPreview, PREVIEW_ROWS } from './import-preview';
 import { ImportProgress, type ImportRun } from './import-progress';
-import { sendImport } from './send-import';
+import { type ImportOutcome, sendImport } from './send-import';
 
 /** Choose a file, map its columns, check the preview, import: all on one page, each step below the previous one. */
 export function ImportWizard({ touchpoints, timeZone }: { touchpoints: ImportTouchpoint[]; timeZone: string }) {
@@ -24,9 +24,11 @@ export function ImportWizard({ touchpoints, timeZone }: { touchpoints: ImportTou
   const [reading, setReading] = useState<number | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
   const [mapping, setMapping] = useState<ColumnMapping | null>(null);
-  const [check, setCheck] = useState<FileCheck | null>(null);
+  // The whole-file counts, kept with the file and mapping they were counted for: a stale count is never shown.
+  const [counted, setCounted] = useState<{ file: CsvFile; mapping: ColumnMapping; check: FileCheck } | null>(null);
+  const check = counted && counted.file === file && counted.mapping === mapping ? counted.check : null;
   const [run, setRun] = useState<ImportRun | null>(null);
-  const context = { touchpoints, timeZone };
+  const context = useMemo(() => ({ touchpoints, timeZone }), [touchpoints, timeZone]);
 
   async function choose(chosen: File | undefined) {
     setFile(null);
@@ -55,22 +57,20 @@ export function ImportWizard({ touchpoints, timeZone }: { touchpoints: ImportTou
   useEffect(() => {
     if (!file || !mapping) return;
     let cancelled = false;
-    setCheck(null);
     void checkFile(file.rows, mapping, context, () => cancelled).then((result) => {
-      if (!cancelled && result) setCheck(result);
+      if (!cancelled && result) setCounted({ file, mapping, check: result });
     });
     return () => {
       cancelled = true;
     };
-    // `context` is rebuilt on every render from touchpoints and timeZone, which are listed instead.
-  }, [file, mapping, touchpoints, timeZone]);
+  }, [file, mapping, context]);
 
   async function start(skipInvalid: boolean) {
     if (!file || !mapping) return;
     setRun({ phase: 'sending', done: 0, total: check?.valid ?? file.rows.length });
     const outcome = await sendImport(file, mapping, context, skipInvalid, (done, total) =>
       setRun({ phase: 'storing', done, total }),
-    ).catch(() => ({ ok: false as const, code: 'internal' as const, message: { key: 'errors.network' } }));
+    ).catch((): ImportOutcome => ({ ok: false, error: null }));
     setRun({ phase: 'finished', done: 0, total: 0, outcome });
     if (outcome.ok) router.refresh();
   }

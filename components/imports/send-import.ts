@@ -1,11 +1,11 @@
-import type { ActionResult } from '@/lib/auth/errors';
 import type { ImportResult } from '@/lib/commands/imports';
+import type { ApiErrorBody } from '@/lib/http/errors';
 import type { ColumnMapping } from '@/lib/imports/columns';
 import { type ImportTouchpoint, rowToItem, touchpointIndex } from '@/lib/imports/rows';
-import type { RowError } from '@/lib/imports/validate';
 import { type CsvFile, nextTask } from './csv-file';
 
-export type ImportOutcome = ActionResult<ImportResult> & { rowErrors?: RowError[]; invalidCount?: number };
+/** What became of an import: stored, or refused with the server's words (error null: the server was not reached). */
+export type ImportOutcome = { ok: true; data: ImportResult } | { ok: false; error: ApiErrorBody['error'] | null };
 
 const SLICE = 5000;
 
@@ -32,7 +32,7 @@ async function ndjsonOf(
 
 /**
  * Sends the import and follows the server's progress lines. Resolves with the final result; a refusal before
- * anything was stored (422 with row errors, 403, 413) arrives as a plain JSON body.
+ * anything was stored (422 with row errors, 403, 413) arrives as a plain JSON error body.
  */
 export async function sendImport(
   file: CsvFile,
@@ -47,7 +47,7 @@ export async function sendImport(
     body,
     headers: { 'Content-Type': 'application/x-ndjson' },
   });
-  if (!response.ok || !response.body) return (await response.json()) as ImportOutcome;
+  if (!response.ok || !response.body) return { ok: false, error: ((await response.json()) as ApiErrorBody).error };
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let pending = '';
   let outcome: ImportOutcome | null = null;
@@ -58,10 +58,11 @@ export async function sendImport(
     const lines = pending.split('\n');
     pending = lines.pop() ?? '';
     for (const line of lines.filter(Boolean)) {
-      const message = JSON.parse(line) as { done: number; total: number } | { result: ImportOutcome };
-      if ('result' in message) outcome = message.result;
+      const message = JSON.parse(line) as { done: number; total: number } | { result: ImportResult } | ApiErrorBody;
+      if ('result' in message) outcome = { ok: true, data: message.result };
+      else if ('error' in message) outcome = { ok: false, error: message.error };
       else onProgress(message.done, message.total);
     }
   }
-  return outcome ?? { ok: false, code: 'internal', message: { key: 'errors.network' } };
+  return outcome ?? { ok: false, error: null };
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TouchpointChart } from '@/db/queries/touchpoint-chart';
+import type { TouchpointChartJson } from '@/lib/http/json';
 import { queryKeys } from '@/lib/query-keys';
 
 export interface ChartParams {
@@ -18,7 +18,7 @@ export class ChartRequestError extends Error {
   }
 }
 
-async function fetchChart(touchpointId: string, params: ChartParams): Promise<TouchpointChart> {
+async function fetchChart(touchpointId: string, params: ChartParams): Promise<TouchpointChartJson> {
   const search = new URLSearchParams({
     from: params.from,
     to: params.to,
@@ -30,14 +30,14 @@ async function fetchChart(touchpointId: string, params: ChartParams): Promise<To
     headers: { accept: 'application/json' },
   });
   if (!response.ok) throw new ChartRequestError(response.status);
-  return response.json() as Promise<TouchpointChart>;
+  return response.json() as Promise<TouchpointChartJson>;
 }
 
 /** The chart data for the chosen metric, period and bucket; the previous data stays on screen while the next loads. */
 export function useTouchpointChart(
   touchpointId: string,
   params: ChartParams,
-  initial: { params: ChartParams; data: TouchpointChart },
+  initial: { params: ChartParams; data: TouchpointChartJson },
 ) {
   const isInitial = JSON.stringify(params) === JSON.stringify(initial.params);
   return useQuery({

@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { type ScoreFormat, scoreFormat } from '@/components/metrics/format';
 import type { MetricSummary } from '@/db/queries/touchpoint-summary';
 import { lowerIsBetter } from '@/lib/domain/metrics';
-import { deltaText, scoreText } from './score-text';
+import type { Translator } from '@/messages/types';
 
 export interface JourneyTouchpoint {
   id: string;
@@ -27,8 +28,8 @@ export async function TouchpointCard({
   const t = await getTranslations('touchpoints');
   const tj = await getTranslations('journey');
   const metricName = await getTranslations('metrics.names');
-  const format = await getFormatter();
-  const ts = (key: string, values?: Record<string, string | number>) => t(`score.${key}`, values);
+  const ts = await getTranslations('touchpoints.score');
+  const fmt = scoreFormat(await getFormatter(), await getTranslations('metrics'));
   const [headline, ...others] = metrics;
   const recent = headline && headline.current.n > 0;
   const measuredOthers = others.filter((m) => m.current.n > 0);
@@ -48,22 +49,21 @@ export async function TouchpointCard({
         <p className="mt-2 text-sm text-slate-500 italic">{t('journey.noRecentAnswers', { days })}</p>
       ) : (
         <>
-          <Headline summary={headline} label={metricName(headline.metric)} ts={ts} format={format} />
-          <Trend summary={headline} days={days} t={t} ts={ts} format={format} />
+          <Headline summary={headline} label={metricName(headline.metric)} ts={ts} fmt={fmt} />
+          <Trend summary={headline} days={days} t={t} fmt={fmt} />
         </>
       )}
       {measuredOthers.length > 0 ? (
         <p className="mt-1.5 border-t border-slate-100 pt-1.5 text-xs text-slate-600">
           <span className="sr-only">{t('journey.alsoMeasured')} </span>
           {measuredOthers
-            .map((m) => {
-              const text = scoreText(m.current, ts, format);
-              return t('journey.otherMetric', {
+            .map((m) =>
+              t('journey.otherMetric', {
                 metric: metricName(m.metric),
-                value: text.value ?? '',
+                value: fmt.score(m.current).value ?? '',
                 n: m.current.n,
-              });
-            })
+              }),
+            )
             .join(' · ')}
         </p>
       ) : null}
@@ -71,21 +71,18 @@ export async function TouchpointCard({
   );
 }
 
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-type Format = Awaited<ReturnType<typeof getFormatter>>;
-
 function Headline({
   summary,
   label,
   ts,
-  format,
+  fmt,
 }: {
   summary: MetricSummary;
   label: string;
-  ts: Translate;
-  format: Format;
+  ts: Translator<'touchpoints.score'>;
+  fmt: ScoreFormat;
 }) {
-  const text = scoreText(summary.current, ts, format);
+  const text = fmt.score(summary.current);
   return (
     <>
       <p className="mt-2 flex flex-wrap items-baseline gap-x-1.5">
@@ -113,18 +110,16 @@ function Trend({
   summary,
   days,
   t,
-  ts,
-  format,
+  fmt,
 }: {
   summary: MetricSummary;
   days: number;
-  t: Translate;
-  ts: Translate;
-  format: Format;
+  t: Translator<'touchpoints'>;
+  fmt: ScoreFormat;
 }) {
   const { delta, significant } = summary.trend;
   if (delta === null) return <p className="mt-1 text-xs text-slate-500">{t('journey.trend.noEarlier', { days })}</p>;
-  const change = deltaText(summary.current.unit, delta, ts, format);
+  const change = fmt.delta(delta, summary.current.unit);
   if (!significant) {
     return <p className="mt-1 text-xs text-slate-500">{t('journey.trend.noise', { change, days })}</p>;
   }

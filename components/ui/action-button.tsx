@@ -5,9 +5,10 @@ import { useTranslations } from 'next-intl';
 import { type ReactNode, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/auth/errors';
 import { Button, buttonClass } from './button';
+import type { ServerAction } from './server-action';
 
 interface Props {
-  action: (input: Record<string, unknown>) => Promise<ActionResult<unknown>>;
+  action: ServerAction;
   input: Record<string, unknown>;
   children: ReactNode;
   variant?: 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -28,7 +29,7 @@ export function ActionButton({ action, input, children, variant = 'secondary', c
         code: 'internal',
         message: { key: 'errors.network' },
       }));
-      setError(result.ok ? null : t(result.message.key as never, result.message.values as never));
+      setError(result.ok ? null : t(result.message.key, result.message.values));
     });
   const button = confirm ? (
     <AlertDialog.Root>

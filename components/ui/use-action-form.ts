@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { type FormEvent, useState, useTransition } from 'react';
 import type { ActionResult } from '@/lib/auth/errors';
 import type { Message } from '@/lib/validation/messages';
+import type { ServerAction } from './server-action';
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
@@ -12,13 +13,13 @@ type Failure = Extract<ActionResult<unknown>, { ok: false }>;
  * Field errors come back next to their fields; other failures as one form-level message.
  */
 export function useActionForm<T>(
-  action: (input: Record<string, FormDataEntryValue | FormDataEntryValue[]>) => Promise<ActionResult<T>>,
+  action: ServerAction<T>,
   options: { onSuccess?: (data: T, form: HTMLFormElement) => void; onSubmit?: () => void; reset?: boolean } = {},
 ) {
   const t = useTranslations();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, startTransition] = useTransition();
-  const translate = (m: Message | undefined) => (m ? t(m.key as never, m.values as never) : undefined);
+  const translate = (m: Message | undefined) => (m ? t(m.key, m.values) : undefined);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,7 +1,9 @@
+import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { organizations } from '@/db/schema';
 import type { CesHeadline } from '@/lib/domain/metrics';
+import type { FirstDay } from '@/lib/domain/weeks';
 
 const columns = {
   id: organizations.id,
@@ -20,7 +22,7 @@ export type Organization = {
   name: string;
   slug: string;
   timeZone: string;
-  weekStartsOn: number;
+  weekStartsOn: FirstDay;
   defaultLocale: string;
   currency: string;
   reminderWeekday: number;
@@ -63,7 +65,7 @@ export async function freeSlug(db: Database, name: string): Promise<string> {
 
 export async function createOrganization(
   db: Database,
-  values: { name: string; timeZone?: string; weekStartsOn?: number; defaultLocale?: string; currency?: string },
+  values: { name: string; timeZone?: string; weekStartsOn?: FirstDay; defaultLocale?: string; currency?: string },
 ) {
   const slug = await freeSlug(db, values.name);
   const [row] = await db

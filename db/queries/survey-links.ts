@@ -1,6 +1,7 @@
+import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { organizations, surveyLinks, surveyResponses, surveyThrottles, touchpoints } from '@/db/schema';
+import { organizations, surveyLinks, surveyResponses, touchpoints } from '@/db/schema';
 import type { SurveyMetric } from '@/lib/domain/metrics';
 
 const linkColumns = {
@@ -126,42 +127,4 @@ export async function findOpenSurvey(db: Database, token: string) {
     .where(and(eq(surveyLinks.token, token), eq(surveyLinks.enabled, true), eq(touchpoints.archived, false)));
   if (!row || row.metric === 'ttr') return null;
   return { ...row, metric: row.metric as SurveyMetric };
-}
-
-/**
- * Counts one more answer from `key` in a fixed window and says whether it is within `limit`. One statement
- * (an upsert), so parallel requests from one address all count; an expired window starts again at 1.
- */
-export async function takeSurveyThrottle(
-  db: Database,
-  key: string,
-  policy: { limit: number; windowSeconds: number },
-  now = new Date(),
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const nowIso = now.toISOString();
-  const expired = sql`${surveyThrottles.windowStartedAt} <= ${nowIso}::timestamptz - make_interval(secs => ${policy.windowSeconds})`;
-  const [row] = await db
-    .insert(surveyThrottles)
-    .values({ key, count: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: surveyThrottles.key,
-      set: {
-        count: sql`case when ${expired} then 1 else ${surveyThrottles.count} + 1 end`,
-        windowStartedAt: sql`case when ${expired} then ${nowIso}::timestamptz else ${surveyThrottles.windowStartedAt} end`,
-      },
-    })
-    .returning({ count: surveyThrottles.count, windowStartedAt: surveyThrottles.windowStartedAt });
-  const count = row?.count ?? 1;
-  const startedAt = row?.windowStartedAt ?? now;
-  if (count === 1) {
-    // A new window: a good moment to forget addresses not seen for a day, so the table stays small.
-    await db
-      .delete(surveyThrottles)
-      .where(sql`${surveyThrottles.windowStartedAt} < ${nowIso}::timestamptz - interval '1 day'`);
-  }
-  const retryAfterSeconds = Math.max(
-    1,
-    Math.ceil((startedAt.getTime() + policy.windowSeconds * 1000 - now.getTime()) / 1000),
-  );
-  return { allowed: count <= policy.limit, retryAfterSeconds };
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Everything the touchpoint page draws: the metric per bucket with its interval and n (from the daily
  * rollups only), the headline against the previous period, the goal's target, the changes made at the
@@ -87,7 +88,7 @@ export async function touchpointSummary(
 export interface ChartOrganization {
   id: string;
   timeZone: string;
-  weekStartsOn: number;
+  weekStartsOn: FirstDay;
   /** The signed-in member's organization carries it; read from the database when absent. */
   cesHeadline?: CesHeadline;
 }
@@ -175,7 +176,7 @@ export async function touchpointChart(
     .from(touchpoints)
     .where(and(eq(touchpoints.organizationId, organization.id), eq(touchpoints.id, touchpointId)));
   if (!touchpoint) return null;
-  const firstDay = organization.weekStartsOn as FirstDay;
+  const firstDay = organization.weekStartsOn;
   const range: DateRange = { from: query.from, to: query.to };
   const cesHeadline = organization.cesHeadline ?? (await cesHeadlineOf(db, organization.id));
   const options = { cesHeadline };

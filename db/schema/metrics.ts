@@ -227,10 +227,3 @@ export const apiKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.id] }), uniqueIndex('api_keys_hash_key').on(t.keyHash)],
 );
-
-/** Answers per IP address per window on the public survey, to keep a script from stuffing the ballot. */
-export const surveyThrottles = pgTable('survey_throttles', {
-  key: text('key').primaryKey(),
-  count: integer('count').notNull().default(0),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
-});

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { FirstDay } from '@/lib/domain/weeks';
 
 /** The tenant. Everything a company owns hangs off one organization. */
 export const organizations = pgTable('organizations', {
@@ -8,7 +9,7 @@ export const organizations = pgTable('organizations', {
   slug: text('slug').notNull().unique(),
   timeZone: text('time_zone').notNull().default('UTC'),
   /** ISO day number of the first day of the week: 1 = Monday, 7 = Sunday. */
-  weekStartsOn: smallint('week_starts_on').notNull().default(1),
+  weekStartsOn: smallint('week_starts_on').$type<FirstDay>().notNull().default(1),
   defaultLocale: text('default_locale').notNull().default('en'),
   currency: text('currency').notNull().default('EUR'),
   /** ISO day (1 = Monday … 7 = Sunday) from which leads whose area has not logged this week are reminded. */
@@ -35,10 +36,14 @@ export const users = pgTable(
 
 export const roleEnum = pgEnum('member_role', ['executive', 'lead', 'staff']);
 
-/** Failed sign-in attempts, per account and per IP address, to slow guessing down. */
-export const signInThrottles = pgTable('sign_in_throttles', {
+/**
+ * Attempts counted per key by the rate limiter (lib/domain/throttle.ts, db/queries/throttle.ts): failed sign-ins per
+ * account ('account:') and per address ('address:'), public survey answers per address ('survey:'). The table and
+ * its count column keep the names they had when only sign-in used them.
+ */
+export const throttles = pgTable('sign_in_throttles', {
   key: text('key').primaryKey(),
-  failures: smallint('failures').notNull().default(0),
+  attempts: smallint('failures').notNull().default(0),
   windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
 });

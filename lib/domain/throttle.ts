@@ -1,33 +1,50 @@
 /**
- * Sign-in throttling: failures are counted in a window; past the allowance the key is locked for a while.
+ * Rate limiting, one rule for every limiter: attempts are counted per key in a fixed window, and the attempt that
+ * reaches the allowance locks the key, for `lockMs` from then or, without it, until the window ends. Sign-in counts
+ * its failures per account and per address; the public survey counts answers per address.
  * Pure rules; the state lives in the database (db/queries/throttle.ts).
  */
 export interface ThrottleState {
-  failures: number;
+  attempts: number;
   windowStartedAt: Date;
   lockedUntil: Date | null;
 }
 
 export interface ThrottlePolicy {
-  maxFailures: number;
+  maxAttempts: number;
   windowMs: number;
-  lockMs: number;
+  /** How long the key stays locked from the attempt that locked it; absent: until its window ends. */
+  lockMs?: number;
 }
 
-export const accountPolicy: ThrottlePolicy = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-export const addressPolicy: ThrottlePolicy = { maxFailures: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const accountPolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export const addressPolicy: ThrottlePolicy = { maxAttempts: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+
+/** Milliseconds left before the key may try again, or 0 when it is not locked. */
+export function msLocked(state: ThrottleState | null, now: Date): number {
+  if (!state?.lockedUntil || state.lockedUntil <= now) return 0;
+  return state.lockedUntil.getTime() - now.getTime();
+}
 
 /** Whole minutes left before the key may try again (at least 1), or 0 when it is not locked. */
 export function minutesLocked(state: ThrottleState | null, now: Date): number {
-  if (!state?.lockedUntil || state.lockedUntil <= now) return 0;
-  return Math.max(1, Math.ceil((state.lockedUntil.getTime() - now.getTime()) / 60_000));
+  const ms = msLocked(state, now);
+  return ms === 0 ? 0 : Math.max(1, Math.ceil(ms / 60_000));
 }
 
-/** The state after one more failure. */
-export function afterFailure(state: ThrottleState | null, now: Date, policy: ThrottlePolicy): ThrottleState {
+/** Whole seconds left before the key may try again (at least 1), or 0 when it is not locked. */
+export function secondsLocked(state: ThrottleState | null, now: Date): number {
+  const ms = msLocked(state, now);
+  return ms === 0 ? 0 : Math.max(1, Math.ceil(ms / 1000));
+}
+
+/** The state after one more attempt. */
+export function afterAttempt(state: ThrottleState | null, now: Date, policy: ThrottlePolicy): ThrottleState {
   const windowOpen = state && now.getTime() - state.windowStartedAt.getTime() < policy.windowMs;
-  const failures = windowOpen ? state.failures + 1 : 1;
+  const attempts = windowOpen ? state.attempts + 1 : 1;
   const windowStartedAt = windowOpen ? state.windowStartedAt : now;
-  const lockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.lockMs) : null;
-  return { failures, windowStartedAt, lockedUntil };
+  const lockEnds =
+    policy.lockMs === undefined ? windowStartedAt.getTime() + policy.windowMs : now.getTime() + policy.lockMs;
+  const lockedUntil = attempts >= policy.maxAttempts ? new Date(lockEnds) : null;
+  return { attempts, windowStartedAt, lockedUntil };
 }

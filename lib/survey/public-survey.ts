@@ -5,11 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@/db/client';
 import { recordResponses } from '@/db/queries/responses';
-import { findOpenSurvey, takeSurveyThrottle } from '@/db/queries/survey-links';
+import { findOpenSurvey } from '@/db/queries/survey-links';
+import { takeAttempt } from '@/db/queries/throttle';
 import { scales } from '@/lib/domain/metrics';
+import type { ThrottlePolicy } from '@/lib/domain/throttle';
 import { SURVEY_COMMENT_MAX, surveyAnswerSchema, surveyContextOf } from '@/lib/validation/survey-links';
 import { surveyTranslator } from './messages';
-import { isSurveyToken } from './token';
+import { isSurveyToken } from '@/lib/secrets/tokens';
 import { messagePage, surveyFormPage } from './views';
 
 export interface SurveyReply {
@@ -21,8 +23,8 @@ export interface SurveyReply {
   retryAfter?: number;
 }
 
-/** Answers accepted per address: enough for a family on one Wi-Fi, too few to stuff the ballot. */
-export const SURVEY_THROTTLE = { limit: 30, windowSeconds: 600 };
+/** Answers accepted per address in 10 minutes: enough for a family on one Wi-Fi, too few to stuff the ballot. */
+export const SURVEY_THROTTLE: ThrottlePolicy = { maxAttempts: 30, windowMs: 10 * 60_000 };
 
 async function openSurvey(db: Database, token: string) {
   return isSurveyToken(token) ? findOpenSurvey(db, token) : null;
@@ -77,7 +79,7 @@ export async function answerSurvey(
   db: Database,
   { token, form, clientKey, now = new Date() }: { token: string; form: URLSearchParams; clientKey: string; now?: Date },
 ): Promise<SurveyReply> {
-  const throttle = await takeSurveyThrottle(db, `ip:${clientKey}`, SURVEY_THROTTLE, now);
+  const throttle = await takeAttempt(db, `survey:${clientKey}`, SURVEY_THROTTLE, now);
   if (!throttle.allowed) {
     const { locale, t } = surveyTranslator(null);
     const html = messagePage({ lang: locale, title: t('public.tooManyTitle'), text: t('public.tooManyText') });

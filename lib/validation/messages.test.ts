@@ -97,6 +97,15 @@ describe('fieldErrorsOf: custom validation.* messages', () => {
     });
   });
 
+  it('does not pass through a validation.* message that the catalog does not have', () => {
+    expect(
+      errorOf(
+        z.string().refine(() => false, 'validation.noSuchRule'),
+        'x',
+      ),
+    ).toEqual({ key: 'validation.invalid' });
+  });
+
   it('does not pass through a message that is not a validation.* key', () => {
     expect(
       errorOf(
@@ -113,10 +122,10 @@ describe('fieldErrorsOf: paths', () => {
     expect(errorsOf(schema, { address: { city: '' } })).toEqual({ 'address.city': { key: 'validation.required' } });
     expect(
       errorsOf(
-        z.string().refine(() => false, 'validation.nope'),
+        z.string().refine(() => false, 'validation.dateOrder'),
         'x',
       ),
-    ).toEqual({ form: { key: 'validation.nope' } });
+    ).toEqual({ form: { key: 'validation.dateOrder' } });
   });
 
   it('keeps the first problem of a field', () => {

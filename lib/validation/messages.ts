@@ -1,8 +1,10 @@
 import type { z } from 'zod';
+import common from '@/messages/en/common.json';
+import type { MessageKey } from '@/messages/types';
 
-/** A user-visible message as a catalog key with its values; the page translates it. */
+/** A user-visible message as a key of the catalog with its values; the page translates it. */
 export interface Message {
-  key: string;
+  key: MessageKey;
   values?: Record<string, string | number>;
 }
 
@@ -16,11 +18,19 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, Message> {
   return out;
 }
 
+type ValidationKey = `validation.${keyof typeof common.validation}`;
+
+/** zod carries a schema's message as a plain string: it is ours when it names a key of the validation section. */
+function isValidationKey(text: string): text is ValidationKey {
+  return text.startsWith('validation.') && Object.hasOwn(common.validation, text.slice('validation.'.length));
+}
+
 function messageOf(issue: z.core.$ZodIssue): Message {
-  if (issue.message.startsWith('validation.')) {
+  const { message } = issue;
+  if (isValidationKey(message)) {
     // A custom rule may carry the numbers its message needs ("from {min} to {max}").
     const values = issue.code === 'custom' ? (issue.params as Message['values']) : undefined;
-    return values ? { key: issue.message, values } : { key: issue.message };
+    return values ? { key: message, values } : { key: message };
   }
   switch (issue.code) {
     case 'too_small':

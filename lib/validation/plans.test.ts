@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { amount, checkbox, id, list, optionalDate } from './common';
 import { fieldErrorsOf } from './messages';
 import {

@@ -8,14 +8,9 @@ import { z } from 'zod';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 export const itemErrorSchema = z.object({
-  index: z
-    .number()
-    .int()
-    .min(0)
-    .nullable()
-    .meta({
-      description: 'The position of the answer in `responses`, from 0; null when the problem is with the whole body.',
-    }),
+  index: z.number().int().min(0).nullable().meta({
+    description: 'The position of the answer in `responses`, from 0; null when the problem is with the whole body.',
+  }),
   field: z
     .string()
     .meta({ description: 'The field of the answer, such as `score`; `responses` or `body` for the whole batch.' }),

@@ -4,10 +4,11 @@ import { checkbox, currency, description, id, name, optionalId, role, timeZone, 
 export const organizationSettingsSchema = z.object({
   name: name(80),
   timeZone,
+  // The first day of the week (lib/domain/weeks FirstDay): Monday or Sunday.
   weekStartsOn: z.coerce
     .number()
     .int()
-    .refine((d) => d === 1 || d === 7, 'validation.choice'),
+    .pipe(z.literal([1, 7], 'validation.choice')),
   currency,
   reminderWeekday: z.coerce.number().int().min(1, 'validation.choice').max(7, 'validation.choice').default(4),
   /** Absent: left as it is. */

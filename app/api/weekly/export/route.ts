@@ -4,6 +4,7 @@ import { listTouchpoints } from '@/db/queries/journey';
 import { listImprovements } from '@/db/queries/weekly';
 import { currentMember } from '@/lib/auth/session';
 import { can } from '@/lib/domain/permissions';
+import { errorResponse } from '@/lib/http/errors';
 
 const columns = [
   'id',
@@ -36,8 +37,8 @@ const columns = [
 /** GET /api/weekly/export: every improvement of the caller's organization as CSV (UTF-8), every field, ids and links. */
 export async function GET(request: Request) {
   const member = await currentMember();
-  if (!member) return Response.json({ error: 'unauthenticated' }, { status: 401 });
-  if (!can(member.actor, 'weekly.read')) return Response.json({ error: 'forbidden' }, { status: 403 });
+  if (!member) return errorResponse({ code: 'unauthenticated' });
+  if (!can(member.actor, 'weekly.read')) return errorResponse({ code: 'forbidden' });
   const db = await getDb();
   const [improvements, touchpoints] = await Promise.all([
     listImprovements(db, member.organization.id),
