@@ -3,8 +3,8 @@
 // total time, rows per second, the longest event-loop stall, how long the storing transaction(s) held the database,
 // and the longest wait of another request's query (a `select 1` due every 100 ms while the import runs: on PGlite,
 // with its single connection, that is how long other people wait).
-//   npx tsx bench/csv-import.ts            (embedded PGlite, in memory)
-//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/csv-import.ts   (also a throw-away database on that server)
+//   npx tsx --conditions=react-server bench/csv-import.ts            (embedded PGlite, in memory)
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx --conditions=react-server bench/csv-import.ts   (also a throw-away database on that server)
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';

@@ -1,12 +1,12 @@
 // Ingestion for bench/metrics.ts: answers sent to POST /api/v1/responses in batches of 1000 and one per request.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Database } from '@/db/client';
 import { apiKeys } from '@/db/schema';
-import { hashToken } from '@/lib/auth/tokens';
+import { hashToken } from '@/lib/secrets/tokens';
 import { TOUCHPOINTS } from './metrics-data';
 
 export interface Endpoint {
@@ -67,7 +67,7 @@ export async function startProductionServer(databaseUrl: string, port: number): 
  */
 export async function startInProcessServer(): Promise<Endpoint> {
   const { POST } = await import('@/app/api/v1/responses/route');
-  const server = createServer(async (incoming, outgoing) => {
+  const answer = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const headers = new Headers();
@@ -78,6 +78,12 @@ export async function startInProcessServer(): Promise<Endpoint> {
     );
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
+  };
+  const server = createServer((incoming, outgoing) => {
+    answer(incoming, outgoing).catch((error: unknown) => {
+      console.error(error);
+      outgoing.writeHead(500).end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -2,7 +2,7 @@
 // same numbers from raw answers, (b) ingestion through POST /api/v1/responses in batches of 1000 against one answer
 // per request, (c) whether the rollups equal the raw answers in every weekly bucket (after (b) added to them).
 //   npm run bench:metrics                     PostgreSQL (10 million answers), then PGlite (1 million)
-//   npx tsx bench/metrics.ts postgres         or: pglite
+//   npx tsx --conditions=react-server bench/metrics.ts postgres         or: pglite
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test): a scratch database is created on that server
 // and dropped afterwards. (b) on PostgreSQL runs the production server: build first with
 // `NEXT_DIST_DIR=<dir> node scripts/build.mjs` and pass the same NEXT_DIST_DIR (BENCH_PORT, default 3299).
@@ -201,7 +201,7 @@ async function onPglite(count: number) {
 
 const which = process.argv[2] ?? 'all';
 if (!['all', 'postgres', 'pglite'].includes(which))
-  throw new Error('Usage: tsx bench/metrics.ts [all|postgres|pglite]');
+  throw new Error('Usage: tsx --conditions=react-server bench/metrics.ts [all|postgres|pglite]');
 const report: string[] = [];
 if (which !== 'pglite') report.push(...(await onPostgres(Number(process.env.BENCH_ANSWERS_POSTGRES ?? 10_000_000))));
 if (which !== 'postgres') report.push(...(await onPglite(Number(process.env.BENCH_ANSWERS_PGLITE ?? 1_000_000))));

@@ -1,12 +1,13 @@
 // Benchmark, not a test: fills 30 areas x 5 years of weekly improvements and prints how long the grid takes.
-//   npx tsx bench/weekly-grid.ts            (embedded PGlite, in memory)
-//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx bench/weekly-grid.ts   (a throw-away database on that server)
+//   npx tsx --conditions=react-server bench/weekly-grid.ts            (embedded PGlite, in memory)
+//   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx --conditions=react-server bench/weekly-grid.ts   (a throw-away database on that server)
 import postgres from 'postgres';
 import { openDatabase, type Database } from '@/db/client';
 import { insertDepartment } from '@/db/queries/departments';
 import { createOrganization } from '@/db/queries/organizations';
 import { gridCells } from '@/db/queries/weekly';
-import { weeklyGrid } from '@/db/queries/weekly-grid';
+import { weeklyGridData } from '@/db/queries/weekly-grid';
+import { withLogRights } from '@/lib/domain/weekly';
 import { weeklyImprovements } from '@/db/schema';
 import { addWeeks, weekOf } from '@/lib/domain/weeks';
 
@@ -93,6 +94,10 @@ await withDatabase(async (db, kind) => {
   console.log(
     `  grid query, 52 weeks:        ${await time(() => gridCells(db, organization.id, addWeeks(currentWeek, -51), currentWeek))}`,
   );
-  console.log(`  page data (weeklyGrid), 12:  ${await time(() => weeklyGrid(db, organization, actor, { count: 12 }))}`);
-  console.log(`  page data (weeklyGrid), 52:  ${await time(() => weeklyGrid(db, organization, actor, { count: 52 }))}`);
+  console.log(
+    `  page data (weeklyGrid), 12:  ${await time(() => weeklyGridData(db, organization, { count: 12 }).then((g) => withLogRights(g, actor)))}`,
+  );
+  console.log(
+    `  page data (weeklyGrid), 52:  ${await time(() => weeklyGridData(db, organization, { count: 52 }).then((g) => withLogRights(g, actor)))}`,
+  );
 });

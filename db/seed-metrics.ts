@@ -28,7 +28,7 @@ import {
 } from './seed-metrics-story';
 import { isValidScore, type Metric, scales } from '@/lib/domain/metrics';
 import { addDays, dateIn } from '@/lib/domain/weeks';
-import { newSurveyToken } from '@/lib/survey/token';
+import { newSurveyToken } from '@/lib/secrets/tokens';
 
 const DAYS = 365;
 /** The program started when the first goal was published (seed-goal: 150 days ago); scores creep up from then. */

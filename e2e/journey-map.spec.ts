@@ -4,12 +4,10 @@ import { demo, expect, signInToOverview, test, unique } from './helpers';
 
 /** A stage of the journey map: the region headed by the stage's name (a phase may have the same name). */
 const stage = (page: Page, name: string) =>
-  page
-    .getByRole('region', { name, exact: true })
-    .filter({
-      has: page.getByRole('heading', { level: 3, name, exact: true }),
-      hasNot: page.getByRole('heading', { level: 2 }),
-    });
+  page.getByRole('region', { name, exact: true }).filter({
+    has: page.getByRole('heading', { level: 3, name, exact: true }),
+    hasNot: page.getByRole('heading', { level: 2 }),
+  });
 /** A touchpoint card, found by the link to its page. */
 const touchpointCard = (page: Page, name: string) =>
   page.getByRole('article').filter({ has: page.getByRole('link', { name, exact: true }) });

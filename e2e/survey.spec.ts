@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Request } from '@playwright/test';
 import { demo, expect, signInToOverview, test } from './helpers';
 
 // A lead creates a survey link for their department's touchpoint; a customer on a browser without JavaScript
@@ -29,7 +30,7 @@ test('a customer answers a survey without JavaScript and the lead sees it counte
 
   const customer = await browser.newContext({ baseURL, javaScriptEnabled: false });
   const phone = await customer.newPage();
-  const requests: import('@playwright/test').Request[] = [];
+  const requests: Request[] = [];
   phone.on('requestfinished', (request) => requests.push(request));
   await phone.goto(`${surveyPath}?persona=Student&channel=e2e`);
   await phone.waitForLoadState('load');

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every test. Type check, unit and integration tests (Vitest), then end-to-end tests (Playwright)
+// `npm test`: every test. Lint, format check, type check, unit and integration tests (Vitest), then end-to-end tests (Playwright)
 // over a production build in Debian's Chromium. Prints a summary line "N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -42,7 +42,22 @@ mkdirSync(results, { recursive: true });
 if (!ensureChromium()) process.exit(1);
 
 const steps = [];
+const report = () =>
+  console.log(`\n${steps.map(([name, status]) => `${name}: ${status === 0 ? 'ok' : 'FAILED'}`).join(' · ')}`);
+
+// The gates first: a lint error (layer boundaries included), a catalog key that is missing or unused, a formatting
+// error or a type error fails the run before any test runs, and counts as a failure.
+steps.push(['lint', run(bin('eslint'), ['.'])]);
+steps.push(['message catalog', run(process.execPath, [path.join(root, 'scripts', 'check-messages.mjs')])]);
+steps.push(['format', run(bin('prettier'), ['--check', '--log-level', 'warn', '.'])]);
 steps.push(['typecheck', run(bin('tsc'), ['--noEmit'])]);
+const failedGates = steps.filter(([, status]) => status !== 0).length;
+if (failedGates > 0) {
+  report();
+  console.log(`0 passed, ${failedGates} failed (fix the gates above; \`npm run lint\`, \`npm run format\`)`);
+  process.exit(1);
+}
+
 steps.push([
   'unit + integration',
   run(bin('vitest'), [
@@ -61,6 +76,6 @@ const playwright = readJson(path.join(results, 'playwright.json'));
 const passed = (vitest?.numPassedTests ?? 0) + (playwright?.stats?.expected ?? 0);
 const failed = (vitest?.numFailedTests ?? 0) + (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0);
 const brokenSteps = steps.filter(([, status]) => status !== 0).map(([name]) => name);
-console.log(`\n${steps.map(([name, status]) => `${name}: ${status === 0 ? 'ok' : 'FAILED'}`).join(' · ')}`);
+report();
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(brokenSteps.length > 0 || failed > 0 ? 1 : 0);

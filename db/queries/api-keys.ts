@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { apiKeys, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';

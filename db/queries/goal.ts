@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { departments, goalReads, goalTargets, goalVersions, memberships, touchpoints, users } from '@/db/schema';

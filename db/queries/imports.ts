@@ -1,3 +1,4 @@
+import 'server-only';
 import { aliasedTable, and, asc, desc, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { responseImports, touchpoints, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { departments, journeyStages, touchpoints } from '@/db/schema';

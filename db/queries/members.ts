@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { departments, invitations, memberships, users } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, desc, eq, gte, inArray, lte, type SQL } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { metricAggregates, touchpoints, users } from '@/db/schema';

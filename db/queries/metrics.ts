@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, gte, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { metricRollups, surveyResponses } from '@/db/schema';

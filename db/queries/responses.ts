@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { surveyResponses, touchpoints } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { metricRollups } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * A CSV import in two parts. Its valid rows are first staged in short steps (each one statement, no long
  * transaction, so other requests do not wait for the staging, even on embedded PGlite with its single

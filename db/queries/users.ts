@@ -1,3 +1,4 @@
+import 'server-only';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { memberships, organizations, users } from '@/db/schema';

@@ -1,9 +1,9 @@
+import 'server-only';
 import type { Database } from '@/db/client';
 import type { Organization } from '@/db/queries/organizations';
 import { compliance, complianceByWeek, streak } from '@/lib/domain/compliance';
-import { can, type Actor } from '@/lib/domain/permissions';
-import { logWindow, mayLogIn } from '@/lib/domain/weekly';
-import { type FirstDay, weekOf, weekOfDate, weekRange, weeksBetween } from '@/lib/domain/weeks';
+import type { WithLogRights } from '@/lib/domain/weekly';
+import { weekOf, weekOfDate, weekRange, weeksBetween } from '@/lib/domain/weeks';
 import { listDepartments } from './departments';
 import { firstLoggedWeek, gridCells, loggedWeeks } from './weekly';
 
@@ -13,7 +13,8 @@ export interface GridCell {
   late: boolean;
 }
 
-export interface WeeklyGrid {
+/** The weekly tracker as everyone sees it; who may log where is added by `withLogRights` (lib/domain/weekly). */
+export interface WeeklyGridData {
   weeks: string[];
   currentWeek: string;
   firstWeek: string | null;
@@ -24,25 +25,23 @@ export interface WeeklyGrid {
     streak: number;
     compliance: number;
     loggedThisWeek: boolean;
-    canLog: boolean;
   }[];
   /** cells[departmentId][weekStart] */
   cells: Record<string, Record<string, GridCell>>;
   compliance: number;
   trend: { week: string; compliance: number }[];
-  /** Weeks open for logging by the caller's role (current, previous, and for executives older ones); each area's canLog says where. */
-  writableWeeks: string[];
 }
 
+export type WeeklyGrid = WithLogRights<WeeklyGridData>;
+
 /** The weekly tracker for `count` weeks ending with `lastWeek` (default: the current week). */
-export async function weeklyGrid(
+export async function weeklyGridData(
   db: Database,
   organization: Organization,
-  actor: Actor,
   options: { lastWeek?: string; count: number },
   now = new Date(),
-): Promise<WeeklyGrid> {
-  const firstDay = organization.weekStartsOn as FirstDay;
+): Promise<WeeklyGridData> {
+  const firstDay = organization.weekStartsOn;
   const currentWeek = weekOf(now, organization.timeZone, firstDay);
   // Any date names the week that contains it; nothing after the current week is shown.
   const asked = options.lastWeek ? weekOfDate(options.lastWeek, firstDay) : currentWeek;
@@ -72,7 +71,6 @@ export async function weeklyGrid(
       streak: streak(set, currentWeek),
       compliance: compliance(set, countedWeeks),
       loggedThisWeek: set.has(currentWeek),
-      canLog: can(actor, 'weekly.log', { departmentId: d.id }),
     };
   });
   const trend = complianceByWeek(
@@ -90,6 +88,5 @@ export async function weeklyGrid(
     trend,
     compliance:
       departments.length && countedWeeks.length ? cellsLogged / (departments.length * countedWeeks.length) : 0,
-    writableWeeks: weeks.filter((w) => mayLogIn(actor.role, logWindow(w, currentWeek))),
   };
 }

@@ -1,7 +1,7 @@
+import 'server-only';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { departments, planItems, users, weeklyImprovements, weeklyImprovementTouchpoints } from '@/db/schema';
-import type { ImprovementInput } from '@/lib/validation/weekly';
 
 /** The grid's cells for a range of weeks: one query, whatever the number of areas and weeks. */
 export async function gridCells(db: Database, organizationId: string, fromWeek: string, toWeek: string) {
@@ -147,7 +147,11 @@ export async function findImprovementInCell(
   return row ?? null;
 }
 
-type Columns = Omit<ImprovementInput, 'touchpointIds'>;
+/** What a lead writes about an improvement, in the table's own column types. */
+type Columns = Pick<
+  typeof weeklyImprovements.$inferSelect,
+  'title' | 'process' | 'before' | 'after' | 'metric' | 'direction' | 'source' | 'sourceNote' | 'effectiveDate'
+> & { businessMetric: string; sourcePlanItemId?: string | null; ownerUserId?: string | null };
 
 function columnsOf(input: Columns) {
   return {

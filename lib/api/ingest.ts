@@ -7,7 +7,7 @@ import { fieldErrorsOf } from '@/lib/validation/messages';
 import { MAX_BATCH, responseBatchSchema, storedScore } from '@/lib/validation/responses';
 import { type IngestReply, type IngestStatus, type ItemError, MAX_BODY_BYTES } from '@/lib/validation/responses-api';
 import { apiMessage } from './messages';
-import { hashToken } from '@/lib/auth/tokens';
+import { hashToken } from '@/lib/secrets/tokens';
 import { bearerKeyOf } from './keys';
 import { readBody } from '@/lib/http/read-body';
 

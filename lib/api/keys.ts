@@ -1,4 +1,4 @@
-import { hashToken, newToken } from '@/lib/auth/tokens';
+import { hashToken, newToken } from '@/lib/secrets/tokens';
 
 /** Every key starts with this, so a leaked one is recognisable (and secret scanners can find it). */
 const API_KEY_PREFIX = 'tp_';

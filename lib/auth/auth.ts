@@ -1,12 +1,12 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
-import { clearFailures, lockedMinutes, recordFailure } from '@/db/queries/throttle';
+import { clearAttempts, countAttempt, lockedMinutes } from '@/db/queries/throttle';
 import { findUserByEmail } from '@/db/queries/users';
 import { accountPolicy, addressPolicy } from '@/lib/domain/throttle';
 import { authSecret } from '@/lib/env';
 import { signInSchema } from '@/lib/validation/auth';
-import { verifyPassword } from './password';
+import { verifyPassword } from '@/lib/secrets/password';
 
 export class TooManyAttempts extends CredentialsSignin {
   override code = 'rate_limited';
@@ -31,11 +31,11 @@ export async function checkCredentials(email: string, password: string, address:
   const user = await findUserByEmail(db, email);
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || user.disabled) {
-    await recordFailure(db, keys.account, accountPolicy);
-    await recordFailure(db, keys.address, addressPolicy);
+    await countAttempt(db, keys.account, accountPolicy);
+    await countAttempt(db, keys.address, addressPolicy);
     return null;
   }
-  await clearFailures(db, keys.account);
+  await clearAttempts(db, keys.account);
   return { id: user.id, name: user.name, email: user.email };
 }
 

@@ -1,4 +1,5 @@
 import type { Message } from '@/lib/validation/messages';
+import type { MessageKey } from '@/messages/types';
 
 export type FailureCode =
   'unauthenticated' | 'invalid' | 'not_found' | 'forbidden' | 'conflict' | 'rate_limited' | 'internal';
@@ -22,7 +23,7 @@ export class ActionError extends Error {
 export const refuse = {
   notFound: () => new ActionError('not_found', { key: 'errors.notFound' }),
   forbidden: () => new ActionError('forbidden', { key: 'errors.forbidden' }),
-  field: (field: string, key: string, values?: Record<string, string | number>) =>
+  field: (field: string, key: MessageKey, values?: Record<string, string | number>) =>
     new ActionError('invalid', { key: 'errors.checkFields' }, { [field]: { key, values } }),
-  conflict: (key: string) => new ActionError('conflict', { key }),
+  conflict: (key: MessageKey) => new ActionError('conflict', { key }),
 };

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { z } from 'zod';
 import type { Database } from '@/db/client';
 import { recordAudit } from '@/db/queries/audit';
@@ -6,8 +7,8 @@ import { createOrganization, findOrganization } from '@/db/queries/organizations
 import { createUser, findUserByEmail, findUserById, passwordHashOf, updateUser } from '@/db/queries/users';
 import { failureOf } from '@/lib/auth/command';
 import { ActionError, type ActionResult, refuse } from '@/lib/auth/errors';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { parseInvitationLinkToken } from '@/lib/auth/tokens';
+import { hashPassword, verifyPassword } from '@/lib/secrets/password';
+import { parseInvitationLinkToken } from '@/lib/secrets/tokens';
 import { acceptInvitationSchema, signUpSchema } from '@/lib/validation/auth';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/profile';

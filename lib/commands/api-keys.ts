@@ -1,3 +1,4 @@
+import 'server-only';
 import { findApiKey, insertApiKey, markApiKeyRevoked } from '@/db/queries/api-keys';
 import { newApiKey } from '@/lib/api/keys';
 import { command, organizationScope } from '@/lib/auth/command';

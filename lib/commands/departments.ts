@@ -1,3 +1,4 @@
+import 'server-only';
 import { departmentNameTaken, findDepartment, insertDepartment, updateDepartment } from '@/db/queries/departments';
 import { command, organizationScope } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { findDepartment } from '@/db/queries/departments';
 import {
   countTouchpointsInStage,

@@ -1,3 +1,4 @@
+import 'server-only';
 import { findDepartment } from '@/db/queries/departments';
 import {
   countExecutives,
@@ -13,7 +14,7 @@ import { findUserByEmail } from '@/db/queries/users';
 import type { Database } from '@/db/client';
 import { command, organizationScope } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
-import { invitationLinkToken, newToken } from '@/lib/auth/tokens';
+import { invitationLinkToken, newToken } from '@/lib/secrets/tokens';
 import {
   inviteMemberSchema,
   removeMemberSchema,

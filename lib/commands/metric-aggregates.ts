@@ -1,3 +1,4 @@
+import 'server-only';
 import { dateIn } from '@/lib/domain/weeks';
 import { findTouchpoint } from '@/db/queries/journey';
 import { deleteAggregate, findAggregate, insertAggregate } from '@/db/queries/metric-aggregates';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { findOrganization, updateOrganization } from '@/db/queries/organizations';
 import { firstLoggedWeek } from '@/db/queries/weekly';
 import { command } from '@/lib/auth/command';

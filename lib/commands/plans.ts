@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Database } from '@/db/client';
 import { findDepartment } from '@/db/queries/departments';
 import { currentGoal } from '@/db/queries/goal';

@@ -1,8 +1,9 @@
+import 'server-only';
 import { findTouchpoint } from '@/db/queries/journey';
 import { findSurveyLink, findSurveyLinkForMetric, insertSurveyLink, updateSurveyLink } from '@/db/queries/survey-links';
 import { command } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
-import { newSurveyToken } from '@/lib/survey/token';
+import { newSurveyToken } from '@/lib/secrets/tokens';
 import {
   createSurveyLinkSchema,
   rotateSurveyLinkSchema,

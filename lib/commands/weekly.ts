@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Database } from '@/db/client';
 import { findDepartment } from '@/db/queries/departments';
 import { findTouchpoint } from '@/db/queries/journey';
@@ -14,14 +15,14 @@ import {
 import { type Actor, command } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import { isLate, logWindow, mayLogIn } from '@/lib/domain/weekly';
-import { type FirstDay, isWeekStart, weekOf, weekOfDate } from '@/lib/domain/weeks';
+import { isWeekStart, weekOf, weekOfDate } from '@/lib/domain/weeks';
 import { type ImprovementInput, logImprovementSchema, updateImprovementSchema } from '@/lib/validation/weekly';
 
 /** Whether this actor may write in this week now; the window decides "late". */
 async function checkWeek(tx: Database, actor: Actor, weekStart: string, effectiveDate: string, now = new Date()) {
   const organization = await findOrganization(tx, actor.organizationId);
   if (!organization) throw refuse.notFound();
-  const firstDay = organization.weekStartsOn as FirstDay;
+  const firstDay = organization.weekStartsOn;
   if (!isWeekStart(weekStart, firstDay)) throw refuse.field('weekStart', 'validation.notAWeek');
   const window = logWindow(weekStart, weekOf(now, organization.timeZone, firstDay));
   if (!mayLogIn(actor.role, window)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from './permissions';
-import { isLate, type LogWindow, logWindow, mayLogIn, reminderDue } from './weekly';
+import { isLate, type LogWindow, logWindow, mayLogIn, reminderDue, withLogRights } from './weekly';
 
 describe('logWindow', () => {
   const current = '2026-11-16'; // Monday week W47
@@ -90,5 +90,41 @@ describe('reminderDue', () => {
         }
       }
     }
+  });
+});
+
+describe('withLogRights', () => {
+  const grid = {
+    weeks: ['2026-11-02', '2026-11-09', '2026-11-16'],
+    currentWeek: '2026-11-16',
+    areas: [
+      { id: 'sales', name: 'Sales' },
+      { id: 'it', name: 'IT' },
+    ],
+  };
+
+  it('gives an executive every area and every shown week up to now', () => {
+    const rights = withLogRights(grid, { role: 'executive', departmentId: null });
+    expect(rights.areas.map((a) => [a.id, a.canLog])).toEqual([
+      ['sales', true],
+      ['it', true],
+    ]);
+    expect(rights.writableWeeks).toEqual(['2026-11-02', '2026-11-09', '2026-11-16']);
+  });
+
+  it('gives a lead their own area in the current and previous week only', () => {
+    const rights = withLogRights(grid, { role: 'lead', departmentId: 'it' });
+    expect(rights.areas.map((a) => [a.id, a.canLog])).toEqual([
+      ['sales', false],
+      ['it', true],
+    ]);
+    expect(rights.writableWeeks).toEqual(['2026-11-09', '2026-11-16']);
+  });
+
+  it('gives staff no area, and keeps what the grid already holds', () => {
+    const rights = withLogRights(grid, { role: 'staff', departmentId: 'sales' });
+    expect(rights.areas.every((a) => !a.canLog)).toBe(true);
+    expect(rights.areas[0]).toMatchObject({ id: 'sales', name: 'Sales' });
+    expect(rights.currentWeek).toBe('2026-11-16');
   });
 });

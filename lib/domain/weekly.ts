@@ -1,4 +1,4 @@
-import type { Role } from './permissions';
+import { type Actor, can, type Role } from './permissions';
 import { weeksBetween, type WeekStart } from './weeks';
 
 /** Where a week stands for logging, seen from the current week. */
@@ -29,4 +29,24 @@ export function reminderDue(todayIsoWeekday: number, reminderWeekday: number, fi
   // Position of a weekday within the organization's week: 0 for its first day.
   const position = (isoDay: number) => (firstDay === 1 ? isoDay - 1 : isoDay % 7);
   return position(todayIsoWeekday) >= position(reminderWeekday);
+}
+
+/** A grid with the caller's rights: `canLog` per area, and `writableWeeks`, the shown weeks open to their role. */
+export type WithLogRights<G extends LogGrid> = Omit<G, 'areas'> & {
+  areas: (G['areas'][number] & { canLog: boolean })[];
+  writableWeeks: WeekStart[];
+};
+interface LogGrid {
+  weeks: WeekStart[];
+  currentWeek: WeekStart;
+  areas: { id: string }[];
+}
+
+/** Where `actor` may log in a grid: their own area (any area for executives) in the weeks their role may log. */
+export function withLogRights<G extends LogGrid>(grid: G, actor: Actor): WithLogRights<G> {
+  return {
+    ...grid,
+    areas: grid.areas.map((area) => ({ ...area, canLog: can(actor, 'weekly.log', { departmentId: area.id }) })),
+    writableWeeks: grid.weeks.filter((week) => mayLogIn(actor.role, logWindow(week, grid.currentWeek))),
+  };
 }

@@ -22,3 +22,13 @@ export function parseInvitationLinkToken(token: string): { organizationId: strin
   const match = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.([A-Za-z0-9_-]{20,})$/i.exec(token);
   return match ? { organizationId: match[1]!.toLowerCase(), tokenHash: hashToken(match[2]!) } : null;
 }
+
+/** 128 random bits as URL-safe base64: 22 characters, unguessable, short enough for a QR code. */
+export function newSurveyToken(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** Whether a string could be a survey token at all (URL-safe, 22 or more characters), so garbage never reaches the database. */
+export function isSurveyToken(value: string): boolean {
+  return /^[A-Za-z0-9_-]{22,64}$/.test(value);
+}
