@@ -98,27 +98,7 @@ const policies = [
     ),
   ),
   // Tests, e2e and benches may reach anything, to drive it from outside.
-  from(
-    'tests',
-    to(
-      'tests',
-      'app',
-      'components',
-      'commands',
-      'auth',
-      'queries',
-      'db',
-      'schema',
-      'seed',
-      'domain',
-      'validation',
-      'services',
-      'shared',
-      'secrets',
-      'env',
-      'messages',
-    ),
-  ),
+  from('tests', to(...new Set(elements.map((element) => element.type)))),
 ];
 
 export default tseslint.config(

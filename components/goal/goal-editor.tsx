@@ -101,11 +101,11 @@ export function GoalEditor({
   function submit(action: ServerAction<Saved>, onSuccess: (data: Saved) => void) {
     const sent = JSON.stringify(content);
     startTransition(async () => {
-      const result = (await action(payload(content, saved.updatedAt)).catch((): Failure => ({
+      const result: ActionResult<Saved> = await action(payload(content, saved.updatedAt)).catch((): Failure => ({
         ok: false,
         code: 'internal',
         message: { key: 'errors.network' },
-      }))) as ActionResult<{ draftUpdatedAt: string; version?: number }>;
+      }));
       if (!result.ok) return showFailure(result);
       setFailure(null);
       setSaved({ content: sent, updatedAt: result.data.draftUpdatedAt, at: new Date() });
