@@ -48,6 +48,7 @@ const policies = [
   from('validation', to('validation', 'domain', 'messages')),
   // Hashing and tokens: no database, so the seed can use them without reaching into lib/auth.
   from('secrets', to('secrets', 'env')),
+  // The environment, read and validated once: it depends on nothing.
   from('env', to('env')),
   // The tables: their column types may come from the domain.
   from('schema', to('schema', 'domain')),
@@ -65,11 +66,14 @@ const policies = [
     'commands',
     to('commands', 'auth', 'queries', 'db', 'schema', 'domain', 'validation', 'secrets', 'services', 'shared', 'env'),
   ),
-  from('shared', to('shared', 'domain', 'validation', 'messages', 'auth')),
+  // Client-safe helpers run in the browser too: no server code, no session.
+  from('shared', to('shared', 'domain', 'validation', 'messages')),
+  // The public survey, the ingestion API, mail, HTTP helpers, i18n: server code beside the command path.
   from(
     'services',
     to('services', 'shared', 'auth', 'queries', 'db', 'schema', 'domain', 'validation', 'secrets', 'env', 'messages'),
   ),
+  // The catalog and its key types.
   from('messages', to('messages')),
   // Components render what pages hand them: server actions arrive as props, data as view types. They never
   // import app/, and from db/, lib/auth and lib/commands only types (erased at build, no server code in a bundle).
@@ -125,9 +129,9 @@ export default tseslint.config(
     },
     rules: {
       // A forgotten await loses errors and races with the response; a promise where a callback returns void
-      // (an onClick, a form action) swallows its rejection.
+      // (an onClick, a form action) swallows its rejection: handle it, or mark it `void` where it cannot fail.
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // `import { type X } from 'db/...'` keeps an empty import of the module, and with it its server code.
       '@typescript-eslint/no-import-type-side-effects': 'error',

@@ -63,7 +63,7 @@ export function TouchpointMetrics({ touchpointId, today, weekStartsOn, initial }
           className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
         >
           {t('controls.failed')}
-          <Button variant="secondary" size="sm" onClick={() => query.refetch()}>
+          <Button variant="secondary" size="sm" onClick={() => void query.refetch()}>
             {t('controls.retry')}
           </Button>
         </div>

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 
-export type CopyState = 'idle' | 'copied' | 'failed';
+type CopyState = 'idle' | 'copied' | 'failed';
 
 /**
  * Copies a text to the clipboard and says how it went: the one copy helper of the app. The clipboard API exists
@@ -14,7 +14,7 @@ export function useCopy({ resetAfterMs }: { resetAfterMs?: number } = {}) {
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  async function copy(text: string, onFailure?: () => void) {
+  async function write(text: string, onFailure?: () => void) {
     clearTimeout(timer.current);
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
@@ -27,6 +27,8 @@ export function useCopy({ resetAfterMs }: { resetAfterMs?: number } = {}) {
     }
   }
 
+  // Never rejects (a refusal becomes the 'failed' state), so it can be a click handler as it is.
+  const copy = (text: string, onFailure?: () => void) => void write(text, onFailure);
   return { state, copy, reset: () => setState('idle') };
 }
 

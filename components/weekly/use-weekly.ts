@@ -2,7 +2,6 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ServerAction } from '@/components/ui/server-action';
-import type { WeeklyGrid } from '@/db/queries/weekly-grid';
 import type { ActionResult } from '@/lib/auth/errors';
 import type { ImprovementJson, WeeklyGridJson } from '@/lib/http/json';
 import { queryKeys } from '@/lib/query-keys';
@@ -13,7 +12,7 @@ async function getJson<T>(url: string): Promise<T> {
   return response.json() as Promise<T>;
 }
 
-export function useWeeklyGrid(to: string | null, weeks: number, initialData?: WeeklyGrid) {
+export function useWeeklyGrid(to: string | null, weeks: number, initialData?: WeeklyGridJson) {
   return useQuery({
     queryKey: queryKeys.weekly.grid(to, weeks),
     queryFn: () => getJson<WeeklyGridJson>(`/api/weekly?weeks=${weeks}${to ? `&to=${to}` : ''}`),
@@ -47,11 +46,11 @@ export function useLogImprovement(
       log(input).catch(() => ({ ok: false, code: 'internal', message: { key: 'errors.network' } }) as const),
     onMutate: async (input) => {
       await client.cancelQueries({ queryKey: gridKey });
-      const previous = client.getQueryData<WeeklyGrid>(gridKey);
+      const previous = client.getQueryData<WeeklyGridJson>(gridKey);
       if (previous) {
         const departmentId = String(input.departmentId);
         const week = String(input.weekStart);
-        client.setQueryData<WeeklyGrid>(gridKey, {
+        client.setQueryData<WeeklyGridJson>(gridKey, {
           ...previous,
           cells: {
             ...previous.cells,

@@ -21,7 +21,7 @@ export const accountPolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 15 * 60
 export const addressPolicy: ThrottlePolicy = { maxAttempts: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 /** Milliseconds left before the key may try again, or 0 when it is not locked. */
-export function msLocked(state: ThrottleState | null, now: Date): number {
+function msLocked(state: ThrottleState | null, now: Date): number {
   if (!state?.lockedUntil || state.lockedUntil <= now) return 0;
   return state.lockedUntil.getTime() - now.getTime();
 }

@@ -38,12 +38,12 @@ describe('account throttling', () => {
     expect(await lockedMinutes(db, ['account:bob@example.test'], t0)).toBe(0);
     await fail('account:bob@example.test', 5, at(5));
     expect(
-      await lockedMinutes(db, ['account:ann@example.test', 'account:bob@example.test', 'ip:203.0.113.9'], at(6)),
+      await lockedMinutes(db, ['account:ann@example.test', 'account:bob@example.test', 'address:203.0.113.9'], at(6)),
     ).toBe(14);
     expect(await lockedMinutes(db, [], t0)).toBe(0);
   });
 
-  it('clearFailures unlocks the key and starts the count over', async () => {
+  it('clearAttempts unlocks the key and starts the count over', async () => {
     await clearAttempts(db, 'account:ann@example.test');
     expect(await stored('account:ann@example.test')).toBeUndefined();
     expect(await lockedMinutes(db, ['account:ann@example.test'], t0)).toBe(0);
@@ -64,10 +64,10 @@ describe('account throttling', () => {
   });
 
   it('allows an address more failures than an account', async () => {
-    for (let i = 0; i < 19; i++) await countAttempt(db, 'ip:198.51.100.7', addressPolicy, t0);
-    expect(await lockedMinutes(db, ['ip:198.51.100.7'], t0)).toBe(0);
-    await countAttempt(db, 'ip:198.51.100.7', addressPolicy, t0);
-    expect(await lockedMinutes(db, ['ip:198.51.100.7'], t0)).toBe(15);
+    for (let i = 0; i < 19; i++) await countAttempt(db, 'address:198.51.100.7', addressPolicy, t0);
+    expect(await lockedMinutes(db, ['address:198.51.100.7'], t0)).toBe(0);
+    await countAttempt(db, 'address:198.51.100.7', addressPolicy, t0);
+    expect(await lockedMinutes(db, ['address:198.51.100.7'], t0)).toBe(15);
   });
 
   // Parallel guesses must all count (the row is locked while updated). PGlite runs one query at a time, so
