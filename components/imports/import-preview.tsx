@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { ColumnMapping } from '@/lib/imports/columns';
 import { checkRow, type ImportTouchpoint, rowToItem, touchpointIndex } from '@/lib/imports/rows';
-import { importFieldLabel, rowErrorText } from './row-error';
+import { importFieldLabel, rowErrorText } from '@/lib/imports/row-error';
 
 export const PREVIEW_ROWS = 20;
 

@@ -7,7 +7,12 @@ import { overdueItemsOwnedBy, unreadGoalVersion } from '@/db/queries/notificatio
 import type { Organization } from '@/db/queries/organizations';
 import { listRequests } from '@/db/queries/plans';
 import { findImprovementInCell } from '@/db/queries/weekly';
-import { departmentsToAnswer, type Notification, weeklyReminderDepartment } from '@/lib/domain/notifications';
+import {
+  coversUnledDepartments,
+  departmentsToAnswer,
+  type Notification,
+  weeklyReminderDepartment,
+} from '@/lib/domain/notifications';
 import type { Actor } from '@/lib/domain/permissions';
 import { todayIn } from '@/lib/domain/plans';
 import { weekOf } from '@/lib/domain/weeks';
@@ -35,10 +40,13 @@ export async function notificationsFor(
   }
   const unreadVersion = await unreadGoalVersion(db, organizationId, actor.userId);
   if (unreadVersion !== null) out.push({ kind: 'goalToRead', version: unreadVersion });
-  const [departments, members] = await Promise.all([
-    listDepartments(db, organizationId, { includeArchived: true }),
-    listMembers(db, organizationId),
-  ]);
+  // The roster is read only by those who cover departments without a lead: the layout runs this on every page.
+  const [departments, members] = coversUnledDepartments(actor)
+    ? await Promise.all([
+        listDepartments(db, organizationId, { includeArchived: true }),
+        listMembers(db, organizationId),
+      ])
+    : [[], []];
   const answerFor = departmentsToAnswer(
     actor,
     departments.map((d) => d.id),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { departmentsToAnswer, weeklyReminderDepartment } from './notifications';
+import { coversUnledDepartments, departmentsToAnswer, weeklyReminderDepartment } from './notifications';
 import type { Actor } from './permissions';
 
 describe('departmentsToAnswer', () => {
@@ -55,6 +55,20 @@ describe('departmentsToAnswer', () => {
     const executive: Actor = { role: 'executive', departmentId: null };
     expect(departmentsToAnswer(executive, ['kitchen'], [{ role: 'lead', departmentId: null }])).toEqual(['kitchen']);
     expect(departmentsToAnswer(executive, [], members)).toEqual([]);
+  });
+});
+
+describe('coversUnledDepartments', () => {
+  it('is true for executives only, so leads and staff never need the roster', () => {
+    expect(coversUnledDepartments({ role: 'executive', departmentId: null })).toBe(true);
+    expect(coversUnledDepartments({ role: 'executive', departmentId: 'sales' })).toBe(true);
+    expect(coversUnledDepartments({ role: 'lead', departmentId: 'sales' })).toBe(false);
+    expect(coversUnledDepartments({ role: 'staff', departmentId: 'sales' })).toBe(false);
+  });
+
+  it('a lead answers the same without the roster as with it', () => {
+    const lead: Actor = { role: 'lead', departmentId: 'support' };
+    expect(departmentsToAnswer(lead, [], [])).toEqual(['support']);
   });
 });
 

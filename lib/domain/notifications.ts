@@ -17,6 +17,11 @@ export type Notification =
     }
   | { kind: 'itemOverdue'; planItemId: string; itemTitle: string; departmentId: string; dueDate: string };
 
+/** Whether this person covers the departments that have no lead (executives do), so needs the roster to know which. */
+export function coversUnledDepartments(actor: Actor): boolean {
+  return actor.role === 'executive';
+}
+
 /**
  * The departments whose pending requests this person is asked to answer. A lead answers what is addressed to
  * their own department; an executive covers every department that has no lead, so no request waits for nobody.
@@ -26,7 +31,7 @@ export function departmentsToAnswer(
   departmentIds: readonly string[],
   members: readonly { role: Role; departmentId: string | null }[],
 ): string[] {
-  if (actor.role === 'executive') {
+  if (coversUnledDepartments(actor)) {
     const led = new Set(members.filter((m) => m.role === 'lead').map((m) => m.departmentId));
     return departmentIds.filter((id) => !led.has(id));
   }

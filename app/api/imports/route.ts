@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { importFieldLabel, rowErrorText } from '@/components/imports/row-error';
+import { importFieldLabel, rowErrorText } from '@/lib/imports/row-error';
 import { configuredKind, getDb } from '@/db/client';
 import { currentMember } from '@/lib/auth/session';
 import { importStepsFor, prepareImport, storeImport } from '@/lib/commands/imports';
