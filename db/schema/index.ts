@@ -5,3 +5,4 @@ export * from './goal';
 export * from './plans';
 export * from './weekly';
 export * from './metrics';
+export * from './accounts';

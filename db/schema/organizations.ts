@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { FirstDay } from '@/lib/domain/weeks';
 
 /** The tenant. Everything a company owns hangs off one organization. */
@@ -29,6 +29,11 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     locale: text('locale'),
     disabled: boolean('disabled').notNull().default(false),
+    /**
+     * Every session carries the version it was issued under; raising it (password change, reset, "sign out
+     * everywhere") ends every session issued before, at its next request.
+     */
+    sessionVersion: integer('session_version').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
