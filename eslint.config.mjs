@@ -20,6 +20,8 @@ const elements = [
   { type: 'env', pattern: 'lib/env.ts', mode: 'file' },
   { type: 'auth', pattern: 'lib/auth/**' },
   { type: 'commands', pattern: 'lib/commands/**' },
+  // What a request says about its sender (address, browser), read from headers our own server vouches for.
+  { type: 'request', pattern: 'lib/http/client-address.ts', mode: 'file' },
   // Server-side checks of an import against the organization's touchpoints.
   { type: 'services', pattern: 'lib/imports/validate.ts', mode: 'file' },
   // Client-safe helpers used by components and pages alike: query keys, CSV columns and rows, NDJSON.
@@ -50,6 +52,8 @@ const policies = [
   from('secrets', to('secrets', 'env')),
   // The environment, read and validated once: it depends on nothing.
   from('env', to('env')),
+  // Reading headers: pure, it depends on nothing of ours.
+  from('request', to('request')),
   // The tables: their column types may come from the domain.
   from('schema', to('schema', 'domain')),
   // Client, lock, start-up: the schema and the environment. Start-up runs the seed.
@@ -60,18 +64,44 @@ const policies = [
   // The demo seed writes through the queries, like the application.
   from('seed', to('seed', 'queries', 'db', 'schema', 'domain', 'secrets', 'env')),
   // Sessions, the command wrapper and permission checks.
-  from('auth', to('auth', 'queries', 'db', 'schema', 'domain', 'validation', 'secrets', 'env', 'messages')),
+  from('auth', to('auth', 'queries', 'db', 'schema', 'domain', 'validation', 'secrets', 'env', 'messages', 'request')),
   // Every mutation: validate, load scoped, check the permission table, write, audit.
   from(
     'commands',
-    to('commands', 'auth', 'queries', 'db', 'schema', 'domain', 'validation', 'secrets', 'services', 'shared', 'env'),
+    to(
+      'commands',
+      'auth',
+      'queries',
+      'db',
+      'schema',
+      'domain',
+      'validation',
+      'secrets',
+      'services',
+      'shared',
+      'env',
+      'request',
+    ),
   ),
   // Client-safe helpers run in the browser too: no server code, no session.
   from('shared', to('shared', 'domain', 'validation', 'messages')),
   // The public survey, the ingestion API, mail, HTTP helpers, i18n: server code beside the command path.
   from(
     'services',
-    to('services', 'shared', 'auth', 'queries', 'db', 'schema', 'domain', 'validation', 'secrets', 'env', 'messages'),
+    to(
+      'services',
+      'shared',
+      'auth',
+      'queries',
+      'db',
+      'schema',
+      'domain',
+      'validation',
+      'secrets',
+      'env',
+      'messages',
+      'request',
+    ),
   ),
   // The catalog and its key types.
   from('messages', to('messages')),
@@ -99,6 +129,7 @@ const policies = [
       'secrets',
       'env',
       'messages',
+      'request',
     ),
   ),
   // Tests, e2e and benches may reach anything, to drive it from outside.
