@@ -10,24 +10,33 @@ const envSchema = z.object({
   SMTP_URL: z.string().url('SMTP_URL must be a URL such as smtp://user:pass@host:587').optional(),
   APP_URL: z.string().url('APP_URL must be the public address, such as https://cx.example.com').optional(),
   SMTP_FROM: z.string().default('Touchpoint <no-reply@touchpoint.local>'),
+  /** Who may create an organization: anyone (open), nobody (invitations only), or only while none exists (first). */
+  SIGN_UP: z.enum(['open', 'first', 'closed'], { message: 'SIGN_UP must be open, first or closed' }).default('first'),
+  /** Requests per second one API key may send to /api/v1 on average, and how many it may send at once. */
+  API_RATE_PER_SECOND: z.coerce.number().positive('API_RATE_PER_SECOND must be a positive number').default(20),
+  API_RATE_BURST: z.coerce.number().int().min(1, 'API_RATE_BURST must be a whole number, 1 or more').default(40),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-let cached: Env | undefined;
+let cached: { source: string; env: Env } | undefined;
 
-/** The environment, read and validated once; a bad value stops the app with a clear message. */
+/**
+ * The environment, validated; a bad value stops the app with a clear message. It is parsed again only when the
+ * process environment changed (tests switch settings such as SIGN_UP or SMTP_URL).
+ */
 export function env(): Env {
-  if (cached) return cached;
+  const source = JSON.stringify(process.env);
+  if (cached?.source === source) return cached.env;
   const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ''));
   const parsed = envSchema.safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
     throw new Error(`Invalid environment:\n${lines}`);
   }
-  cached = parsed.data;
-  return cached;
+  cached = { source, env: parsed.data };
+  return parsed.data;
 }
 
 export function dataDir(): string {

@@ -1,73 +1,56 @@
 'use server';
 
-import { headers } from 'next/headers';
-import { CredentialsSignin } from 'next-auth';
-import { getDb } from '@/db/client';
-import { lockedMinutes } from '@/db/queries/throttle';
-import { clientAddress, signIn, throttleKeys } from '@/lib/auth/auth';
+import { signIn as startAuthSession } from '@/lib/auth/auth';
+import { rememberDevice } from '@/lib/auth/cookies';
 import type { ActionResult } from '@/lib/auth/errors';
-import { currentUser, rememberOrganization } from '@/lib/auth/session';
-import { acceptInvitation, joinWithInvitation, signUp } from '@/lib/commands/accounts';
-import { signInSchema } from '@/lib/validation/auth';
-import { fieldErrorsOf, type Message } from '@/lib/validation/messages';
+import { runAsPerson, runPublic } from '@/lib/auth/run';
+import { rememberOrganization } from '@/lib/auth/session';
+import { acceptInvitation, joinOrganization, type SessionStart, signIn, signUp } from '@/lib/commands/accounts';
+import type { Message } from '@/lib/validation/messages';
 
-async function tooManyAttempts(email: string): Promise<ActionResult<null> | null> {
-  const keys = throttleKeys(email, clientAddress(await headers()));
-  const minutes = await lockedMinutes(await getDb(), [keys.account, keys.address]);
-  return minutes > 0
-    ? { ok: false, code: 'rate_limited', message: { key: 'auth.tooManyAttempts', values: { minutes } } }
-    : null;
-}
-
-async function startSession(email: string, password: string) {
-  await signIn('credentials', { email, password, redirect: false });
+/** The command checked the password (or created the account): keep the device cookie and start the session. */
+async function startSession(start: SessionStart) {
+  await rememberDevice(start.email, start.deviceToken);
+  await startAuthSession('credentials', { grant: start.grant, redirect: false });
 }
 
 export async function signInAction(input: unknown): Promise<ActionResult<null>> {
-  const parsed = signInSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success)
+  const result = await runPublic(signIn, input);
+  if (!result.ok) return result;
+  const outcome = result.data;
+  if (outcome.outcome === 'throttled') {
     return {
       ok: false,
-      code: 'invalid',
-      message: { key: 'errors.checkFields' },
-      fieldErrors: fieldErrorsOf(parsed.error),
+      code: 'rate_limited',
+      message: { key: 'auth.tooManyAttempts', values: { minutes: outcome.minutes } },
     };
-  const locked = await tooManyAttempts(parsed.data.email);
-  if (locked) return locked;
-  try {
-    await startSession(parsed.data.email, parsed.data.password);
-    return { ok: true, data: null };
-  } catch (error) {
-    if (!(error instanceof CredentialsSignin)) throw error;
-    const nowLocked = await tooManyAttempts(parsed.data.email);
-    if (nowLocked) return nowLocked;
+  }
+  if (outcome.outcome === 'wrong') {
     const wrong: Message = { key: 'auth.wrongCredentials' };
     return { ok: false, code: 'unauthenticated', message: wrong, fieldErrors: { password: wrong } };
   }
+  await startSession(outcome);
+  return { ok: true, data: null };
 }
 
 export async function signUpAction(input: unknown): Promise<ActionResult<null>> {
-  const result = await signUp(await getDb(), input);
+  const result = await runPublic(signUp, input);
   if (!result.ok) return result;
-  const { email, password } = input as { email: string; password: string };
-  await startSession(email, password);
+  await startSession(result.data);
   await rememberOrganization(result.data.organizationId);
   return { ok: true, data: null };
 }
 
 export async function acceptInvitationAction(input: unknown): Promise<ActionResult<null>> {
-  const result = await acceptInvitation(await getDb(), input);
+  const result = await runPublic(acceptInvitation, input);
   if (!result.ok) return result;
-  await startSession(result.data.email, (input as { password: string }).password);
+  await startSession(result.data);
   await rememberOrganization(result.data.organizationId);
   return { ok: true, data: null };
 }
 
 export async function joinOrganizationAction(input: unknown): Promise<ActionResult<null>> {
-  const user = await currentUser();
-  if (!user) return { ok: false, code: 'unauthenticated', message: { key: 'errors.unauthenticated' } };
-  const token = typeof (input as { token?: unknown })?.token === 'string' ? (input as { token: string }).token : '';
-  const result = await joinWithInvitation(await getDb(), user.id, token);
+  const result = await runAsPerson(joinOrganization, input);
   if (!result.ok) return result;
   await rememberOrganization(result.data.organizationId);
   return { ok: true, data: null };

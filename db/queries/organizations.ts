@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { organizations } from '@/db/schema';
 import type { CesHeadline } from '@/lib/domain/metrics';
@@ -91,4 +91,10 @@ export async function updateOrganization(
 /** Which CES number the organization shows as its headline, for callers that do not hold the organization. */
 export async function cesHeadlineOf(db: Database, organizationId: string): Promise<CesHeadline> {
   return (await findOrganization(db, organizationId))?.cesHeadline ?? 'mean';
+}
+
+/** How many organizations this server holds (SIGN_UP=first allows sign-up only while there are none). */
+export async function countOrganizations(db: Database): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(organizations);
+  return row?.n ?? 0;
 }

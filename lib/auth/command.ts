@@ -42,6 +42,94 @@ export interface Command<Result> {
   execute: (db: Database, actor: Actor | null, input: unknown) => Promise<ActionResult<Result>>;
 }
 
+/** The signed-in person, for commands on their own account, which belongs to no organization. */
+export interface Person {
+  userId: string;
+  /** The browser whose session runs the command (its device row). */
+  deviceId: string;
+}
+
+/** Who sent the request, as far as the server can tell: for throttles and the security page. */
+export interface Visitor {
+  address: string;
+  userAgent: string;
+  /** The signed device cookies this browser holds (one per account it signed in to). */
+  deviceTokens: string[];
+}
+
+interface AccountContext<Input> {
+  tx: Database;
+  input: Input;
+  visitor: Visitor;
+}
+
+/** A command on the signed-in person's own account: their profile, password, sessions, invitations to join. */
+export interface PersonCommand<Result> {
+  audience: 'person';
+  execute: (db: Database, person: Person | null, visitor: Visitor, input: unknown) => Promise<ActionResult<Result>>;
+}
+
+/** A command for someone not signed in: signing in, signing up, accepting an invitation. */
+export interface PublicCommand<Result> {
+  audience: 'public';
+  execute: (db: Database, visitor: Visitor, input: unknown) => Promise<ActionResult<Result>>;
+}
+
+const unauthenticated = { ok: false, code: 'unauthenticated', message: { key: 'errors.unauthenticated' } } as const;
+
+/** Validates, then runs `work` in one transaction; refusals and unexpected errors become small results. */
+async function validatedTransaction<Schema extends z.ZodType, Result>(
+  db: Database,
+  schema: Schema,
+  rawInput: unknown,
+  work: (tx: Database, input: z.output<Schema>) => Promise<Result>,
+): Promise<ActionResult<Result>> {
+  const parsed = schema.safeParse(rawInput, { reportInput: true });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      code: 'invalid',
+      message: { key: 'errors.checkFields' },
+      fieldErrors: fieldErrorsOf(parsed.error),
+    };
+  }
+  try {
+    return { ok: true, data: await db.transaction((tx) => work(tx, parsed.data)) };
+  } catch (error) {
+    return failureOf(error);
+  }
+}
+
+/**
+ * The wrapper for the person's own account: authenticate (a session, no organization needed), validate, write in
+ * one transaction, small result. Whatever it changes is the caller's own: the person comes from the session, never
+ * from the input.
+ */
+export function personCommand<Schema extends z.ZodType, Result>(spec: {
+  input: Schema;
+  run: (ctx: AccountContext<z.output<Schema>> & { person: Person }) => Promise<Result>;
+}): PersonCommand<Result> {
+  return {
+    audience: 'person',
+    async execute(db, person, visitor, rawInput) {
+      if (!person) return unauthenticated;
+      return validatedTransaction(db, spec.input, rawInput, (tx, input) => spec.run({ tx, input, visitor, person }));
+    },
+  };
+}
+
+/** The wrapper for someone not signed in: validate, write in one transaction, small result. */
+export function publicCommand<Schema extends z.ZodType, Result>(spec: {
+  input: Schema;
+  run: (ctx: AccountContext<z.output<Schema>>) => Promise<Result>;
+}): PublicCommand<Result> {
+  return {
+    audience: 'public',
+    execute: (db, visitor, rawInput) =>
+      validatedTransaction(db, spec.input, rawInput, (tx, input) => spec.run({ tx, input, visitor })),
+  };
+}
+
 /** Loader for commands that act on the organization itself. */
 export const organizationScope = async () => ({});
 

@@ -4,21 +4,18 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { findOrganization, type Organization } from '@/db/queries/organizations';
-import { findUserById, membershipsOfUser } from '@/db/queries/users';
+import { findSessionUser } from '@/db/queries/accounts';
+import { membershipsOfUser } from '@/db/queries/users';
 import { can, type Permission } from '@/lib/domain/permissions';
 import { auth } from './auth';
-import type { Actor } from './command';
+import type { Actor, Person } from './command';
+import { setCookie } from './cookies';
 
 export const ACTIVE_ORGANIZATION_COOKIE = 'tp_org';
 
 /** Remembers which organization this browser works in; membership is still checked on every request. */
 export async function rememberOrganization(organizationId: string) {
-  (await cookies()).set(ACTIVE_ORGANIZATION_COOKIE, organizationId, {
-    httpOnly: true,
-    sameSite: 'lax',
-    path: '/',
-    maxAge: 60 * 60 * 24 * 365,
-  });
+  await setCookie(ACTIVE_ORGANIZATION_COOKIE, organizationId);
 }
 
 export interface SignedInUser {
@@ -35,15 +32,28 @@ export interface Member {
   organizations: { id: string; name: string }[];
 }
 
-/** The signed-in person, read from the database on every request: a disabled account is signed out at once. */
-export const currentUser = cache(async (): Promise<SignedInUser | null> => {
+/**
+ * The session's person and browser, if the session is still valid: checked against the database on every request,
+ * so a disabled account, a password change elsewhere, "sign out everywhere" or signing this browser out from the
+ * security page ends it at once.
+ */
+const validSession = cache(async () => {
   const session = await auth();
   const userId = session?.user?.id;
-  if (!userId) return null;
-  const user = await findUserById(await getDb(), userId);
-  if (!user || user.disabled) return null;
-  return { id: user.id, email: user.email, name: user.name, locale: user.locale };
+  const deviceId = session?.deviceId;
+  if (!userId || !deviceId) return null;
+  const user = await findSessionUser(await getDb(), userId, deviceId);
+  return user ? { user, deviceId } : null;
 });
+
+/** The signed-in person, read from the database on every request. */
+export const currentUser = cache(async (): Promise<SignedInUser | null> => (await validSession())?.user ?? null);
+
+/** The signed-in person and their browser, for commands on their own account. */
+export async function currentPerson(): Promise<Person | null> {
+  const session = await validSession();
+  return session ? { userId: session.user.id, deviceId: session.deviceId } : null;
+}
 
 /**
  * The signed-in member of the active organization, with role and department read on this request,

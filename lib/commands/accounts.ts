@@ -1,43 +1,125 @@
 import 'server-only';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Database } from '@/db/client';
+import {
+  endDeviceSession,
+  findDevice,
+  keepDeviceSession,
+  raiseSessionVersion,
+  recordAccountEvent,
+  signInDevice,
+} from '@/db/queries/accounts';
 import { recordAudit } from '@/db/queries/audit';
 import { findInvitationByTokenHash, findMember, insertMembership, markInvitation } from '@/db/queries/members';
-import { createOrganization, findOrganization } from '@/db/queries/organizations';
-import { createUser, findUserByEmail, findUserById, passwordHashOf, updateUser } from '@/db/queries/users';
-import { failureOf } from '@/lib/auth/command';
-import { ActionError, type ActionResult, refuse } from '@/lib/auth/errors';
+import { countOrganizations, createOrganization, findOrganization } from '@/db/queries/organizations';
+import { clearAttempts, takeAttempt } from '@/db/queries/throttle';
+import {
+  createUser,
+  findUserByEmail,
+  findUserById,
+  membershipsOfUser,
+  passwordHashOf,
+  updateUser,
+} from '@/db/queries/users';
+import { personCommand, publicCommand, type Visitor } from '@/lib/auth/command';
+import { ActionError, refuse } from '@/lib/auth/errors';
+import { currentPasswordPolicy, devicePolicy, signInKeys, signUpOpen, signUpPolicy } from '@/lib/domain/sign-in';
+import { accountPolicy, addressPolicy, type ThrottlePolicy } from '@/lib/domain/throttle';
+import { env } from '@/lib/env';
 import { hashPassword, verifyPassword } from '@/lib/secrets/password';
+import { deviceToken, readDeviceToken, signInGrant } from '@/lib/secrets/signed';
 import { parseInvitationLinkToken } from '@/lib/secrets/tokens';
-import { acceptInvitationSchema, signUpSchema } from '@/lib/validation/auth';
-import { fieldErrorsOf } from '@/lib/validation/messages';
+import { acceptInvitationSchema, signInSchema, signUpSchema } from '@/lib/validation/auth';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/profile';
 
-/** Validates, then runs `work` in one transaction; refusals and unexpected errors become small results. */
-async function inTransaction<S extends z.ZodType, R>(
-  db: Database,
-  schema: S,
-  raw: unknown,
-  work: (tx: Database, input: z.output<S>) => Promise<R>,
-): Promise<ActionResult<R>> {
-  const parsed = schema.safeParse(raw, { reportInput: true });
-  if (!parsed.success)
-    return {
-      ok: false,
-      code: 'invalid',
-      message: { key: 'errors.checkFields' },
-      fieldErrors: fieldErrorsOf(parsed.error),
-    };
-  try {
-    return { ok: true, data: await db.transaction((tx) => work(tx, parsed.data)) };
-  } catch (error) {
-    return failureOf(error);
+/**
+ * The person's own account: signing in and up, invitations, profile, password and sessions. These act before a
+ * member exists or for a person in all their organizations, so they run through the public and person wrappers
+ * (lib/auth/command.ts), not the organization's permission table.
+ */
+
+/** What a browser needs to start a session: a one-minute grant for Auth.js and the device cookie to keep. */
+export interface SessionStart {
+  grant: string;
+  deviceToken: string;
+  email: string;
+}
+
+async function startSessionFor(
+  tx: Database,
+  user: { id: string; email: string },
+  visitor: Visitor,
+  deviceId: string | null,
+): Promise<SessionStart> {
+  const seen = { address: visitor.address, userAgent: visitor.userAgent };
+  const device = await signInDevice(tx, user.id, deviceId, seen);
+  await recordAccountEvent(tx, user.id, { kind: 'sign_in', ...seen });
+  return { grant: signInGrant(user.id, device), deviceToken: deviceToken(user.id, device), email: user.email };
+}
+
+/** The device this browser's cookie names for this account, if the cookie is genuine and the device known. */
+async function knownDevice(tx: Database, userId: string, visitor: Visitor): Promise<string | null> {
+  for (const token of visitor.deviceTokens) {
+    const device = readDeviceToken(token);
+    if (device?.userId === userId && (await findDevice(tx, userId, device.deviceId))) return device.deviceId;
+  }
+  return null;
+}
+
+const policyOf = (key: string): ThrottlePolicy =>
+  key.startsWith('device:') ? devicePolicy : key.startsWith('account:') ? accountPolicy : addressPolicy;
+
+export type SignInOutcome =
+  ({ outcome: 'signed_in' } & SessionStart) | { outcome: 'wrong' } | { outcome: 'throttled'; minutes: number };
+
+/**
+ * Sign in. The attempt is counted before the password is checked, atomically per key, and a throttled attempt is
+ * answered without checking it. A browser with this account's device cookie counts against its own allowance only,
+ * so a stranger's guesses cannot lock the real person out of their usual browser. An unknown email and a wrong
+ * password take the same path and the same time.
+ */
+export const signIn = publicCommand({
+  input: signInSchema,
+  run: async ({ tx, input, visitor }): Promise<SignInOutcome> => {
+    const user = await findUserByEmail(tx, input.email);
+    const deviceId = user ? await knownDevice(tx, user.id, visitor) : null;
+    const keys = signInKeys(input.email, visitor.address, deviceId);
+    const seen = { address: visitor.address, userAgent: visitor.userAgent };
+    for (const key of keys) {
+      const attempt = await takeAttempt(tx, key, policyOf(key));
+      if (!attempt.allowed) {
+        if (user) await recordAccountEvent(tx, user.id, { kind: 'sign_in_throttled', ...seen });
+        return { outcome: 'throttled', minutes: Math.ceil(attempt.retryAfterSeconds / 60) };
+      }
+    }
+    const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
+    if (!user || !valid || user.disabled) {
+      if (user) await recordAccountEvent(tx, user.id, { kind: 'sign_in_failed', ...seen });
+      return { outcome: 'wrong' };
+    }
+    await clearAttempts(tx, keys[0]!);
+    return { outcome: 'signed_in', ...(await startSessionFor(tx, user, visitor, deviceId)) };
+  },
+});
+
+async function refuseClosedSignUp(tx: Database) {
+  if (!signUpOpen(env().SIGN_UP, await countOrganizations(tx))) {
+    throw new ActionError('forbidden', { key: 'auth.signUpClosed' });
   }
 }
 
-/** Sign up: a new person and a new organization with them as its executive. */
-export function signUp(db: Database, raw: unknown) {
-  return inTransaction(db, signUpSchema, raw, async (tx, input) => {
+/** Sign up: a new person and a new organization with them as its executive. Throttled per address. */
+export const signUp = publicCommand({
+  input: signUpSchema,
+  run: async ({ tx, input, visitor }) => {
+    await refuseClosedSignUp(tx);
+    const attempt = await takeAttempt(tx, `signup:address:${visitor.address}`, signUpPolicy);
+    if (!attempt.allowed) {
+      throw new ActionError('rate_limited', {
+        key: 'auth.tooManyAttempts',
+        values: { minutes: Math.ceil(attempt.retryAfterSeconds / 60) },
+      });
+    }
     if (await findUserByEmail(tx, input.email)) throw refuse.field('email', 'validation.emailTaken');
     const user = await createUser(tx, {
       email: input.email,
@@ -52,9 +134,9 @@ export function signUp(db: Database, raw: unknown) {
       entityId: organization.id,
       changes: { name: organization.name },
     });
-    return { userId: user.id, organizationId: organization.id };
-  });
-}
+    return { organizationId: organization.id, ...(await startSessionFor(tx, user, visitor, null)) };
+  },
+});
 
 async function openInvitation(tx: Database, token: string) {
   const link = parseInvitationLinkToken(token);
@@ -65,7 +147,7 @@ async function openInvitation(tx: Database, token: string) {
   return invitation;
 }
 
-/** What the invitation page shows before the person accepts. */
+/** What the invitation page shows before the person accepts; reads only. */
 export async function describeInvitation(db: Database, token: string) {
   try {
     const invitation = await openInvitation(db, token);
@@ -82,9 +164,10 @@ export async function describeInvitation(db: Database, token: string) {
   }
 }
 
-/** A new person accepts: their account is created with the name and password they chose. */
-export function acceptInvitation(db: Database, raw: unknown) {
-  return inTransaction(db, acceptInvitationSchema, raw, async (tx, input) => {
+/** A new person accepts: their account is created with the name and password they chose, and they are signed in. */
+export const acceptInvitation = publicCommand({
+  input: acceptInvitationSchema,
+  run: async ({ tx, input, visitor }) => {
     const invitation = await openInvitation(tx, input.token);
     if (await findUserByEmail(tx, invitation.email)) throw new ActionError('conflict', { key: 'invite.signInFirst' });
     const user = await createUser(tx, {
@@ -93,34 +176,24 @@ export function acceptInvitation(db: Database, raw: unknown) {
       passwordHash: await hashPassword(input.password),
     });
     await join(tx, invitation, user.id);
-    return { email: invitation.email, organizationId: invitation.organizationId };
-  });
-}
+    return { organizationId: invitation.organizationId, ...(await startSessionFor(tx, user, visitor, null)) };
+  },
+});
 
 /** A signed-in person accepts an invitation addressed to their email: they join one more organization. */
-export async function joinWithInvitation(
-  db: Database,
-  userId: string,
-  token: string,
-): Promise<ActionResult<{ organizationId: string }>> {
-  try {
-    return {
-      ok: true,
-      data: await db.transaction(async (tx) => {
-        const invitation = await openInvitation(tx, token);
-        const user = await findUserById(tx, userId);
-        if (!user || user.email.toLowerCase() !== invitation.email.toLowerCase()) {
-          throw new ActionError('forbidden', { key: 'invite.otherAccount', values: { email: invitation.email } });
-        }
-        if (!(await findMember(tx, invitation.organizationId, userId))) await join(tx, invitation, userId);
-        else await markInvitation(tx, invitation.organizationId, invitation.id, { acceptedAt: new Date() });
-        return { organizationId: invitation.organizationId };
-      }),
-    };
-  } catch (error) {
-    return failureOf(error);
-  }
-}
+export const joinOrganization = personCommand({
+  input: z.object({ token: z.string().min(20).max(200) }),
+  run: async ({ tx, input, person }) => {
+    const invitation = await openInvitation(tx, input.token);
+    const user = await findUserById(tx, person.userId);
+    if (!user || user.email.toLowerCase() !== invitation.email.toLowerCase()) {
+      throw new ActionError('forbidden', { key: 'invite.otherAccount', values: { email: invitation.email } });
+    }
+    if (!(await findMember(tx, invitation.organizationId, person.userId))) await join(tx, invitation, person.userId);
+    else await markInvitation(tx, invitation.organizationId, invitation.id, { acceptedAt: new Date() });
+    return { organizationId: invitation.organizationId };
+  },
+});
 
 async function join(tx: Database, invitation: Awaited<ReturnType<typeof openInvitation>>, userId: string) {
   await insertMembership(tx, invitation.organizationId, {
@@ -137,19 +210,85 @@ async function join(tx: Database, invitation: Awaited<ReturnType<typeof openInvi
   });
 }
 
-export function updateProfile(db: Database, userId: string, raw: unknown) {
-  return inTransaction(db, profileSchema, raw, async (tx, input) => {
-    await updateUser(tx, userId, input);
+/** Switches the organization this browser works in: only to one the person belongs to. */
+export const switchOrganization = personCommand({
+  input: z.object({ organizationId: z.uuid() }),
+  run: async ({ tx, input, person }) => {
+    const mine = await membershipsOfUser(tx, person.userId);
+    if (!mine.some((m) => m.organizationId === input.organizationId)) throw refuse.notFound();
+    return { organizationId: input.organizationId };
+  },
+});
+
+export const updateProfile = personCommand({
+  input: profileSchema,
+  run: async ({ tx, input, person }) => {
+    await updateUser(tx, person.userId, input);
     return null;
-  });
+  },
+});
+
+/**
+ * Changes the password after checking the current one (throttled, for someone at an unlocked computer). Every
+ * other session of the person ends at its next request; this one stays signed in.
+ */
+export const changePassword = personCommand({
+  input: changePasswordSchema,
+  run: async ({ tx, input, person, visitor }) => {
+    const attempt = await takeAttempt(tx, `password:${person.userId}`, currentPasswordPolicy);
+    if (!attempt.allowed) {
+      throw new ActionError('rate_limited', {
+        key: 'auth.tooManyAttempts',
+        values: { minutes: Math.ceil(attempt.retryAfterSeconds / 60) },
+      });
+    }
+    if (!(await verifyPassword(await passwordHashOf(tx, person.userId), input.currentPassword))) {
+      return { changed: false as const };
+    }
+    await updateUser(tx, person.userId, { passwordHash: await hashPassword(input.newPassword) });
+    await keepOnlyThisSession(tx, person.userId, person.deviceId);
+    await recordAccountEvent(tx, person.userId, {
+      kind: 'password_changed',
+      address: visitor.address,
+      userAgent: visitor.userAgent,
+    });
+    await clearAttempts(tx, `password:${person.userId}`);
+    return { changed: true as const };
+  },
+});
+
+async function keepOnlyThisSession(tx: Database, userId: string, deviceId: string) {
+  await keepDeviceSession(tx, userId, deviceId, await raiseSessionVersion(tx, userId));
 }
 
-export function changePassword(db: Database, userId: string, raw: unknown) {
-  return inTransaction(db, changePasswordSchema, raw, async (tx, input) => {
-    if (!(await verifyPassword(await passwordHashOf(tx, userId), input.currentPassword))) {
-      throw refuse.field('currentPassword', 'validation.wrongPassword');
-    }
-    await updateUser(tx, userId, { passwordHash: await hashPassword(input.newPassword) });
+/** Signs this browser out: its session ends on the server too, not only its cookie. */
+export const signOut = personCommand({
+  input: z.unknown(),
+  run: async ({ tx, person }) => {
+    await endDeviceSession(tx, person.userId, person.deviceId);
     return null;
-  });
-}
+  },
+});
+
+/** "Sign out everywhere else": every other session of the person ends at its next request. */
+export const signOutEverywhere = personCommand({
+  input: z.unknown(),
+  run: async ({ tx, person, visitor }) => {
+    await keepOnlyThisSession(tx, person.userId, person.deviceId);
+    await recordAccountEvent(tx, person.userId, {
+      kind: 'signed_out_everywhere',
+      address: visitor.address,
+      userAgent: visitor.userAgent,
+    });
+    return null;
+  },
+});
+
+/** Signs one of the person's other browsers out, from the security page. */
+export const signOutDevice = personCommand({
+  input: z.object({ deviceId: z.uuid() }),
+  run: async ({ tx, input, person }) => {
+    if (!(await endDeviceSession(tx, person.userId, input.deviceId))) throw refuse.notFound();
+    return null;
+  },
+});

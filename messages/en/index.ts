@@ -8,6 +8,7 @@ import settings from './settings.json';
 import apiKeys from './api-keys.json';
 import imports from './imports.json';
 import metrics from './metrics.json';
+import security from './security.json';
 import surveys from './surveys.json';
 import touchpoints from './touchpoints.json';
 import weekly from './weekly.json';
@@ -25,5 +26,6 @@ const messages = {
   ...surveys,
   ...apiKeys,
   ...imports,
+  ...security,
 };
 export default messages;

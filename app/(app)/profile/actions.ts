@@ -1,23 +1,31 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/client';
 import type { ActionResult } from '@/lib/auth/errors';
-import { currentUser } from '@/lib/auth/session';
-import { changePassword, updateProfile } from '@/lib/commands/accounts';
-
-const unauthenticated = { ok: false, code: 'unauthenticated', message: { key: 'errors.unauthenticated' } } as const;
+import { runAsPerson } from '@/lib/auth/run';
+import { changePassword, signOutDevice, signOutEverywhere, updateProfile } from '@/lib/commands/accounts';
 
 export async function saveProfile(input: unknown): Promise<ActionResult<null>> {
-  const user = await currentUser();
-  if (!user) return unauthenticated;
-  const result = await updateProfile(await getDb(), user.id, input);
-  if (result.ok) revalidatePath('/', 'layout');
-  return result;
+  return runAsPerson(updateProfile, input, ['/']);
 }
 
 export async function savePassword(input: unknown): Promise<ActionResult<null>> {
-  const user = await currentUser();
-  if (!user) return unauthenticated;
-  return changePassword(await getDb(), user.id, input);
+  const result = await runAsPerson(changePassword, input, ['/profile']);
+  if (!result.ok) return result;
+  if (!result.data.changed) {
+    return {
+      ok: false,
+      code: 'invalid',
+      message: { key: 'errors.checkFields' },
+      fieldErrors: { currentPassword: { key: 'validation.wrongPassword' } },
+    };
+  }
+  return { ok: true, data: null };
+}
+
+export async function signOutEverywhereAction(input: unknown): Promise<ActionResult<null>> {
+  return runAsPerson(signOutEverywhere, input, ['/profile']);
+}
+
+export async function signOutDeviceAction(input: unknown): Promise<ActionResult<null>> {
+  return runAsPerson(signOutDevice, input, ['/profile']);
 }

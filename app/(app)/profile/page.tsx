@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { PasswordForm, ProfileForm } from '@/components/settings/profile-forms';
 import { Card, PageHeader } from '@/components/ui/card';
@@ -20,6 +21,11 @@ export default async function ProfilePage() {
         </Card>
         <Card title={t('passwordTitle')}>
           <PasswordForm action={savePassword} />
+        </Card>
+        <Card title={t('securityTitle')} description={t('securityHint')}>
+          <Link href="/profile/security" className="font-medium text-brand-700 underline">
+            {t('securityLink')}
+          </Link>
         </Card>
       </div>
     </>
