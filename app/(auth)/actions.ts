@@ -5,7 +5,16 @@ import { rememberDevice } from '@/lib/auth/cookies';
 import type { ActionResult } from '@/lib/auth/errors';
 import { runAsPerson, runPublic } from '@/lib/auth/run';
 import { rememberOrganization } from '@/lib/auth/session';
-import { acceptInvitation, joinOrganization, type SessionStart, signIn, signUp } from '@/lib/commands/accounts';
+import {
+  acceptInvitation,
+  confirmSignUp,
+  joinOrganization,
+  type SessionStart,
+  signIn,
+  signUp,
+} from '@/lib/commands/accounts';
+import { addressTakenMail, confirmSignUpMail, sendMail } from '@/lib/mail';
+import { publicOrigin } from '@/lib/public-origin';
 import type { Message } from '@/lib/validation/messages';
 
 /** The command checked the password (or created the account): keep the device cookie and start the session. */
@@ -33,8 +42,24 @@ export async function signInAction(input: unknown): Promise<ActionResult<null>> 
   return { ok: true, data: null };
 }
 
-export async function signUpAction(input: unknown): Promise<ActionResult<null>> {
+/** Signs up; with mail configured the answer is "check your mail", the same whether or not the address is taken. */
+export async function signUpAction(input: unknown): Promise<ActionResult<{ checkMail: boolean }>> {
   const result = await runPublic(signUp, input);
+  if (!result.ok) return result;
+  const outcome = result.data;
+  if (outcome.outcome === 'check_mail') {
+    const link = outcome.confirmToken && `${await publicOrigin()}/signup/confirm/${outcome.confirmToken}`;
+    await sendMail(link ? confirmSignUpMail(outcome.email, link, outcome.hours) : addressTakenMail(outcome.email));
+    return { ok: true, data: { checkMail: true } };
+  }
+  await startSession(outcome);
+  await rememberOrganization(outcome.organizationId);
+  return { ok: true, data: { checkMail: false } };
+}
+
+/** Opens the link of a sign-up's confirmation mail: creates the account and organization, and signs in. */
+export async function confirmSignUpAction(input: unknown): Promise<ActionResult<null>> {
+  const result = await runPublic(confirmSignUp, input);
   if (!result.ok) return result;
   await startSession(result.data);
   await rememberOrganization(result.data.organizationId);

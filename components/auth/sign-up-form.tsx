@@ -1,15 +1,26 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 
-export function SignUpForm({ action }: { action: ServerAction }) {
+export function SignUpForm({ action }: { action: ServerAction<{ checkMail: boolean }> }) {
   const t = useTranslations('auth');
-  const form = useActionForm(action, { onSuccess: () => window.location.assign('/') });
+  const [checkMail, setCheckMail] = useState(false);
+  const form = useActionForm(action, {
+    onSuccess: (data) => (data.checkMail ? setCheckMail(true) : window.location.assign('/')),
+  });
+  if (checkMail) {
+    return (
+      <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900">
+        {t('signUpCheckMail')}
+      </p>
+    );
+  }
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <TextField

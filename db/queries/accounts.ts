@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
-import { accountEvents, userDevices, users } from '@/db/schema';
+import { accountEvents, pendingSignUps, userDevices, users } from '@/db/schema';
 
 /** What happened to a person's account; the security page in the profile lists these. */
 export type AccountEventKind =
@@ -156,4 +156,35 @@ export async function recentAccountEvents(db: Database, userId: string, limit = 
     .where(eq(accountEvents.userId, userId))
     .orderBy(desc(accountEvents.occurredAt))
     .limit(limit);
+}
+
+export async function insertPendingSignUp(
+  db: Database,
+  values: { email: string; name: string; organizationName: string; passwordHash: string; tokenHash: string },
+  expiresAt: Date,
+) {
+  await db.insert(pendingSignUps).values({ ...values, email: values.email.trim(), expiresAt });
+}
+
+/** Takes a pending sign-up by its link, once: it is marked used in the same statement. Null when unusable. */
+export async function takePendingSignUp(db: Database, tokenHash: string, now = new Date()) {
+  const [row] = await db
+    .update(pendingSignUps)
+    .set({ usedAt: now })
+    .where(
+      and(eq(pendingSignUps.tokenHash, tokenHash), isNull(pendingSignUps.usedAt), gt(pendingSignUps.expiresAt, now)),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** A pending sign-up's link, unused and unexpired, for its page (reads only). */
+export async function findPendingSignUp(db: Database, tokenHash: string, now = new Date()) {
+  const [row] = await db
+    .select({ email: pendingSignUps.email, organizationName: pendingSignUps.organizationName })
+    .from(pendingSignUps)
+    .where(
+      and(eq(pendingSignUps.tokenHash, tokenHash), isNull(pendingSignUps.usedAt), gt(pendingSignUps.expiresAt, now)),
+    );
+  return row ?? null;
 }

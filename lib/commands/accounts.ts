@@ -4,10 +4,12 @@ import type { Database } from '@/db/client';
 import {
   endDeviceSession,
   findDevice,
+  insertPendingSignUp,
   keepDeviceSession,
   raiseSessionVersion,
   recordAccountEvent,
   signInDevice,
+  takePendingSignUp,
 } from '@/db/queries/accounts';
 import { recordAudit } from '@/db/queries/audit';
 import { findInvitationByTokenHash, findMember, insertMembership, markInvitation } from '@/db/queries/members';
@@ -26,9 +28,10 @@ import { ActionError, refuse } from '@/lib/auth/errors';
 import { currentPasswordPolicy, devicePolicy, signInKeys, signUpOpen, signUpPolicy } from '@/lib/domain/sign-in';
 import { accountPolicy, addressPolicy, type ThrottlePolicy } from '@/lib/domain/throttle';
 import { env } from '@/lib/env';
+import { mailConfigured } from '@/lib/mail';
 import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { deviceToken, readDeviceToken, signInGrant } from '@/lib/secrets/signed';
-import { parseInvitationLinkToken } from '@/lib/secrets/tokens';
+import { hashToken, newToken, parseInvitationLinkToken } from '@/lib/secrets/tokens';
 import { acceptInvitationSchema, signInSchema, signUpSchema } from '@/lib/validation/auth';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/profile';
 
@@ -108,10 +111,41 @@ async function refuseClosedSignUp(tx: Database) {
   }
 }
 
-/** Sign up: a new person and a new organization with them as its executive. Throttled per address. */
+/** How long a sign-up's confirmation link works. */
+const SIGN_UP_LINK_HOURS = 24;
+
+/** A new person and a new organization with them as its executive, signed in. */
+async function createAccount(
+  tx: Database,
+  values: { email: string; name: string; organizationName: string; passwordHash: string },
+  visitor: Visitor,
+) {
+  if (await findUserByEmail(tx, values.email)) throw refuse.field('email', 'validation.emailTaken');
+  const user = await createUser(tx, { email: values.email, name: values.name, passwordHash: values.passwordHash });
+  const organization = await createOrganization(tx, { name: values.organizationName });
+  await insertMembership(tx, organization.id, { userId: user.id, role: 'executive', departmentId: null });
+  await recordAudit(tx, organization.id, user.id, {
+    action: 'organization.create',
+    entityType: 'organization',
+    entityId: organization.id,
+    changes: { name: organization.name },
+  });
+  return { organizationId: organization.id, ...(await startSessionFor(tx, user, visitor, null)) };
+}
+
+export type SignUpOutcome =
+  | ({ outcome: 'signed_in'; organizationId: string } & SessionStart)
+  /** The mail to send: a confirmation link's token, or none when the address already has an account. */
+  | { outcome: 'check_mail'; email: string; confirmToken: string | null; hours: number };
+
+/**
+ * Sign up, throttled per address and closed by SIGN_UP. With mail configured the address is confirmed first: the
+ * answer is "check your mail" whether or not the address already has an account (its owner gets a mail saying so),
+ * and the account is created when the link is opened. Without mail, the account is created at once.
+ */
 export const signUp = publicCommand({
   input: signUpSchema,
-  run: async ({ tx, input, visitor }) => {
+  run: async ({ tx, input, visitor }): Promise<SignUpOutcome> => {
     await refuseClosedSignUp(tx);
     const attempt = await takeAttempt(tx, `signup:address:${visitor.address}`, signUpPolicy);
     if (!attempt.allowed) {
@@ -120,21 +154,31 @@ export const signUp = publicCommand({
         values: { minutes: Math.ceil(attempt.retryAfterSeconds / 60) },
       });
     }
-    if (await findUserByEmail(tx, input.email)) throw refuse.field('email', 'validation.emailTaken');
-    const user = await createUser(tx, {
-      email: input.email,
-      name: input.name,
-      passwordHash: await hashPassword(input.password),
-    });
-    const organization = await createOrganization(tx, { name: input.organizationName });
-    await insertMembership(tx, organization.id, { userId: user.id, role: 'executive', departmentId: null });
-    await recordAudit(tx, organization.id, user.id, {
-      action: 'organization.create',
-      entityType: 'organization',
-      entityId: organization.id,
-      changes: { name: organization.name },
-    });
-    return { organizationId: organization.id, ...(await startSessionFor(tx, user, visitor, null)) };
+    // Hashed on every path, so that a taken address takes as long to answer as a free one.
+    const passwordHash = await hashPassword(input.password);
+    if (!mailConfigured()) {
+      return { outcome: 'signed_in', ...(await createAccount(tx, { ...input, passwordHash }, visitor)) };
+    }
+    const checkMail = { outcome: 'check_mail', email: input.email, hours: SIGN_UP_LINK_HOURS } as const;
+    if (await findUserByEmail(tx, input.email)) return { ...checkMail, confirmToken: null };
+    const { token, hash } = newToken();
+    await insertPendingSignUp(
+      tx,
+      { ...input, passwordHash, tokenHash: hash },
+      new Date(Date.now() + SIGN_UP_LINK_HOURS * 3_600_000),
+    );
+    return { ...checkMail, confirmToken: token };
+  },
+});
+
+/** Opening the link of a confirmation mail: the account and organization are created, and the person signed in. */
+export const confirmSignUp = publicCommand({
+  input: z.object({ token: z.string().min(20).max(200) }),
+  run: async ({ tx, input, visitor }) => {
+    const pending = await takePendingSignUp(tx, hashToken(input.token));
+    if (!pending) throw new ActionError('not_found', { key: 'auth.signUpLinkInvalid' });
+    await refuseClosedSignUp(tx);
+    return createAccount(tx, pending, visitor);
   },
 });
 

@@ -58,7 +58,7 @@ describe('signUp', () => {
       password: PASSWORD,
       organizationName: 'Ann & Co',
     });
-    if (!result.ok) throw new Error(JSON.stringify(result));
+    if (!result.ok || result.data.outcome !== 'signed_in') throw new Error(JSON.stringify(result));
     const { organizationId } = result.data;
     const userId = personOf(result.data).userId;
     expect(await findUserById(db, userId)).toMatchObject({

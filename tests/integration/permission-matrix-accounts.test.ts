@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Person, PersonCommand, PublicCommand } from '@/lib/auth/command';
 import { signInDevice } from '@/db/queries/accounts';
 import { findUserById, passwordHashOf } from '@/db/queries/users';
+import { signUp } from '@/lib/commands/accounts';
 import { inviteMember } from '@/lib/commands/members';
 import { roles, type Role } from '@/lib/domain/permissions';
 import { useTestDatabase } from '@/tests/fixtures/database';
@@ -62,6 +63,21 @@ const rows: Record<string, PersonRow | PublicRow> = {
       password: newPassword,
       organizationName: `Co ${uniqueSuffix()}`,
     }),
+  },
+  confirmSignUp: {
+    audience: 'public',
+    input: async () => {
+      vi.stubEnv('SMTP_URL', 'smtp://mail.example.test:587');
+      const started = await signUp.execute(db, visitor('192.0.2.250'), {
+        name: 'Owner',
+        email: `confirm-${uniqueSuffix()}@example.test`,
+        password: newPassword,
+        organizationName: `Co ${uniqueSuffix()}`,
+      });
+      vi.stubEnv('SMTP_URL', '');
+      if (!started.ok || started.data.outcome !== 'check_mail') throw new Error(JSON.stringify(started));
+      return { token: started.data.confirmToken };
+    },
   },
   acceptInvitation: {
     audience: 'public',

@@ -8,6 +8,7 @@ import { insertMembership } from '@/db/queries/members';
 import { removeMember } from '@/lib/commands/members';
 import {
   changePassword,
+  confirmSignUp,
   signIn,
   signOut,
   signOutDevice,
@@ -272,5 +273,32 @@ describe('item 7: sign-up', () => {
     expect(signUpOpen('first', 1)).toBe(false);
     expect(signUpOpen('open', 5)).toBe(true);
     expect(signUpOpen('closed', 0)).toBe(false);
+  });
+
+  it('with mail configured, answers "check your mail" whether or not the address is taken, and creates the account from the link', async () => {
+    vi.stubEnv('SIGN_UP', 'open');
+    vi.stubEnv('SMTP_URL', 'smtp://mail.example.test:587');
+    const f = await makeOrganization(db, `Mail ${uniqueSuffix()}`);
+    const users = await countRows(db, 'users');
+
+    const taken = await signUp.execute(db, visitor('203.0.113.81'), { ...input(), email: f.staff.email });
+    const fresh = input();
+    const free = await signUp.execute(db, visitor('203.0.113.81'), fresh);
+    expect(taken).toMatchObject({
+      ok: true,
+      data: { outcome: 'check_mail', email: f.staff.email, confirmToken: null },
+    });
+    expect(free).toMatchObject({ ok: true, data: { outcome: 'check_mail', email: fresh.email } });
+    expect(await countRows(db, 'users')).toBe(users);
+    if (!free.ok || free.data.outcome !== 'check_mail') return;
+    const token = free.data.confirmToken;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+    const confirmed = await confirmSignUp.execute(db, visitor('203.0.113.82'), { token });
+    expect(confirmed).toMatchObject({ ok: true, data: { email: fresh.email } });
+    expect(await countRows(db, 'users')).toBe(users + 1);
+    expect(await confirmSignUp.execute(db, visitor('203.0.113.82'), { token })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+    });
   });
 });
