@@ -14,7 +14,7 @@ import {
 import { recordAudit } from '@/db/queries/audit';
 import { findInvitationByTokenHash, findMember, insertMembership, markInvitation } from '@/db/queries/members';
 import { countOrganizations, createOrganization, findOrganization } from '@/db/queries/organizations';
-import { clearAttempts, takeAttempt } from '@/db/queries/throttle';
+import { clearAttempts, refundAttempt, takeAttempt } from '@/db/queries/throttle';
 import {
   createUser,
   findUserByEmail,
@@ -100,7 +100,9 @@ export const signIn = publicCommand({
       if (user) await recordAccountEvent(tx, user.id, { kind: 'sign_in_failed', ...seen });
       return { outcome: 'wrong' };
     }
+    // A success is no guess: the account's (or device's) count starts afresh, and the address gets its attempt back.
     await clearAttempts(tx, keys[0]!);
+    for (const key of keys.slice(1)) await refundAttempt(tx, key);
     return { outcome: 'signed_in', ...(await startSessionFor(tx, user, visitor, deviceId)) };
   },
 });

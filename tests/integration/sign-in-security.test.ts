@@ -119,6 +119,14 @@ describe('item 2: guessing is throttled for real, and an attacker cannot lock ou
     expect(outcomes[20]).toBe('throttled');
   });
 
+  it('successful sign-ins from one office address do not use up its allowance', async () => {
+    const f = await makeOrganization(db, `Office ${uniqueSuffix()}`);
+    const people = [f.executive.email, f.lead.email, f.staff.email];
+    for (let i = 0; i < 30; i++) {
+      expect(await signInAs(people[i % 3]!, FIXTURE_PASSWORD, '203.0.113.120')).toMatchObject({ outcome: 'signed_in' });
+    }
+  });
+
   it('the grant handed to Auth.js names the person and device, and is good for a minute only', async () => {
     const f = await makeOrganization(db, `Grant ${uniqueSuffix()}`);
     const start = signedIn(await signInAs(f.staff.email, FIXTURE_PASSWORD, '198.51.100.11'));
