@@ -104,3 +104,24 @@ test("a lead adds a measured value for their own department's touchpoint, fixes 
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('row', { name: new RegExp(source) })).toHaveCount(0);
 });
+
+test('item 11: with the executive signed in, another site cannot make the browser send an import', async ({
+  execPage: page,
+  baseURL,
+}) => {
+  const fileName = `${unique('cross-site')}.csv`;
+  const body = `${JSON.stringify({ fileName })}\n${JSON.stringify({ touchpoint: 'checkout', metric: 'nps', score: 0 })}\n`;
+  // page.request carries the browser's session cookie, as a form or fetch on another site's page would.
+  const crossSite = await page.request.post('/api/imports', {
+    headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-ndjson' },
+    data: body,
+  });
+  expect(crossSite.status()).toBe(403);
+  const asPlainText = await page.request.post('/api/imports', {
+    headers: { Origin: baseURL!, 'Content-Type': 'text/plain' },
+    data: body,
+  });
+  expect(asPlainText.status()).toBe(415);
+  await page.goto('/touchpoints/import');
+  await expect(page.locator('#import-history')).not.toContainText(fileName);
+});

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { surveyResponses, touchpoints } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
@@ -20,13 +20,20 @@ export interface NewResponse {
   persona?: string | null;
   channel?: string | null;
   importId?: string | null;
+  /** The survey link that took it: its externalId then counts within the link, not the organization. */
+  surveyLinkId?: string | null;
 }
 
 const CHUNK = 2000;
 
+/** Which unique index says an answer is a duplicate: a link's own ids, or the organization's (API, imports). */
+const linkIds = sql`ON CONFLICT (organization_id, survey_link_id, external_id) WHERE survey_link_id IS NOT NULL`;
+const organizationIds = sql`ON CONFLICT (organization_id, external_id) WHERE survey_link_id IS NULL`;
+
 /**
- * Stores answers and adds them to the daily rollups, in the caller's transaction. An answer whose externalId
- * the organization already has is skipped and counted as a duplicate, so a re-sent batch never duplicates.
+ * Stores answers and adds them to the daily rollups, in the caller's transaction. An answer whose externalId is
+ * already stored is skipped and counted as a duplicate, so a re-sent batch never duplicates: per organization, or
+ * per link for a survey link's answers.
  */
 export async function recordResponses(
   tx: Database,
@@ -35,40 +42,60 @@ export async function recordResponses(
 ): Promise<{ stored: number; duplicates: number }> {
   let stored = 0;
   const deltas = new Map<string, RollupDelta>();
-  for (let i = 0; i < responses.length; i += CHUNK) {
-    // One JSON parameter per statement rather than a dozen bind parameters per answer: far cheaper on PGlite.
-    const payload = JSON.stringify(
-      responses.slice(i, i + CHUNK).map((r) => ({
-        touchpoint_id: r.touchpointId,
-        metric: r.metric,
-        score: r.score,
-        comment: r.comment?.trim() ? r.comment.trim() : null,
-        responded_at: r.respondedAt.toISOString(),
-        day: dateIn(r.respondedAt, organization.timeZone),
-        source: r.source,
-        external_id: r.externalId ?? null,
-        persona: r.persona ?? null,
-        channel: r.channel ?? null,
-        import_id: r.importId ?? null,
-      })),
-    );
-    const inserted = rowsOf<{ touchpointId: string; metric: Metric; day: string; score: number }>(
-      await tx.execute(sql`
-      INSERT INTO survey_responses
-        (organization_id, touchpoint_id, metric, score, comment, responded_at, day, source, external_id, persona, channel, import_id)
-      SELECT ${organization.id}::uuid, r.touchpoint_id, r.metric, r.score, r.comment, r.responded_at, r.day, r.source, r.external_id,
-        r.persona, r.channel, r.import_id
-      FROM json_to_recordset(${payload}::text::json) AS r(
-        touchpoint_id uuid, metric response_metric, score integer, comment text, responded_at timestamptz, day date,
-        source response_source, external_id text, persona text, channel text, import_id uuid)
-      ON CONFLICT (organization_id, external_id) DO NOTHING
-      RETURNING touchpoint_id AS "touchpointId", metric, day::text AS day, score`),
-    );
-    stored += inserted.length;
-    for (const row of inserted) addDelta(deltas, row, 1);
+  const fromLinks = responses.filter((r) => r.surveyLinkId);
+  const others = responses.filter((r) => !r.surveyLinkId);
+  for (const [group, conflict] of [
+    [others, organizationIds],
+    [fromLinks, linkIds],
+  ] as const) {
+    for (let i = 0; i < group.length; i += CHUNK) {
+      for (const row of await insertChunk(tx, organization, group.slice(i, i + CHUNK), conflict)) {
+        stored += 1;
+        addDelta(deltas, row, 1);
+      }
+    }
   }
   await applyRollupDeltas(tx, organization.id, [...deltas.values()]);
   return { stored, duplicates: responses.length - stored };
+}
+
+/** Inserts answers of one namespace in one statement; returns those stored (not duplicates). */
+async function insertChunk(
+  tx: Database,
+  organization: { id: string; timeZone: string },
+  chunk: NewResponse[],
+  conflict: SQL,
+) {
+  // One JSON parameter per statement rather than a dozen bind parameters per answer: far cheaper on PGlite.
+  const payload = JSON.stringify(
+    chunk.map((r) => ({
+      touchpoint_id: r.touchpointId,
+      metric: r.metric,
+      score: r.score,
+      comment: r.comment?.trim() ? r.comment.trim() : null,
+      responded_at: r.respondedAt.toISOString(),
+      day: dateIn(r.respondedAt, organization.timeZone),
+      source: r.source,
+      external_id: r.externalId ?? null,
+      persona: r.persona ?? null,
+      channel: r.channel ?? null,
+      import_id: r.importId ?? null,
+      survey_link_id: r.surveyLinkId ?? null,
+    })),
+  );
+  return rowsOf<{ touchpointId: string; metric: Metric; day: string; score: number }>(
+    await tx.execute(sql`
+      INSERT INTO survey_responses
+        (organization_id, touchpoint_id, metric, score, comment, responded_at, day, source, external_id, persona, channel, import_id,
+         survey_link_id)
+      SELECT ${organization.id}::uuid, r.touchpoint_id, r.metric, r.score, r.comment, r.responded_at, r.day, r.source, r.external_id,
+        r.persona, r.channel, r.import_id, r.survey_link_id
+      FROM json_to_recordset(${payload}::text::json) AS r(
+        touchpoint_id uuid, metric response_metric, score integer, comment text, responded_at timestamptz, day date,
+        source response_source, external_id text, persona text, channel text, import_id uuid, survey_link_id uuid)
+      ${conflict} DO NOTHING
+      RETURNING touchpoint_id AS "touchpointId", metric, day::text AS day, score`),
+  );
 }
 
 /** Deletes the answers of one import and takes them out of the rollups, in the caller's transaction. */

@@ -26,17 +26,39 @@ export interface StagedRow {
   channel: string | null;
 }
 
-/** A new import, not yet complete (hidden from the history until its answers are stored). */
-export async function insertStagingImport(
+/** The key space of the advisory lock that lets one import at a time start per organization (any fixed number). */
+const IMPORT_LOCK_SPACE = 7_325_002;
+
+export type ImportClaim = { ok: true; id: string } | { ok: false; running: { fileName: string; createdAt: Date } };
+
+/**
+ * Starts a new import, not yet complete (hidden from the history until its answers are stored), unless another
+ * import of the organization is still running: one at a time per organization, so two imports never stage and
+ * store side by side. The check and the insert run under a transaction-level advisory lock per organization, so
+ * two imports starting at the same moment (on any number of servers) cannot both find none running. Unfinished
+ * imports started before `abandonedBefore` (a server stopped mid-import) are cleared first.
+ */
+export async function claimStagingImport(
   db: Database,
   organizationId: string,
   values: { fileName: string; rowCount: number; createdBy: string },
-) {
-  const [row] = await db
-    .insert(responseImports)
-    .values({ organizationId, ...values, completedAt: null })
-    .returning({ id: responseImports.id });
-  return row!;
+  abandonedBefore: Date,
+): Promise<ImportClaim> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_SPACE}::integer, hashtext(${organizationId}))`);
+    await discardAbandonedImports(tx, organizationId, abandonedBefore);
+    const [running] = await tx
+      .select({ fileName: responseImports.fileName, createdAt: responseImports.createdAt })
+      .from(responseImports)
+      .where(and(eq(responseImports.organizationId, organizationId), isNull(responseImports.completedAt)))
+      .limit(1);
+    if (running) return { ok: false, running };
+    const [row] = await tx
+      .insert(responseImports)
+      .values({ organizationId, ...values, completedAt: null })
+      .returning({ id: responseImports.id });
+    return { ok: true, id: row!.id };
+  });
 }
 
 /**
@@ -92,7 +114,7 @@ export async function moveStagedRows(
         (organization_id, touchpoint_id, metric, score, comment, responded_at, day, source, external_id, persona, channel, import_id)
       SELECT organization_id, touchpoint_id, metric, score, comment, responded_at, day, 'import'::response_source, external_id, persona, channel, import_id
       FROM staged ORDER BY row_number
-      ON CONFLICT (organization_id, external_id) DO NOTHING
+      ON CONFLICT (organization_id, external_id) WHERE survey_link_id IS NULL DO NOTHING
       RETURNING organization_id, touchpoint_id, metric, day, score
     ), rolled AS (${addAnswersToRollups(sql`moved`)} RETURNING 1
     )

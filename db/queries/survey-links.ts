@@ -111,6 +111,7 @@ export async function findOpenSurvey(db: Database, token: string) {
   const [row] = await db
     .select({
       organizationId: surveyLinks.organizationId,
+      linkId: surveyLinks.id,
       organizationName: organizations.name,
       timeZone: organizations.timeZone,
       locale: organizations.defaultLocale,

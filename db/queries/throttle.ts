@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { throttles } from '@/db/schema';
+import { type RateDecision, type RatePolicy, rateTerms, takeRequest } from '@/lib/domain/rate';
 import {
   afterAttempt,
   minutesLocked,
@@ -9,10 +10,11 @@ import {
   type ThrottlePolicy,
   type ThrottleState,
 } from '@/lib/domain/throttle';
+import { rowsOf } from './raw-rows';
 
 /**
- * The one rate limiter's storage: a row per key (lib/domain/throttle.ts has the rule). Callers prefix their keys
- * ('account:', 'address:', 'survey:') so that limits of different kinds never share a count.
+ * The rate limiters' storage: a row per key (lib/domain/throttle.ts and lib/domain/rate.ts have the rules). Callers
+ * prefix their keys ('account:', 'address:', 'survey:', 'api:') so that limits of different kinds never share a count.
  */
 
 const stateColumns = {
@@ -23,6 +25,11 @@ const stateColumns = {
 
 /** Every policy's window is far shorter than a day, so a row this old says nothing any more. */
 const FORGET_AFTER_MS = 24 * 60 * 60_000;
+/**
+ * Stale rows forgotten per new window. Each new window adds at most one row and forgets up to this many, so stale
+ * rows never pile up, and no request pays for a whole table of them (they are found through the index).
+ */
+const FORGET_AT_ONCE = 100;
 
 async function state(db: Database, key: string): Promise<ThrottleState | null> {
   const [row] = await db.select(stateColumns).from(throttles).where(eq(throttles.key, key));
@@ -52,14 +59,18 @@ async function withLockedState<T>(
 }
 
 async function forgetStale(db: Database, now: Date) {
-  await db
-    .delete(throttles)
+  const oldest = db
+    .select({ key: throttles.key })
+    .from(throttles)
     .where(
       and(
         lt(throttles.windowStartedAt, new Date(now.getTime() - FORGET_AFTER_MS)),
         or(isNull(throttles.lockedUntil), lt(throttles.lockedUntil, now)),
       ),
-    );
+    )
+    .orderBy(throttles.windowStartedAt)
+    .limit(FORGET_AT_ONCE);
+  await db.delete(throttles).where(inArray(throttles.key, oldest));
 }
 
 /** Minutes the longest-locked of these keys must still wait; 0 when none is locked. */
@@ -90,4 +101,51 @@ export async function takeAttempt(db: Database, key: string, policy: ThrottlePol
 /** Forgets the key's attempts (a successful sign-in clears its account). */
 export async function clearAttempts(db: Database, key: string) {
   await db.delete(throttles).where(eq(throttles.key, key));
+}
+
+/**
+ * One request against the key's rate (lib/domain/rate.ts), in one statement so that parallel requests, from any
+ * number of server processes, each take their own token. The row's locked_until is the moment the next request is
+ * allowed; window_started_at notes the last request, so a key idle for a day is forgotten like the others.
+ */
+export async function takeRequestToken(
+  db: Database,
+  key: string,
+  policy: RatePolicy,
+  now = new Date(),
+): Promise<RateDecision> {
+  const { intervalMs, toleranceMs } = rateTerms(policy);
+  const at = now.toISOString();
+  // Where a full bucket puts a key: `burst` requests ahead of the steady rate.
+  const full = new Date(now.getTime() - toleranceMs).toISOString();
+  const interval = sql`make_interval(secs => ${intervalMs / 1000}::double precision)`;
+  const [row] = rowsOf<{ taken: Date | string | null; current: Date | string | null }>(
+    await db.execute(sql`
+      WITH taken AS (
+        INSERT INTO sign_in_throttles AS t (key, failures, window_started_at, locked_until)
+        VALUES (${key}, 0, ${at}::timestamptz, ${full}::timestamptz + ${interval})
+        ON CONFLICT (key) DO UPDATE
+          SET locked_until = greatest(t.locked_until, ${full}::timestamptz) + ${interval},
+            window_started_at = excluded.window_started_at
+          WHERE t.locked_until IS NULL OR t.locked_until <= ${at}::timestamptz
+        RETURNING locked_until
+      )
+      SELECT (SELECT locked_until FROM taken) AS taken,
+        (SELECT locked_until FROM sign_in_throttles WHERE key = ${key}) AS current`),
+  );
+  if (row?.taken) return { allowed: true, allowedFrom: new Date(row.taken) };
+  // Refused, and the row left as it was: the rule says how long to wait from it.
+  const decision = takeRequest(row?.current ? new Date(row.current) : null, now, policy);
+  return decision.allowed ? { allowed: false, retryAfterSeconds: 1 } : decision;
+}
+
+/**
+ * Gives back one attempt that turned out to be legitimate (a successful sign-in counted against its address), so
+ * that people signing in from one office address do not use up the allowance meant for guesses.
+ */
+export async function refundAttempt(db: Database, key: string) {
+  await db
+    .update(throttles)
+    .set({ attempts: sql`greatest(${throttles.attempts} - 1, 0)` })
+    .where(and(eq(throttles.key, key), isNull(throttles.lockedUntil)));
 }

@@ -105,8 +105,13 @@ export const surveyResponses = pgTable(
     respondedAt: timestamp('responded_at', { withTimezone: true }).notNull(),
     day: date('day', { mode: 'string' }).notNull(),
     source: responseSourceEnum('source').notNull(),
-    /** The sender's own id; unique per organization, so a re-sent batch never duplicates. */
+    /**
+     * The sender's own id, so a re-sent answer never duplicates: unique per organization for the API, imports and
+     * the seed, and per link for a survey link's answers (its `ext`), so a link can never claim an API's id.
+     */
     externalId: text('external_id'),
+    /** The survey link that took the answer; null for every other source. */
+    surveyLinkId: uuid('survey_link_id'),
     persona: text('persona'),
     channel: text('channel'),
     importId: uuid('import_id'),
@@ -114,7 +119,12 @@ export const surveyResponses = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    uniqueIndex('survey_responses_org_external_key').on(t.organizationId, t.externalId),
+    uniqueIndex('survey_responses_org_external_key')
+      .on(t.organizationId, t.externalId)
+      .where(sql`${t.surveyLinkId} IS NULL`),
+    uniqueIndex('survey_responses_org_link_external_key')
+      .on(t.organizationId, t.surveyLinkId, t.externalId)
+      .where(sql`${t.surveyLinkId} IS NOT NULL`),
     index('survey_responses_org_touchpoint_day_idx').on(t.organizationId, t.touchpointId, t.metric, t.day),
     index('survey_responses_org_import_idx')
       .on(t.organizationId, t.importId)
@@ -128,6 +138,11 @@ export const surveyResponses = pgTable(
       name: 'survey_responses_import_fk',
       columns: [t.organizationId, t.importId],
       foreignColumns: [responseImports.organizationId, responseImports.id],
+    }),
+    foreignKey({
+      name: 'survey_responses_survey_link_fk',
+      columns: [t.organizationId, t.surveyLinkId],
+      foreignColumns: [surveyLinks.organizationId, surveyLinks.id],
     }),
   ],
 );

@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { FirstDay } from '@/lib/domain/weeks';
 
 /** The tenant. Everything a company owns hangs off one organization. */
@@ -42,13 +53,19 @@ export const users = pgTable(
 export const roleEnum = pgEnum('member_role', ['executive', 'lead', 'staff']);
 
 /**
- * Attempts counted per key by the rate limiter (lib/domain/throttle.ts, db/queries/throttle.ts): failed sign-ins per
- * account ('account:') and per address ('address:'), public survey answers per address ('survey:'). The table and
- * its count column keep the names they had when only sign-in used them.
+ * Attempts counted per key by the rate limiters (lib/domain/throttle.ts, lib/domain/rate.ts, db/queries/throttle.ts):
+ * failed sign-ins per account ('account:') and per address ('address:'), public survey answers per address
+ * ('survey:'), requests per API key ('api:'). The table and its count column keep the names they had when only
+ * sign-in used them.
  */
-export const throttles = pgTable('sign_in_throttles', {
-  key: text('key').primaryKey(),
-  attempts: smallint('failures').notNull().default(0),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
-});
+export const throttles = pgTable(
+  'sign_in_throttles',
+  {
+    key: text('key').primaryKey(),
+    attempts: smallint('failures').notNull().default(0),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  },
+  // Forgetting stale keys reads only the oldest rows, however many there are.
+  (t) => [index('sign_in_throttles_window_started_idx').on(t.windowStartedAt)],
+);

@@ -10,6 +10,9 @@ import { apiMessage } from './messages';
 import { hashToken } from '@/lib/secrets/tokens';
 import { bearerKeyOf } from './keys';
 import { readBody } from '@/lib/http/read-body';
+import { takeRequestToken } from '@/db/queries/throttle';
+import type { RatePolicy } from '@/lib/domain/rate';
+import { env } from '@/lib/env';
 
 const REALM = 'Bearer realm="touchpoint"';
 
@@ -31,17 +34,40 @@ function unauthorized(reason: 'missingKey' | 'unknownKey' | 'revokedKey'): Respo
   );
 }
 
+/** The request rate each API key is allowed (API_RATE_PER_SECOND, API_RATE_BURST). */
+export function apiRatePolicy(): RatePolicy {
+  const { API_RATE_PER_SECOND, API_RATE_BURST } = env();
+  return { perSecond: API_RATE_PER_SECOND, burst: API_RATE_BURST };
+}
+
 /**
- * POST /api/v1/responses: authenticates the organization's key, validates the whole batch, resolves every
- * touchpoint in the key's organization, and stores all answers in one transaction, or none of them.
+ * POST /api/v1/responses: authenticates the organization's key and takes a request from its rate (both before the
+ * body is read), validates the whole batch, resolves every touchpoint in the key's organization, and stores all
+ * answers in one transaction, or none of them.
  */
-export async function ingestResponses(db: Database, request: Request, now = new Date()): Promise<Response> {
+export async function ingestResponses(
+  db: Database,
+  request: Request,
+  now = new Date(),
+  rate = apiRatePolicy(),
+): Promise<Response> {
   const authorization = request.headers.get('authorization');
   const key = bearerKeyOf(authorization);
   if (!key) return unauthorized(authorization ? 'unknownKey' : 'missingKey');
   const apiKey = await apiKeyByHash(db, hashToken(key));
   if (!apiKey) return unauthorized('unknownKey');
   if (apiKey.revokedAt) return unauthorized('revokedKey');
+  const taken = await takeRequestToken(db, `api:${apiKey.id}`, rate, now);
+  if (!taken.allowed) {
+    return reply(
+      429,
+      {
+        error: 'rate_limited',
+        message: apiMessage('apiKeys.api.rateLimited', { seconds: taken.retryAfterSeconds }),
+      },
+      { 'Retry-After': String(taken.retryAfterSeconds) },
+    );
+  }
   await touchApiKey(db, apiKey.organizationId, apiKey.id, now);
 
   const text = await readBody(request, MAX_BODY_BYTES);

@@ -22,7 +22,7 @@ describe('the OpenAPI document of the ingestion API', () => {
   });
 
   it('documents every status the handler answers with, each with its JSON shape', () => {
-    expect(Object.keys(post.responses)).toEqual(['201', '400', '401', '404', '413', '422', '500']);
+    expect(Object.keys(post.responses)).toEqual(['201', '400', '401', '404', '413', '422', '429', '500']);
     const invalid = post.responses['422']!.content['application/json'].schema as unknown as {
       properties: Record<string, unknown>;
       required: string[];
@@ -30,6 +30,14 @@ describe('the OpenAPI document of the ingestion API', () => {
     expect(invalid.required).toEqual(expect.arrayContaining(['error', 'message', 'errors']));
     expect(post.responses['201']!.content['application/json'].schema).toMatchObject({
       properties: { stored: { type: 'integer' }, duplicates: { type: 'integer' } },
+    });
+  });
+
+  it('item 12: documents the rate limit: 429 with its Retry-After header', () => {
+    const limited = post.responses['429'] as unknown as { headers: Record<string, unknown>; content: object };
+    expect(limited.headers['Retry-After']).toMatchObject({ schema: { type: 'integer', minimum: 1 } });
+    expect(limited.content).toMatchObject({
+      'application/json': { schema: { properties: { error: { const: 'rate_limited' } } } },
     });
   });
 });

@@ -11,12 +11,21 @@ const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   return rest;
 };
 
+const retryAfter = {
+  description: 'Seconds to wait before sending again.',
+  schema: { type: 'integer', minimum: 1 },
+};
+
 /** The OpenAPI 3.1 document of the ingestion API, generated from the schemas the handler itself uses. */
 export function ingestionOpenApi() {
   const responses = Object.fromEntries(
     Object.entries(ingestReplies).map(([status, { schema, description }]) => [
       status,
-      { description, content: { 'application/json': { schema: jsonSchema(schema, 'output') } } },
+      {
+        description,
+        content: { 'application/json': { schema: jsonSchema(schema, 'output') } },
+        ...(status === '429' && { headers: { 'Retry-After': retryAfter } }),
+      },
     ]),
   );
   return {

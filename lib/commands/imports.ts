@@ -7,10 +7,9 @@ import { findOrganization } from '@/db/queries/organizations';
 import { recordAudit } from '@/db/queries/audit';
 import { deleteImportedResponses } from '@/db/queries/responses';
 import {
+  claimStagingImport,
   completeImport,
-  discardAbandonedImports,
   discardStagingImport,
-  insertStagingImport,
   moveStagedRows,
   stageRows,
   type StagedRow,
@@ -41,8 +40,11 @@ export function importStepsFor(kind: DatabaseKind): ImportSteps {
   return kind === 'pglite' ? { stage: 2000, commit: 2000 } : { stage: 5000, commit: Number.MAX_SAFE_INTEGER };
 }
 
-/** An import that has not finished after this long was abandoned (its server stopped); the next import clears it. */
-const ABANDONED_AFTER_MS = 60 * 60 * 1000;
+/**
+ * An import that has not finished after this long was abandoned (its server stopped): until the next import clears
+ * it, it holds the organization's one import at a time. Storing 100,000 rows takes well under a minute.
+ */
+const ABANDONED_AFTER_MS = 15 * 60 * 1000;
 
 export interface StoreOptions {
   onProgress?: (done: number, total: number) => void;
@@ -61,7 +63,8 @@ export interface ImportResult {
   skipped: number;
 }
 
-export type PreparedImport = { fileName: string; rowCount: number; checked: CheckedImport };
+/** A checked import that holds its organization's one import at a time (its row in the history, not yet complete). */
+export type PreparedImport = { importId: string; fileName: string; rowCount: number; checked: CheckedImport };
 export type ImportFailure = Extract<ActionResult<never>, { ok: false }> & {
   rowErrors?: RowError[];
   invalidCount?: number;
@@ -69,7 +72,8 @@ export type ImportFailure = Extract<ActionResult<never>, { ok: false }> & {
 
 /**
  * The first half of an import: who may, whether the input has the right shape, and every row checked. Any invalid
- * row refuses the whole import with its row errors, unless the person chose to import only the valid rows.
+ * row refuses the whole import with its row errors, unless the person chose to import only the valid rows. Then it
+ * starts the import, unless another of the organization is running (conflict): storeImport must follow.
  */
 export async function prepareImport(
   db: Database,
@@ -99,7 +103,22 @@ export async function prepareImport(
       };
     }
     if (checked.responses.length === 0) return { ok: false, code: 'invalid', message: { key: 'imports.noValidRows' } };
-    return { ok: true, data: { fileName, rowCount: rows.length, checked } };
+    const organization = await findOrganization(db, actor.organizationId);
+    if (!organization) throw new ActionError('not_found', { key: 'errors.notFound' });
+    const claim = await claimStagingImport(
+      db,
+      organization.id,
+      { fileName, rowCount: rows.length, createdBy: actor.userId },
+      new Date(Date.now() - ABANDONED_AFTER_MS),
+    );
+    if (!claim.ok) {
+      const at = format(new TZDate(claim.running.createdAt, organization.timeZone), 'HH:mm');
+      throw new ActionError('conflict', {
+        key: 'imports.alreadyRunning',
+        values: { name: claim.running.fileName, at },
+      });
+    }
+    return { ok: true, data: { importId: claim.id, fileName, rowCount: rows.length, checked } };
   } catch (error) {
     return failureOf(error);
   }
@@ -109,7 +128,8 @@ export async function prepareImport(
  * The second half. The import's valid rows are staged step by step, each step on its own (reporting progress and
  * yielding between steps), so nobody waits for the staging; then one set-based transaction moves them into the
  * answers and the rollups, completes the import and audits it: the answers appear all at once or not at all.
- * If anything fails before that, the staged rows and the import are removed: nothing half-written, nothing shown.
+ * If anything fails before that, the staged rows and the import are removed: nothing half-written, nothing shown,
+ * and the organization may import again.
  */
 export async function storeImport(
   db: Database,
@@ -123,29 +143,20 @@ export async function storeImport(
     step = importStepsFor('postgres').stage,
     commitStep = importStepsFor('postgres').commit,
   } = options;
-  let importId: string | null = null;
+  const { importId } = prepared;
   try {
     const organization = await findOrganization(db, actor.organizationId);
     if (!organization) throw new ActionError('not_found', { key: 'errors.notFound' });
-    await discardAbandonedImports(db, organization.id, new Date(Date.now() - ABANDONED_AFTER_MS));
-    importId = (
-      await insertStagingImport(db, organization.id, {
-        fileName: prepared.fileName,
-        rowCount: prepared.rowCount,
-        createdBy: actor.userId,
-      })
-    ).id;
     for (let i = 0; i < responses.length; i += step) {
       await stageRows(db, organization.id, importId, stagedRowsOf(responses, i, step, organization.timeZone));
       onProgress(Math.min(i + step, responses.length), responses.length);
       await yieldToEventLoop();
     }
-    const stagedImportId = importId;
     const data = await db.transaction(async (tx) => {
       let staged = 0;
       let stored = 0;
       for (let from = 1; from <= responses.length; from += commitStep) {
-        const moved = await moveStagedRows(tx, organization.id, stagedImportId, {
+        const moved = await moveStagedRows(tx, organization.id, importId, {
           from,
           to: Math.min(from + commitStep - 1, responses.length),
         });
@@ -154,7 +165,7 @@ export async function storeImport(
         if (from + commitStep <= responses.length) await yieldToEventLoop();
       }
       const result = {
-        importId: stagedImportId,
+        importId,
         rowCount: prepared.rowCount,
         stored,
         duplicates: staged - stored,
@@ -162,17 +173,17 @@ export async function storeImport(
       };
       if (
         staged !== responses.length ||
-        !(await completeImport(tx, organization.id, stagedImportId, {
+        !(await completeImport(tx, organization.id, importId, {
           storedCount: stored,
           duplicateCount: result.duplicates,
         }))
       ) {
-        throw new Error(`import ${stagedImportId} lost staged rows: ${staged} of ${responses.length}`);
+        throw new Error(`import ${importId} lost staged rows: ${staged} of ${responses.length}`);
       }
       await recordAudit(tx, organization.id, actor.userId, {
         action: 'responses.import',
         entityType: 'responseImport',
-        entityId: stagedImportId,
+        entityId: importId,
         changes: {
           name: prepared.fileName,
           rows: prepared.rowCount,
@@ -185,7 +196,7 @@ export async function storeImport(
     });
     return { ok: true, data };
   } catch (error) {
-    if (importId) await discardStagingImport(db, actor.organizationId, importId).catch(() => {});
+    await discardStagingImport(db, actor.organizationId, importId).catch(() => {});
     return failureOf(error);
   }
 }

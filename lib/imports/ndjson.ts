@@ -15,7 +15,9 @@ export async function readNdjson(
   if (!body) return { ok: true, values };
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  let pending = '';
+  // The current line's pieces, one per chunk: only the newest chunk is searched for a newline, and a line is
+  // joined once, when it ends, so a long line costs time in proportion to its length (not to its square).
+  let pieces: string[] = [];
   let bytes = 0;
   const take = (line: string): NdjsonResult | null => {
     if (line.trim() === '') return null;
@@ -33,15 +35,19 @@ export async function readNdjson(
       if (done) break;
       bytes += value.byteLength;
       if (bytes > limits.maxBytes) return { ok: false, reason: 'tooLarge' };
-      pending += decoder.decode(value, { stream: true });
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      for (const line of lines) {
-        const failure = take(line);
+      const text = decoder.decode(value, { stream: true });
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        pieces.push(text.slice(start, end));
+        const failure = take(pieces.join(''));
         if (failure) return failure;
+        pieces = [];
+        start = end + 1;
       }
+      pieces.push(text.slice(start));
     }
-    return take(pending + decoder.decode()) ?? { ok: true, values };
+    pieces.push(decoder.decode());
+    return take(pieces.join('')) ?? { ok: true, values };
   } finally {
     reader.cancel().catch(() => {});
   }

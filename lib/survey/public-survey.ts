@@ -71,23 +71,23 @@ export async function showSurvey(db: Database, token: string, query: URLSearchPa
 }
 
 /**
- * POST: counts the attempt against the sender's address, then stores a valid answer (and its rollup) in one
- * transaction and sends the browser to the thank-you page. An invalid answer shows the form again with the
- * message next to the question and what was typed kept; nothing is stored.
+ * POST: checks the token first (an unknown or closed link writes nothing, not even to the rate limiter), counts
+ * the attempt against the sender's address, then stores a valid answer (and its rollup) in one transaction and
+ * sends the browser to the thank-you page. An invalid answer shows the form again with the message next to the
+ * question and what was typed kept; nothing is stored.
  */
 export async function answerSurvey(
   db: Database,
   { token, form, clientKey, now = new Date() }: { token: string; form: URLSearchParams; clientKey: string; now?: Date },
 ): Promise<SurveyReply> {
-  const throttle = await takeAttempt(db, `survey:${clientKey}`, SURVEY_THROTTLE, now);
-  if (!throttle.allowed) {
-    const { locale, t } = surveyTranslator(null);
-    const html = messagePage({ lang: locale, title: t('public.tooManyTitle'), text: t('public.tooManyText') });
-    return { status: 429, html, retryAfter: throttle.retryAfterSeconds };
-  }
   const survey = await openSurvey(db, token);
   if (!survey) return closedReply();
   const { locale, t } = surveyTranslator(survey.locale);
+  const throttle = await takeAttempt(db, `survey:${clientKey}`, SURVEY_THROTTLE, now);
+  if (!throttle.allowed) {
+    const html = messagePage({ lang: locale, title: t('public.tooManyTitle'), text: t('public.tooManyText') });
+    return { status: 429, html, retryAfter: throttle.retryAfterSeconds };
+  }
   const context = surveyContextOf((name) => form.get(name));
   // Browsers send a textarea's line breaks as CRLF; count them as one character, like its maxlength does.
   const comment = (form.get('comment') ?? '').replace(/\r\n?/g, '\n');
@@ -125,6 +125,8 @@ export async function answerSurvey(
           comment: parsed.data.comment,
           respondedAt: now,
           source: 'survey',
+          // The link's own namespace: an `ext` anyone with the link can send never takes an id of the API.
+          surveyLinkId: survey.linkId,
           externalId: context.ext ?? null,
           persona: context.persona ?? null,
           channel: context.channel ?? null,
@@ -139,6 +141,6 @@ export async function answerSurvey(
       html: messagePage({ lang: locale, title: t('public.failedTitle'), text: t('public.errorText', { requestId }) }),
     };
   }
-  // A re-sent external id is counted once; the customer sees the same thank-you either way.
+  // An external id re-sent to the same link is counted once; the customer sees the same thank-you either way.
   return { status: 303, location: `/s/${token}?thanks=1` };
 }

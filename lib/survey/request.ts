@@ -1,13 +1,9 @@
 import { readBody } from '@/lib/http/read-body';
 
-/** What the public survey reads from the HTTP request itself: the sender's address, where the post came from, the body. */
-
-/** The address answers are counted against: the first X-Forwarded-For entry, else X-Real-IP, else "unknown". */
-export function clientAddressOf(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-  const address = forwarded || headers.get('x-real-ip')?.trim() || 'unknown';
-  return address.slice(0, 64);
-}
+/**
+ * What the public survey reads from the HTTP request itself: where the post came from and the body. The sender's
+ * address is lib/http/client-address.ts's, which our own server vouches for.
+ */
 
 /**
  * Whether a post was sent by a page of another site (a form elsewhere that makes visitors' browsers answer).

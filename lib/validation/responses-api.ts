@@ -37,6 +37,7 @@ export const unknownTouchpointsSchema = problem('unknown_touchpoint').extend({
   errors: z.array(itemErrorSchema.extend({ touchpoint: z.string().meta({ description: 'The reference as sent.' }) })),
 });
 export const tooLargeSchema = problem('too_large');
+export const rateLimitedSchema = problem('rate_limited');
 export const invalidBatchSchema = problem('invalid').extend({ errors: z.array(itemErrorSchema) });
 export const internalErrorSchema = problem('internal').extend({ requestId: z.string() });
 
@@ -52,6 +53,13 @@ export const ingestReplies = {
   422: {
     schema: invalidBatchSchema,
     description: 'The batch is empty, too long, or has invalid answers; nothing was stored.',
+  },
+  429: {
+    schema: rateLimitedSchema,
+    description:
+      'The key sent more requests than its rate allows (API_RATE_PER_SECOND, API_RATE_BURST: by default 20 per ' +
+      'second, 40 at once); nothing was stored. ' +
+      '`Retry-After` says how many seconds to wait.',
   },
   500: {
     schema: internalErrorSchema,

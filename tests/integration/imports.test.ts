@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findImport, listImports } from '@/db/queries/imports';
 import { type HistogramQuery, rawHistograms, rollupHistograms } from '@/db/queries/metrics';
 import { recordResponses } from '@/db/queries/responses';
-import { discardStagingImport, insertStagingImport, stageRows } from '@/db/queries/staged-import';
+import { claimStagingImport, discardStagingImport, stageRows } from '@/db/queries/staged-import';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
 import { snapshotOrganization } from '@/tests/fixtures/snapshots';
@@ -259,27 +259,28 @@ describe('storing an import in steps', () => {
     expect(await snapshotOrganization(db, own.organizationId)).toBe(snapshot);
   });
 
+  const staged = (importId: string) =>
+    db
+      .select()
+      .from(stagedResponses)
+      .where(and(eq(stagedResponses.organizationId, own.organizationId), eq(stagedResponses.importId, importId)));
+  const stage = (importId: string) =>
+    stageRows(db, own.organizationId, importId, [
+      {
+        rowNumber: 1,
+        touchpointId: own.touchpointId,
+        metric: 'nps',
+        score: 7,
+        comment: null,
+        respondedAt: new Date('2026-03-02T10:00:00Z'),
+        day: '2026-03-02',
+        externalId: null,
+        persona: null,
+        channel: null,
+      },
+    ]);
+
   it('hides an import that never finished, refuses to undo it, and clears it when the next import starts', async () => {
-    const staged = (importId: string) =>
-      db
-        .select()
-        .from(stagedResponses)
-        .where(and(eq(stagedResponses.organizationId, own.organizationId), eq(stagedResponses.importId, importId)));
-    const stage = (importId: string) =>
-      stageRows(db, own.organizationId, importId, [
-        {
-          rowNumber: 1,
-          touchpointId: own.touchpointId,
-          metric: 'nps',
-          score: 7,
-          comment: null,
-          respondedAt: new Date('2026-03-02T10:00:00Z'),
-          day: '2026-03-02',
-          externalId: null,
-          persona: null,
-          channel: null,
-        },
-      ]);
     const [abandoned] = await db
       .insert(responseImports)
       .values({
@@ -292,30 +293,68 @@ describe('storing an import in steps', () => {
       })
       .returning();
     await stage(abandoned!.id);
-    const running = await insertStagingImport(db, own.organizationId, {
-      fileName: 'running.csv',
-      rowCount: 1,
-      createdBy: own.executive.userId,
+    const names = (await listImports(db, own.organizationId)).map((i) => i.fileName);
+    expect(names).not.toContain('abandoned.csv');
+    expect(await run(undoImport, own.executive.actor, { importId: abandoned!.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
     });
-    await stage(running.id);
-    try {
-      const names = (await listImports(db, own.organizationId)).map((i) => i.fileName);
-      expect(names).not.toContain('abandoned.csv');
-      expect(names).not.toContain('running.csv');
-      expect(await run(undoImport, own.executive.actor, { importId: abandoned!.id })).toMatchObject({
-        ok: false,
-        code: 'not_found',
-      });
 
-      dataOf(await runImport(db, own.executive.actor, { fileName: 'next.csv', rows: [row()] }));
-      expect(await db.select().from(responseImports).where(eq(responseImports.id, abandoned!.id))).toEqual([]);
-      expect(await staged(abandoned!.id)).toEqual([]);
-      // An import started less than an hour ago may still be running elsewhere: it is left alone.
-      expect(await staged(running.id)).toHaveLength(1);
+    dataOf(await runImport(db, own.executive.actor, { fileName: 'next.csv', rows: [row()] }));
+    expect(await db.select().from(responseImports).where(eq(responseImports.id, abandoned!.id))).toEqual([]);
+    expect(await staged(abandoned!.id)).toEqual([]);
+  });
+
+  it('item 12: one import at a time per organization: while one runs, the next is refused and the running one kept', async () => {
+    const claim = await claimStagingImport(
+      db,
+      own.organizationId,
+      { fileName: 'running.csv', rowCount: 1, createdBy: own.executive.userId },
+      new Date(Date.now() - 15 * 60 * 1000),
+    );
+    if (!claim.ok) throw new Error('expected no import to be running');
+    await stage(claim.id);
+    try {
+      const snapshot = await snapshotOrganization(db, own.organizationId);
+      expect(await runImport(db, own.executive.actor, { fileName: 'second.csv', rows: [row()] })).toMatchObject({
+        ok: false,
+        code: 'conflict',
+        message: { key: 'imports.alreadyRunning', values: { name: 'running.csv' } },
+      });
+      expect(await snapshotOrganization(db, own.organizationId)).toBe(snapshot);
+      expect(await staged(claim.id)).toHaveLength(1);
+      expect((await listImports(db, own.organizationId)).map((i) => i.fileName)).not.toContain('running.csv');
+      // Another organization may start one meanwhile.
+      const otherClaim = await claimStagingImport(
+        db,
+        other.organizationId,
+        { fileName: 'other.csv', rowCount: 1, createdBy: other.executive.userId },
+        new Date(Date.now() - 15 * 60 * 1000),
+      );
+      expect(otherClaim.ok).toBe(true);
+      if (otherClaim.ok) await discardStagingImport(db, other.organizationId, otherClaim.id);
     } finally {
-      await discardStagingImport(db, own.organizationId, running.id);
+      await discardStagingImport(db, own.organizationId, claim.id);
     }
-    expect(await staged(running.id)).toEqual([]);
+    // Once it is gone (finished or discarded), the next import goes ahead.
+    dataOf(await runImport(db, own.executive.actor, { fileName: 'after.csv', rows: [row()] }));
+  });
+
+  it('item 12: of two imports started at the same moment, one is stored and the other refused, nothing mixed', async () => {
+    const before = (await listImports(db, own.organizationId)).length;
+    const results = await Promise.all(
+      ['first.csv', 'second.csv'].map((fileName) =>
+        runImport(db, own.executive.actor, { fileName, rows: many(300) }, { step: 100 }),
+      ),
+    );
+    const stored = results.filter((r) => r.ok);
+    expect(stored).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toMatchObject([
+      { code: 'conflict', message: { key: 'imports.alreadyRunning' } },
+    ]);
+    const imports = await listImports(db, own.organizationId);
+    expect(imports).toHaveLength(before + 1);
+    expect(await importedRows(dataOf(stored[0]!).importId)).toHaveLength(300);
   });
 });
 

@@ -5,18 +5,23 @@ import { currentMember } from '@/lib/auth/session';
 import { importStepsFor, prepareImport, storeImport } from '@/lib/commands/imports';
 import { can } from '@/lib/domain/permissions';
 import { errorBody, errorResponse } from '@/lib/http/errors';
+import { refuseCrossSite } from '@/lib/http/same-site';
 import { readNdjson } from '@/lib/imports/ndjson';
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from '@/lib/validation/imports';
 
 /**
- * POST /api/imports: a CSV import after the page has mapped its columns. The body is NDJSON: a first line
- * `{ "fileName", "skipInvalid"? }`, then one answer per line as the ingestion API describes it (at most 100,000).
- * Any invalid row -> 422 with the row errors and nothing stored (unless skipInvalid). Otherwise the rows are staged
+ * POST /api/imports: a CSV import after the page has mapped its columns. Only the import page may send it (403
+ * from another site, 415 for another body type), and a body over the limit is refused (413) before it is read. The
+ * body is NDJSON (`application/x-ndjson`): a first line `{ "fileName", "skipInvalid"? }`, then one answer per line
+ * as the ingestion API describes it (at most 100,000). Any invalid row -> 422 with the row errors and nothing stored
+ * (unless skipInvalid); another import of the organization still running -> 409. Otherwise the rows are staged
  * step by step and then stored in one transaction (see storeImport), and the response streams NDJSON progress lines
  * `{ "done", "total" }` (rows staged), then `{ "result": ImportResult }` or the error body of lib/http/errors.ts. If
  * the page goes away while rows are staged, the next progress line fails and the import is discarded.
  */
 export async function POST(request: Request) {
+  const refused = await refuseCrossSite(request, 'application/x-ndjson');
+  if (refused) return refused;
   const member = await currentMember();
   if (!member) return errorResponse({ code: 'unauthenticated' });
   if (!can(member.actor, 'responses.import')) return errorResponse({ code: 'forbidden' });

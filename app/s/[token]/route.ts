@@ -1,7 +1,8 @@
 import { getDb } from '@/db/client';
 import { pageHeaders } from '@/lib/survey/html';
 import { answerSurvey, refusedReply, showSurvey, type SurveyReply } from '@/lib/survey/public-survey';
-import { clientAddressOf, isCrossSitePost, readFormPost } from '@/lib/survey/request';
+import { clientAddress } from '@/lib/http/client-address';
+import { isCrossSitePost, readFormPost } from '@/lib/survey/request';
 
 // The public micro-survey: plain HTML from route handlers, so a customer's phone downloads no framework at all.
 // No cookies and no session: the link's token is the only key, and it opens only its own question.
@@ -29,5 +30,5 @@ export async function POST(request: Request, { params }: Context) {
   if (isCrossSitePost(request.headers)) return send(refusedReply('crossSite'));
   const form = await readFormPost(request);
   if (!form) return send(refusedReply('unreadable'));
-  return send(await answerSurvey(await getDb(), { token, form, clientKey: clientAddressOf(request.headers) }));
+  return send(await answerSurvey(await getDb(), { token, form, clientKey: clientAddress(request.headers) }));
 }
