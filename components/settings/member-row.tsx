@@ -7,6 +7,7 @@ import { SelectField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { type IssuedResetLink, PasswordResetDialog } from './password-reset-dialog';
 import type { Option } from './touchpoint-form';
 
 export interface MemberView {
@@ -26,7 +27,7 @@ export function MemberRow({
   member: MemberView;
   departments: Option[];
   isSelf: boolean;
-  actions: { saveMember: ServerAction; deleteMember: ServerAction };
+  actions: { saveMember: ServerAction; deleteMember: ServerAction; issueResetLink: ServerAction<IssuedResetLink> };
 }) {
   const t = useTranslations('settings.members');
   const tr = useTranslations('roles');
@@ -70,7 +71,8 @@ export function MemberRow({
             <FormError message={form.formError} />
           </div>
         </form>
-        <div className="lg:pt-6">
+        <div className="flex flex-wrap items-start gap-2 lg:w-52 lg:justify-end lg:pt-6">
+          {isSelf ? null : <PasswordResetDialog member={member} action={actions.issueResetLink} />}
           <ActionButton
             action={actions.deleteMember}
             input={{ userId: member.userId }}

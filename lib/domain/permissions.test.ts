@@ -19,6 +19,7 @@ const executiveOnly: Permission[] = [
   'touchpoint.manage',
   'member.invite',
   'member.update',
+  'member.resetPassword',
   'member.remove',
   'invitation.revoke',
   'audit.read',

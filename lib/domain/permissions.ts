@@ -23,6 +23,8 @@ export const permissionTable = {
   'member.invite': executiveOnly,
   'member.update': executiveOnly,
   'member.remove': executiveOnly,
+  // A one-time link to choose a new password, for a member whose account is in this organization only.
+  'member.resetPassword': executiveOnly,
   'invitation.revoke': executiveOnly,
   'audit.read': executiveOnly,
   // The one-page goal: executives write and publish it, everyone reads it and confirms having read it.

@@ -32,3 +32,8 @@ export function newSurveyToken(): string {
 export function isSurveyToken(value: string): boolean {
   return /^[A-Za-z0-9_-]{22,64}$/.test(value);
 }
+
+/** The hash to look up a bare link secret (as `newToken` makes them), or null when the text cannot be one. */
+export function linkSecretHash(token: string): string | null {
+  return /^[A-Za-z0-9_-]{43}$/.test(token) ? hashToken(token) : null;
+}

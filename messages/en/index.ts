@@ -8,6 +8,7 @@ import settings from './settings.json';
 import apiKeys from './api-keys.json';
 import imports from './imports.json';
 import metrics from './metrics.json';
+import passwordReset from './password-reset.json';
 import security from './security.json';
 import surveys from './surveys.json';
 import touchpoints from './touchpoints.json';
@@ -22,6 +23,7 @@ const messages = {
   ...plans,
   ...weekly,
   ...metrics,
+  ...passwordReset,
   ...touchpoints,
   ...surveys,
   ...apiKeys,

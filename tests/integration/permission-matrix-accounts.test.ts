@@ -10,6 +10,7 @@ import { signInDevice } from '@/db/queries/accounts';
 import { findUserById, passwordHashOf } from '@/db/queries/users';
 import { signUp } from '@/lib/commands/accounts';
 import { inviteMember } from '@/lib/commands/members';
+import { issuePasswordReset } from '@/lib/commands/password-resets';
 import { roles, type Role } from '@/lib/domain/permissions';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import {
@@ -77,6 +78,22 @@ const rows: Record<string, PersonRow | PublicRow> = {
       vi.stubEnv('SMTP_URL', '');
       if (!started.ok || started.data.outcome !== 'check_mail') throw new Error(JSON.stringify(started));
       return { token: started.data.confirmToken };
+    },
+  },
+  resetPassword: {
+    audience: 'public',
+    input: async ({ f }) => {
+      const issued = await issuePasswordReset.execute(db, f.executive.actor, { userId: f.staff.userId });
+      if (!issued.ok) throw new Error(JSON.stringify(issued));
+      return { token: issued.data.token, password: newPassword, confirmPassword: newPassword };
+    },
+  },
+  requestPasswordReset: {
+    audience: 'public',
+    input: ({ self }) => {
+      vi.stubEnv('SMTP_URL', 'smtp://mail.example.test:587');
+      vi.stubEnv('APP_URL', 'https://cx.example.test');
+      return { email: self.email };
     },
   },
   acceptInvitation: {

@@ -3,6 +3,7 @@ import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { signInAction } from '@/app/(auth)/actions';
 import { AuthCard } from '@/components/auth/auth-card';
+import { PASSWORD_CHANGED_NOTICE, PasswordChangedNotice } from '@/components/auth/password-changed-notice';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { getDb } from '@/db/client';
 import { countOrganizations } from '@/db/queries/organizations';
@@ -15,8 +16,13 @@ export async function generateMetadata() {
   return { title: (await getTranslations('auth'))('signIn') };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  const next = safeNext((await searchParams).next);
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string; notice?: string }>;
+}) {
+  const query = await searchParams;
+  const next = safeNext(query.next);
   if (await currentUser()) redirect(next);
   const t = await getTranslations('auth');
   const canSignUp = signUpOpen(env().SIGN_UP, await countOrganizations(await getDb()));
@@ -35,6 +41,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         ) : null
       }
     >
+      {query.notice === PASSWORD_CHANGED_NOTICE ? <PasswordChangedNotice /> : null}
       <SignInForm next={next} action={signInAction} />
       <p className="mt-4 text-center text-sm">
         <Link className="font-medium text-brand-700 underline" href="/forgot">

@@ -186,4 +186,9 @@ export const settingsSpecs = {
     own: [{ label: '', input: (f) => ({ userId: f.own.staff.userId }) }],
     other: [{ label: '', input: (f) => ({ userId: f.other.staff.userId }), refusal: notFound }],
   },
+  issuePasswordReset: {
+    permission: 'member.resetPassword',
+    own: [{ label: '', input: (f) => ({ userId: f.own.staff.userId }) }],
+    other: [{ label: '', input: (f) => ({ userId: f.other.staff.userId }), refusal: notFound }],
+  },
 } satisfies Record<string, Spec>;

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { cancelInvitation, deleteMember, invite, saveMember } from '@/app/(app)/settings/actions';
+import { issueResetLink } from '@/app/(app)/settings/members/actions';
 import { InviteForm } from '@/components/settings/invite-form';
 import { MemberRow } from '@/components/settings/member-row';
 import { ActionButton } from '@/components/ui/action-button';
@@ -70,7 +71,7 @@ export default async function MembersPage() {
                 member={m}
                 departments={departmentOptions}
                 isSelf={m.userId === member.user.id}
-                actions={{ saveMember, deleteMember }}
+                actions={{ saveMember, deleteMember, issueResetLink }}
               />
             ))}
           </ul>
