@@ -21,7 +21,7 @@ const elements = [
   { type: 'auth', pattern: 'lib/auth/**' },
   { type: 'commands', pattern: 'lib/commands/**' },
   // What a request says about its sender (address, browser), read from headers our own server vouches for.
-  { type: 'request', pattern: 'lib/http/client-address.ts', mode: 'file' },
+  { type: 'request', pattern: ['lib/http/client-address.ts', 'lib/http/forwarded.mjs'], mode: 'file' },
   // Server-side checks of an import against the organization's touchpoints.
   { type: 'services', pattern: 'lib/imports/validate.ts', mode: 'file' },
   // Client-safe helpers used by components and pages alike: query keys, CSV columns and rows, NDJSON.

@@ -1,4 +1,5 @@
 import 'server-only';
+import { chmodSync, lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -7,7 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { dataDir, env } from '@/lib/env';
+import { dataDir, env, makePrivateDir } from '@/lib/env';
 import { lockDataDir } from './lock';
 import * as schema from './schema';
 
@@ -61,17 +62,21 @@ export async function openDatabase(options: {
   }
   const dir = options.dir ?? 'memory';
   const release = dir === 'memory' ? () => {} : lockDataDir(dir);
+  const files = dir === 'memory' ? null : path.join(dir, 'pglite');
   let client: PGlite | undefined;
   try {
-    client = dir === 'memory' ? new PGlite({ loadDataDir: options.loadDataDir }) : new PGlite(path.join(dir, 'pglite'));
+    if (files) makePrivateDir(files);
+    client = files ? new PGlite(files) : new PGlite({ loadDataDir: options.loadDataDir });
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Database;
     await migratePglite(db as never, { migrationsFolder });
+    if (files) makeOwnerOnly(files);
     return {
       db,
       kind: 'pglite',
       close: async () => {
         await client?.close();
+        if (files) makeOwnerOnly(files);
         release();
       },
     };
@@ -80,6 +85,23 @@ export async function openDatabase(options: {
     release();
     throw error;
   }
+}
+
+/**
+ * PGlite writes its files readable and writable by everyone (0666, whatever the umask): make every file 0600 and
+ * every folder 0700. Files it adds later stay behind folders only the owner may enter.
+ */
+function makeOwnerOnly(dir: string) {
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const file = path.join(dir, name);
+    try {
+      const entry = lstatSync(file);
+      if (entry.isDirectory() || entry.isFile()) chmodSync(file, entry.isDirectory() ? 0o700 : 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error; // a file PGlite removed meanwhile
+    }
+  }
+  chmodSync(dir, 0o700);
 }
 
 interface ProcessDatabase {

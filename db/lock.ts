@@ -1,6 +1,7 @@
-import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
+import { makePrivateDir } from '@/lib/env';
 
 /** PGlite has no lock of its own: two processes on one data directory would lose data. */
 export class DataDirLockedError extends Error {
@@ -50,10 +51,11 @@ function sameHolder(a: LockHolder | null, b: LockHolder | null) {
  * Takes the exclusive lock on `dir` for this process, or throws DataDirLockedError naming the holder.
  * The lock file appears atomically with its content (written aside, then hard-linked into place), so another
  * process never reads a half-written lock. A lock left by a process that no longer runs on this host is taken
- * over: renamed away first, so two processes cannot both take over the same stale lock.
+ * over: renamed away first, so two processes cannot both take over the same stale lock. The directory is made
+ * its owner's alone (0700) and the lock file is written 0600.
  */
 export function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const file = path.join(dir, 'touchpoint.lock');
   const me: LockHolder = {
     pid: process.pid,

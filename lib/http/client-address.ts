@@ -1,12 +1,12 @@
-/**
- * The header our own server (scripts/server.mjs) sets on every request to the client's address, worked out from the
- * socket and TRUSTED_PROXIES. The server removes any copy a client sends, so the app can believe it; without our
- * server (`next dev`) it is absent and every client counts as one unknown address.
- */
-export const CLIENT_ADDRESS_HEADER = 'x-touchpoint-client-address';
+import { behindFrontDoor, CLIENT_ADDRESS_HEADER } from './forwarded.mjs';
 
+/**
+ * The client's address, as our own server (scripts/server.mjs) sets it on every request from the socket and
+ * TRUSTED_PROXIES; the server removes any copy a client sends. Without our server (`next dev`, a bare `next start`)
+ * nobody removes it, so it is not believed: every client counts as one unknown address.
+ */
 export function clientAddress(headers: Headers): string {
-  return headers.get(CLIENT_ADDRESS_HEADER)?.trim() || 'unknown';
+  return (behindFrontDoor() && headers.get(CLIENT_ADDRESS_HEADER)?.trim()) || 'unknown';
 }
 
 /** The browser, as its User-Agent names it, cut to a length worth storing. */

@@ -11,7 +11,7 @@ import { throttles } from '@/db/schema';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import { makeTwoOrganizations, type OrganizationFixture, uniqueSuffix } from '@/tests/fixtures/organizations';
 import { createSurveyLink, setSurveyLinkEnabled } from '@/lib/commands/survey-links';
-import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
+import { CLIENT_ADDRESS_HEADER, markFrontDoor } from '@/lib/http/forwarded.mjs';
 import { answerSurvey, SURVEY_THROTTLE } from '@/lib/survey/public-survey';
 import { dataOf } from './helpers';
 
@@ -27,6 +27,7 @@ let own: OrganizationFixture;
 let token: string;
 
 beforeAll(async () => {
+  markFrontDoor(); // as under scripts/server.mjs, which sets the client address header
   state.db = db;
   ({ own } = await makeTwoOrganizations(db));
   const { id } = dataOf(

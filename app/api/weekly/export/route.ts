@@ -1,10 +1,11 @@
-import Papa from 'papaparse';
 import { getDb } from '@/db/client';
 import { listTouchpoints } from '@/db/queries/journey';
 import { listImprovements } from '@/db/queries/weekly';
 import { currentMember } from '@/lib/auth/session';
+import { toCsv } from '@/lib/csv/export';
 import { can } from '@/lib/domain/permissions';
 import { errorResponse } from '@/lib/http/errors';
+import { publicOrigin } from '@/lib/public-origin';
 
 const columns = [
   'id',
@@ -35,7 +36,7 @@ const columns = [
 ] as const;
 
 /** GET /api/weekly/export: every improvement of the caller's organization as CSV (UTF-8), every field, ids and links. */
-export async function GET(request: Request) {
+export async function GET() {
   const member = await currentMember();
   if (!member) return errorResponse({ code: 'unauthenticated' });
   if (!can(member.actor, 'weekly.read')) return errorResponse({ code: 'forbidden' });
@@ -45,7 +46,7 @@ export async function GET(request: Request) {
     listTouchpoints(db, member.organization.id, { includeArchived: true }),
   ]);
   const names = new Map(touchpoints.map((tp) => [tp.id, tp.name]));
-  const origin = new URL(request.url).origin;
+  const origin = await publicOrigin();
   const rows: Record<(typeof columns)[number], string>[] = improvements.map((i) => ({
     id: i.id,
     week_start: i.weekStart,
@@ -73,13 +74,10 @@ export async function GET(request: Request) {
     created_at: i.createdAt.toISOString(),
     updated_at: i.updatedAt.toISOString(),
   }));
-  // A byte-order mark lets spreadsheet programs read the UTF-8 correctly.
-  const csv =
-    '\uFEFF' +
-    Papa.unparse(
-      { fields: [...columns], data: rows.map((row) => columns.map((c) => row[c])) },
-      { newline: '\r\n', escapeFormulae: true },
-    );
+  const csv = toCsv(
+    columns,
+    rows.map((row) => columns.map((c) => row[c])),
+  );
   const file = `touchpoint-improvements-${member.organization.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(csv, {
     headers: {
