@@ -34,7 +34,7 @@ const elements = [
   { type: 'db', pattern: 'db/**', mode: 'file' },
   { type: 'messages', pattern: 'messages/**' },
   { type: 'components', pattern: 'components/**' },
-  { type: 'app', pattern: ['app/**', 'proxy.ts', 'instrumentation.ts'], mode: 'file' },
+  { type: 'app', pattern: ['app/**', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts'], mode: 'file' },
   { type: 'tests', pattern: ['tests/**', 'e2e/**', 'bench/**', '**/*.test.ts'], mode: 'file' },
 ];
 

@@ -10,6 +10,10 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   typedRoutes: false,
+  // The build's own files, which proxy.ts does not see; everything else gets its headers from proxy.ts.
+  headers: async () => [
+    { source: '/_next/static/:path*', headers: [{ key: 'X-Content-Type-Options', value: 'nosniff' }] },
+  ],
 };
 
 export default withNextIntl(nextConfig);

@@ -13,6 +13,7 @@ const sources = [
   'db',
   'messages',
   'instrumentation.ts',
+  'instrumentation-client.ts',
   'proxy.ts',
   'next.config.js',
   'postcss.config.mjs',

@@ -47,6 +47,21 @@ export async function countExecutives(db: Database, organizationId: string) {
   return row?.n ?? 0;
 }
 
+/**
+ * The organization's executives, their membership rows locked until the transaction ends: two changes that could
+ * each remove an executive then run one after the other, and the second counts what the first left (read committed
+ * re-reads a locked row once it is free). Ordered, so two transactions take the locks in the same order.
+ */
+export async function lockExecutives(db: Database, organizationId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.organizationId, organizationId), eq(memberships.role, 'executive')))
+    .orderBy(asc(memberships.userId))
+    .for('update');
+  return rows.map((row) => row.userId);
+}
+
 export async function insertMembership(
   db: Database,
   organizationId: string,
@@ -137,6 +152,24 @@ export async function insertInvitation(
     .values({ organizationId, ...values })
     .returning(invitationColumns);
   return row!;
+}
+
+/** Revokes the invitations a person sent in this organization that nobody has used yet; returns how many. */
+export async function revokeInvitationsSentBy(db: Database, organizationId: string, userId: string, now = new Date()) {
+  const rows = await db
+    .update(invitations)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(invitations.organizationId, organizationId),
+        eq(invitations.invitedBy, userId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .returning({ id: invitations.id });
+  return rows.length;
 }
 
 export async function markInvitation(

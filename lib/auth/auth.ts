@@ -24,10 +24,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/login' },
-  // A refused grant is an everyday event, not a server error: keep it out of the error log.
+  // A refused grant or a garbled session cookie (expired secret, tampering) is an everyday event, not a server error:
+  // keep it out of the error log. The person is simply not signed in.
   logger: {
     error: (error) => {
-      if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
+      const type = (error as { type?: string }).type ?? error.name;
+      if (type === 'CredentialsSignin' || type === 'JWTSessionError') return;
       console.error('[auth]', error);
     },
   },

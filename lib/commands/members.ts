@@ -1,13 +1,14 @@
 import 'server-only';
 import { findDepartment } from '@/db/queries/departments';
 import {
-  countExecutives,
   deleteMembership,
   findInvitation,
   findMember,
   insertInvitation,
   listPendingInvitations,
+  lockExecutives,
   markInvitation,
+  revokeInvitationsSentBy,
   updateMembership,
 } from '@/db/queries/members';
 import { findUserByEmail } from '@/db/queries/users';
@@ -83,9 +84,13 @@ export const revokeInvitation = command({
   },
 });
 
-/** An organization always keeps at least one executive, or nobody could manage it any more. */
-async function keepAnExecutive(tx: Database, organizationId: string, currentRole: string) {
-  if (currentRole === 'executive' && (await countExecutives(tx, organizationId)) <= 1) {
+/**
+ * An organization always keeps at least one executive, or nobody could manage it any more. The executives are
+ * counted under a lock, so two executives demoting or removing each other at the same moment cannot both succeed.
+ */
+async function keepAnExecutive(tx: Database, organizationId: string, userId: string) {
+  const executives = await lockExecutives(tx, organizationId);
+  if (executives.includes(userId) && executives.length <= 1) {
     throw refuse.conflict('settings.members.lastExecutive');
   }
 }
@@ -95,7 +100,7 @@ export const updateMember = command({
   input: updateMemberSchema,
   load: (tx, organizationId, input) => findMember(tx, organizationId, input.userId),
   run: async ({ tx, actor, input, resource, audit }) => {
-    if (input.role !== 'executive') await keepAnExecutive(tx, actor.organizationId, resource.role);
+    if (input.role !== 'executive') await keepAnExecutive(tx, actor.organizationId, input.userId);
     const departmentId = await checkDepartment(tx, actor.organizationId, input.departmentId);
     await updateMembership(tx, actor.organizationId, input.userId, { role: input.role, departmentId });
     audit({
@@ -117,13 +122,15 @@ export const removeMember = command({
   input: removeMemberSchema,
   load: (tx, organizationId, input) => findMember(tx, organizationId, input.userId),
   run: async ({ tx, actor, input, resource, audit }) => {
-    await keepAnExecutive(tx, actor.organizationId, resource.role);
+    await keepAnExecutive(tx, actor.organizationId, input.userId);
     await deleteMembership(tx, actor.organizationId, input.userId);
+    // Someone who left cannot keep bringing people in through links they handed out before.
+    const revokedInvitations = await revokeInvitationsSentBy(tx, actor.organizationId, input.userId);
     audit({
       action: 'member.remove',
       entityType: 'member',
       entityId: input.userId,
-      changes: { email: resource.email, role: resource.role },
+      changes: { email: resource.email, role: resource.role, revokedInvitations },
     });
     return null;
   },
