@@ -44,12 +44,22 @@ export function mainNavigation(page: Page) {
   return page.getByRole('navigation', { name: 'Main' });
 }
 
-/** A second, independent browser (own cookies), using the same base URL as the test's page. */
+/**
+ * An address for one browser of a test. The e2e server trusts 127.0.0.1 as its reverse proxy (scripts/e2e-server.mjs),
+ * so each browser says which client it stands for, as a proxy would: every test is its own client, and the per-address
+ * limits (sign-up, sign-in) of one test do not spill into the next.
+ */
+export function clientAddress(): string {
+  const part = () => Math.floor(Math.random() * 254) + 1;
+  return `198.18.${part()}.${part()}`;
+}
+
+/** A second, independent browser (own cookies and client address), using the same base URL as the test's page. */
 export async function newSession(
   browser: Browser,
   baseURL: string | undefined,
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL });
+  const context = await browser.newContext({ baseURL, extraHTTPHeaders: { 'x-forwarded-for': clientAddress() } });
   const page = await context.newPage();
   return { context, page };
 }
@@ -65,6 +75,10 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  context: async ({ context }, use) => {
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': clientAddress() });
+    await use(context);
+  },
   execPage: async ({ page }, use) => {
     await signInToOverview(page, demo.exec);
     await use(page);

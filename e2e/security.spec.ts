@@ -65,7 +65,7 @@ test('item 3: changing the password signs the other browser out; signing out end
 
   await page.goto('/profile');
   await page.getByLabel('Current password').fill(PASSWORD);
-  await page.getByLabel('New password').fill('an-even-longer-password');
+  await page.getByLabel('New password', { exact: true }).fill('an-even-longer-password');
   await page.getByLabel('Repeat the new password').fill('an-even-longer-password');
   await page.getByRole('button', { name: 'Change password' }).click();
   await expect(page.getByText('Your password has been changed.')).toBeVisible();
