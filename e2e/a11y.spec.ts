@@ -51,4 +51,22 @@ test.describe('accessibility (axe)', () => {
     await expect(page.getByRole('heading', { name: 'Journey stages and touchpoints' })).toBeVisible();
     await expectNoSeriousViolations(page, testInfo, 'settings-journey');
   });
+
+  for (const width of [1280, 390]) {
+    test(`the security page, forgot password and a reset link at ${width} px (issue 10)`, async ({
+      page,
+    }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto('/forgot');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `forgot-${width}`);
+      await page.goto('/reset/not-a-real-link');
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `reset-invalid-${width}`);
+      await signInToOverview(page, demo.it);
+      await page.goto('/profile/security');
+      await expect(page.getByRole('heading', { name: 'Signed-in browsers' })).toBeVisible();
+      await expectNoSeriousViolations(page, testInfo, `security-${width}`);
+    });
+  }
 });

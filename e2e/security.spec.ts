@@ -41,7 +41,7 @@ test('item 3 and 5: "sign out everywhere else" ends the other browser\'s session
   const browsers = page.locator('section').filter({ has: page.getByRole('heading', { name: 'Signed-in browsers' }) });
   await expect(browsers.getByRole('listitem')).toHaveCount(2);
   await expect(browsers.getByText('This browser')).toHaveCount(1);
-  const activity = page.getByRole('region', { name: 'Recent activity' });
+  const activity = page.getByRole('region', { name: 'Table of sign-ins and password changes' });
   await expect(activity.getByRole('row').filter({ hasText: 'Signed in' })).toHaveCount(2);
 
   await page.getByRole('button', { name: 'Sign out everywhere else' }).click();
@@ -114,7 +114,7 @@ test("item 2: a stranger is locked out of the account; the person's usual browse
 
   await signIn(page, email, PASSWORD);
   await page.goto('/profile/security');
-  const activity = page.getByRole('region', { name: 'Recent activity' });
+  const activity = page.getByRole('region', { name: 'Table of sign-ins and password changes' });
   await expect(activity.getByRole('row').filter({ hasText: 'Wrong password' })).toHaveCount(5);
   await expect(activity.getByRole('row').filter({ hasText: 'Sign-in refused: too many attempts' })).toHaveCount(1);
   await stranger.context.close();

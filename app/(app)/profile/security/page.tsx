@@ -72,8 +72,8 @@ export default async function SecurityPage() {
           {events.length === 0 ? (
             <EmptyState title={t('noActivity')} />
           ) : (
-            <div className="overflow-x-auto" role="region" aria-label={t('activityTitle')} tabIndex={0}>
-              <table className="w-full text-left text-sm">
+            <div className="overflow-x-auto" role="region" aria-label={t('activityTable')} tabIndex={0}>
+              <table className="w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-slate-600">
                   <tr>
                     <th scope="col" className="py-2 pr-4 font-medium">
