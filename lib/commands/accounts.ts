@@ -25,8 +25,7 @@ import {
 } from '@/db/queries/users';
 import { personCommand, publicCommand, type Visitor } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
-import { currentPasswordPolicy, devicePolicy, signInKeys, signUpOpen, signUpPolicy } from '@/lib/domain/sign-in';
-import { accountPolicy, addressPolicy, type ThrottlePolicy } from '@/lib/domain/throttle';
+import { currentPasswordPolicy, signInLimits, signUpOpen, signUpPolicy } from '@/lib/domain/sign-in';
 import { env } from '@/lib/env';
 import { mailConfigured } from '@/lib/mail';
 import { hashPassword, verifyPassword } from '@/lib/secrets/password';
@@ -69,9 +68,6 @@ async function knownDevice(tx: Database, userId: string, visitor: Visitor): Prom
   return null;
 }
 
-const policyOf = (key: string): ThrottlePolicy =>
-  key.startsWith('device:') ? devicePolicy : key.startsWith('account:') ? accountPolicy : addressPolicy;
-
 export type SignInOutcome =
   ({ outcome: 'signed_in' } & SessionStart) | { outcome: 'wrong' } | { outcome: 'throttled'; minutes: number };
 
@@ -86,10 +82,10 @@ export const signIn = publicCommand({
   run: async ({ tx, input, visitor }): Promise<SignInOutcome> => {
     const user = await findUserByEmail(tx, input.email);
     const deviceId = user ? await knownDevice(tx, user.id, visitor) : null;
-    const keys = signInKeys(input.email, visitor.address, deviceId);
+    const limits = signInLimits(input.email, visitor.address, deviceId);
     const seen = { address: visitor.address, userAgent: visitor.userAgent };
-    for (const key of keys) {
-      const attempt = await takeAttempt(tx, key, policyOf(key));
+    for (const { key, policy } of limits) {
+      const attempt = await takeAttempt(tx, key, policy);
       if (!attempt.allowed) {
         if (user) await recordAccountEvent(tx, user.id, { kind: 'sign_in_throttled', ...seen });
         return { outcome: 'throttled', minutes: Math.ceil(attempt.retryAfterSeconds / 60) };
@@ -101,8 +97,9 @@ export const signIn = publicCommand({
       return { outcome: 'wrong' };
     }
     // A success is no guess: the account's (or device's) count starts afresh, and the address gets its attempt back.
-    await clearAttempts(tx, keys[0]!);
-    for (const key of keys.slice(1)) await refundAttempt(tx, key);
+    const [first, ...others] = limits;
+    await clearAttempts(tx, first!.key);
+    for (const { key } of others) await refundAttempt(tx, key);
     return { outcome: 'signed_in', ...(await startSessionFor(tx, user, visitor, deviceId)) };
   },
 });

@@ -13,7 +13,7 @@ import { findUserByEmail, updateUser } from '@/db/queries/users';
 import { command, publicCommand } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import { RESET_LINK_MINUTES, resetThrottles } from '@/lib/domain/password-reset';
-import { signInKeys } from '@/lib/domain/sign-in';
+import { accountKey } from '@/lib/domain/sign-in';
 import { publicMailConfigured } from '@/lib/mail';
 import { hashPassword } from '@/lib/secrets/password';
 import { linkSecretHash, newToken } from '@/lib/secrets/tokens';
@@ -82,9 +82,7 @@ export const resetPassword = publicCommand({
       address: visitor.address,
       userAgent: visitor.userAgent,
     });
-    for (const key of signInKeys(link.email, visitor.address, null)) {
-      if (key.startsWith('account:')) await clearAttempts(tx, key);
-    }
+    await clearAttempts(tx, accountKey(link.email));
     return null;
   },
 });

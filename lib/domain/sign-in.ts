@@ -6,6 +6,10 @@ import type { ThrottlePolicy } from './throttle';
  * and its address's. Each attempt is counted before the password is checked, and a throttled one is never checked.
  */
 export const devicePolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/** Browsers without this account's device cookie, together. */
+export const accountPolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+/** One address, whatever accounts it tries (a success gives its attempt back). */
+export const addressPolicy: ThrottlePolicy = { maxAttempts: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 /** Creating organizations from one address. */
 export const signUpPolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 60 * 60_000 };
@@ -13,10 +17,25 @@ export const signUpPolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 60 * 60_
 /** Guessing the current password from a session (someone at an unlocked computer). */
 export const currentPasswordPolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
-/** The throttle keys of one sign-in: the browser's device when it has a valid cookie, else the account and address. */
-export function signInKeys(email: string, address: string, deviceId: string | null): string[] {
-  if (deviceId) return [`device:${deviceId}`];
-  return [`account:${email.trim().toLowerCase()}`, `address:${address}`];
+/** The throttle key of an account, shared by every browser without its device cookie. */
+export function accountKey(email: string): string {
+  return `account:${email.trim().toLowerCase()}`;
+}
+
+/**
+ * What one sign-in attempt is counted against: the browser's device when it has a valid cookie for the account, else
+ * the account and the address. The first is cleared by a success; the others get their attempt back.
+ */
+export function signInLimits(
+  email: string,
+  address: string,
+  deviceId: string | null,
+): { key: string; policy: ThrottlePolicy }[] {
+  if (deviceId) return [{ key: `device:${deviceId}`, policy: devicePolicy }];
+  return [
+    { key: accountKey(email), policy: accountPolicy },
+    { key: `address:${address}`, policy: addressPolicy },
+  ];
 }
 
 export type SignUpSetting = 'open' | 'first' | 'closed';

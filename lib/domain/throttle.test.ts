@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  accountPolicy,
-  addressPolicy,
-  afterAttempt,
-  minutesLocked,
-  secondsLocked,
-  type ThrottlePolicy,
-  type ThrottleState,
-} from './throttle';
+import { accountPolicy, addressPolicy } from './sign-in';
+import { afterAttempt, minutesLocked, secondsLocked, type ThrottlePolicy, type ThrottleState } from './throttle';
 
 const t0 = new Date('2030-01-01T12:00:00.000Z');
 const at = (ms: number) => new Date(t0.getTime() + ms);

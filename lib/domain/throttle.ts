@@ -1,7 +1,8 @@
 /**
  * Rate limiting, one rule for every limiter: attempts are counted per key in a fixed window, and the attempt that
  * reaches the allowance locks the key, for `lockMs` from then or, without it, until the window ends. Sign-in counts
- * its failures per account and per address; the public survey counts answers per address.
+ * its attempts per device, account and address (its policies: lib/domain/sign-in.ts); the public survey counts
+ * answers per address.
  * Pure rules; the state lives in the database (db/queries/throttle.ts).
  */
 export interface ThrottleState {
@@ -16,9 +17,6 @@ export interface ThrottlePolicy {
   /** How long the key stays locked from the attempt that locked it; absent: until its window ends. */
   lockMs?: number;
 }
-
-export const accountPolicy: ThrottlePolicy = { maxAttempts: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
-export const addressPolicy: ThrottlePolicy = { maxAttempts: 20, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
 
 /** Milliseconds left before the key may try again, or 0 when it is not locked. */
 function msLocked(state: ThrottleState | null, now: Date): number {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clearAttempts, countAttempt, lockedMinutes } from '@/db/queries/throttle';
 import { throttles } from '@/db/schema';
 import { useTestDatabase } from '@/tests/fixtures/database';
-import { accountPolicy, addressPolicy } from '@/lib/domain/throttle';
+import { accountPolicy, addressPolicy } from '@/lib/domain/sign-in';
 
 const db = useTestDatabase();
 
