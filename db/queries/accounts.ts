@@ -38,6 +38,27 @@ export async function recordAccountEvent(db: Database, userId: string, event: Ac
 }
 
 /**
+ * Records the event unless one of its kind was recorded for the person within `withinMs`, in one statement: for
+ * events a stranger can cause at will (refused sign-ins), so they cannot fill the table.
+ */
+export async function recordAccountEventAtMostEvery(
+  db: Database,
+  userId: string,
+  event: AccountEventInput,
+  withinMs: number,
+) {
+  const since = new Date(Date.now() - withinMs);
+  await db.execute(sql`
+    insert into ${accountEvents} (user_id, kind, address, user_agent)
+    select ${userId}, ${event.kind}, ${event.address ?? ''}, ${event.userAgent ?? ''}
+    where not exists (
+      select 1 from ${accountEvents}
+      where ${accountEvents.userId} = ${userId} and ${accountEvents.kind} = ${event.kind}
+        and ${accountEvents.occurredAt} > ${since.toISOString()}::timestamptz
+    )`);
+}
+
+/**
  * Ends every session issued before now: each carries the version it was issued under, and the next request of
  * any of them finds the version raised. Returns the new version, for the session that should stay signed in.
  */

@@ -8,6 +8,7 @@ import {
   keepDeviceSession,
   raiseSessionVersion,
   recordAccountEvent,
+  recordAccountEventAtMostEvery,
   signInDevice,
   takePendingSignUp,
 } from '@/db/queries/accounts';
@@ -87,7 +88,8 @@ export const signIn = publicCommand({
     for (const { key, policy } of limits) {
       const attempt = await takeAttempt(tx, key, policy);
       if (!attempt.allowed) {
-        if (user) await recordAccountEvent(tx, user.id, { kind: 'sign_in_throttled', ...seen });
+        // A stranger can cause these at will: one a minute is enough to show on the security page.
+        if (user) await recordAccountEventAtMostEvery(tx, user.id, { kind: 'sign_in_throttled', ...seen }, 60_000);
         return { outcome: 'throttled', minutes: Math.ceil(attempt.retryAfterSeconds / 60) };
       }
     }
