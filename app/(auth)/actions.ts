@@ -1,5 +1,6 @@
 'use server';
 
+import { after } from 'next/server';
 import { signIn as startAuthSession } from '@/lib/auth/auth';
 import { rememberDevice } from '@/lib/auth/cookies';
 import type { ActionResult } from '@/lib/auth/errors';
@@ -47,9 +48,19 @@ export async function signUpAction(input: unknown): Promise<ActionResult<{ check
   const result = await runPublic(signUp, input);
   if (!result.ok) return result;
   const outcome = result.data;
+  if (outcome.outcome === 'email_taken') {
+    return {
+      ok: false,
+      code: 'invalid',
+      message: { key: 'errors.checkFields' },
+      fieldErrors: { email: { key: 'validation.emailTaken' } },
+    };
+  }
   if (outcome.outcome === 'check_mail') {
     const link = outcome.confirmToken && `${await publicOrigin()}/signup/confirm/${outcome.confirmToken}`;
-    await sendMail(link ? confirmSignUpMail(outcome.email, link, outcome.hours) : addressTakenMail(outcome.email));
+    // After the answer, so the mail server's time does not tell a taken address from a free one.
+    const mail = link ? confirmSignUpMail(outcome.email, link, outcome.hours) : addressTakenMail(outcome.email);
+    after(() => sendMail(mail));
     return { ok: true, data: { checkMail: true } };
   }
   await startSession(outcome);

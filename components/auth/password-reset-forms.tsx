@@ -7,6 +7,7 @@ import { TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { NewPasswordFields } from './new-password-fields';
 import { PASSWORD_CHANGED_NOTICE } from './password-changed-notice';
 
 /** The new password, typed twice; then sign in with it (every other session has ended). */
@@ -18,23 +19,7 @@ export function ResetPasswordForm({ token, action }: { token: string; action: Se
   return (
     <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
-      <TextField
-        label={t('newPassword')}
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={t('passwordHint')}
-        error={form.fieldError('password')}
-      />
-      <TextField
-        label={t('confirmPassword')}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={form.fieldError('confirmPassword')}
-      />
+      <NewPasswordFields name="password" fieldError={form.fieldError} />
       <FormError message={form.formError ?? form.fieldError('token')} />
       <Button type="submit" className="w-full" disabled={form.pending}>
         {t('save')}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
@@ -80,23 +81,7 @@ export function PasswordForm({ action }: { action: ServerAction }) {
         required
         error={form.fieldError('currentPassword')}
       />
-      <TextField
-        label={t('newPassword')}
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={t('passwordHint')}
-        error={form.fieldError('newPassword')}
-      />
-      <TextField
-        label={t('confirmPassword')}
-        name="confirmPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={form.fieldError('confirmPassword')}
-      />
+      <NewPasswordFields name="newPassword" fieldError={form.fieldError} />
       <FormError message={form.formError} />
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={form.pending}>

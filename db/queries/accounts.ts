@@ -187,15 +187,13 @@ export async function insertPendingSignUp(
   await db.insert(pendingSignUps).values({ ...values, email: values.email.trim(), expiresAt });
 }
 
+/** A sign-up link that is unused and unexpired. */
+const openSignUp = (tokenHash: string, now: Date) =>
+  and(eq(pendingSignUps.tokenHash, tokenHash), isNull(pendingSignUps.usedAt), gt(pendingSignUps.expiresAt, now));
+
 /** Takes a pending sign-up by its link, once: it is marked used in the same statement. Null when unusable. */
 export async function takePendingSignUp(db: Database, tokenHash: string, now = new Date()) {
-  const [row] = await db
-    .update(pendingSignUps)
-    .set({ usedAt: now })
-    .where(
-      and(eq(pendingSignUps.tokenHash, tokenHash), isNull(pendingSignUps.usedAt), gt(pendingSignUps.expiresAt, now)),
-    )
-    .returning();
+  const [row] = await db.update(pendingSignUps).set({ usedAt: now }).where(openSignUp(tokenHash, now)).returning();
   return row ?? null;
 }
 
@@ -204,8 +202,6 @@ export async function findPendingSignUp(db: Database, tokenHash: string, now = n
   const [row] = await db
     .select({ email: pendingSignUps.email, organizationName: pendingSignUps.organizationName })
     .from(pendingSignUps)
-    .where(
-      and(eq(pendingSignUps.tokenHash, tokenHash), isNull(pendingSignUps.usedAt), gt(pendingSignUps.expiresAt, now)),
-    );
+    .where(openSignUp(tokenHash, now));
   return row ?? null;
 }

@@ -27,11 +27,12 @@ import {
 import { personCommand, publicCommand, type Visitor } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import { currentPasswordPolicy, signInLimits, signUpOpen, signUpPolicy } from '@/lib/domain/sign-in';
+import { minutesToWait, type ThrottlePolicy } from '@/lib/domain/throttle';
 import { env } from '@/lib/env';
 import { mailConfigured } from '@/lib/mail';
 import { hashPassword, verifyPassword } from '@/lib/secrets/password';
 import { deviceToken, readDeviceToken, signInGrant } from '@/lib/secrets/signed';
-import { hashToken, newToken, parseInvitationLinkToken } from '@/lib/secrets/tokens';
+import { linkSecretHash, newToken, parseInvitationLinkToken } from '@/lib/secrets/tokens';
 import { acceptInvitationSchema, signInSchema, signUpSchema } from '@/lib/validation/auth';
 import { changePasswordSchema, profileSchema } from '@/lib/validation/profile';
 
@@ -90,7 +91,7 @@ export const signIn = publicCommand({
       if (!attempt.allowed) {
         // A stranger can cause these at will: one a minute is enough to show on the security page.
         if (user) await recordAccountEventAtMostEvery(tx, user.id, { kind: 'sign_in_throttled', ...seen }, 60_000);
-        return { outcome: 'throttled', minutes: Math.ceil(attempt.retryAfterSeconds / 60) };
+        return { outcome: 'throttled', minutes: minutesToWait(attempt.retryAfterSeconds) };
       }
     }
     const valid = await verifyPassword(user?.passwordHash ?? null, input.password);
@@ -105,6 +106,20 @@ export const signIn = publicCommand({
     return { outcome: 'signed_in', ...(await startSessionFor(tx, user, visitor, deviceId)) };
   },
 });
+
+/**
+ * Counts one attempt against the key and refuses it, rolling back the command, when the key is locked. Only for
+ * commands whose attempt needs no counting once refused (nothing was checked).
+ */
+async function takeAttemptOrRefuse(tx: Database, key: string, policy: ThrottlePolicy) {
+  const attempt = await takeAttempt(tx, key, policy);
+  if (!attempt.allowed) {
+    throw new ActionError('rate_limited', {
+      key: 'auth.tooManyAttempts',
+      values: { minutes: minutesToWait(attempt.retryAfterSeconds) },
+    });
+  }
+}
 
 async function refuseClosedSignUp(tx: Database) {
   if (!signUpOpen(env().SIGN_UP, await countOrganizations(tx))) {
@@ -137,7 +152,12 @@ async function createAccount(
 export type SignUpOutcome =
   | ({ outcome: 'signed_in'; organizationId: string } & SessionStart)
   /** The mail to send: a confirmation link's token, or none when the address already has an account. */
-  | { outcome: 'check_mail'; email: string; confirmToken: string | null; hours: number };
+  | { outcome: 'check_mail'; email: string; confirmToken: string | null; hours: number }
+  /**
+   * Without mail only: the address has an account. An answer, not a refusal, so that the attempt stays counted
+   * (a refusal rolls the transaction back) and nobody can test addresses without limit.
+   */
+  | { outcome: 'email_taken' };
 
 /**
  * Sign up, throttled per address and closed by SIGN_UP. With mail configured the address is confirmed first: the
@@ -148,20 +168,16 @@ export const signUp = publicCommand({
   input: signUpSchema,
   run: async ({ tx, input, visitor }): Promise<SignUpOutcome> => {
     await refuseClosedSignUp(tx);
-    const attempt = await takeAttempt(tx, `signup:address:${visitor.address}`, signUpPolicy);
-    if (!attempt.allowed) {
-      throw new ActionError('rate_limited', {
-        key: 'auth.tooManyAttempts',
-        values: { minutes: Math.ceil(attempt.retryAfterSeconds / 60) },
-      });
-    }
+    await takeAttemptOrRefuse(tx, `signup:address:${visitor.address}`, signUpPolicy);
     // Hashed on every path, so that a taken address takes as long to answer as a free one.
     const passwordHash = await hashPassword(input.password);
+    const taken = (await findUserByEmail(tx, input.email)) !== null;
     if (!mailConfigured()) {
+      if (taken) return { outcome: 'email_taken' };
       return { outcome: 'signed_in', ...(await createAccount(tx, { ...input, passwordHash }, visitor)) };
     }
     const checkMail = { outcome: 'check_mail', email: input.email, hours: SIGN_UP_LINK_HOURS } as const;
-    if (await findUserByEmail(tx, input.email)) return { ...checkMail, confirmToken: null };
+    if (taken) return { ...checkMail, confirmToken: null };
     const { token, hash } = newToken();
     await insertPendingSignUp(
       tx,
@@ -176,7 +192,8 @@ export const signUp = publicCommand({
 export const confirmSignUp = publicCommand({
   input: z.object({ token: z.string().min(20).max(200) }),
   run: async ({ tx, input, visitor }) => {
-    const pending = await takePendingSignUp(tx, hashToken(input.token));
+    const tokenHash = linkSecretHash(input.token);
+    const pending = tokenHash ? await takePendingSignUp(tx, tokenHash) : null;
     if (!pending) throw new ActionError('not_found', { key: 'auth.signUpLinkInvalid' });
     await refuseClosedSignUp(tx);
     return createAccount(tx, pending, visitor);
@@ -280,13 +297,7 @@ export const updateProfile = personCommand({
 export const changePassword = personCommand({
   input: changePasswordSchema,
   run: async ({ tx, input, person, visitor }) => {
-    const attempt = await takeAttempt(tx, `password:${person.userId}`, currentPasswordPolicy);
-    if (!attempt.allowed) {
-      throw new ActionError('rate_limited', {
-        key: 'auth.tooManyAttempts',
-        values: { minutes: Math.ceil(attempt.retryAfterSeconds / 60) },
-      });
-    }
+    await takeAttemptOrRefuse(tx, `password:${person.userId}`, currentPasswordPolicy);
     if (!(await verifyPassword(await passwordHashOf(tx, person.userId), input.currentPassword))) {
       return { changed: false as const };
     }

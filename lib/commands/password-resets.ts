@@ -14,6 +14,7 @@ import { command, publicCommand } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import { RESET_LINK_MINUTES, resetThrottles } from '@/lib/domain/password-reset';
 import { accountKey } from '@/lib/domain/sign-in';
+import { minutesToWait } from '@/lib/domain/throttle';
 import { publicMailConfigured } from '@/lib/mail';
 import { hashPassword } from '@/lib/secrets/password';
 import { linkSecretHash, newToken } from '@/lib/secrets/tokens';
@@ -103,7 +104,7 @@ export const requestPasswordReset = publicCommand({
     if (!publicMailConfigured()) throw new ActionError('forbidden', { key: 'passwordReset.askExecutive' });
     for (const [key, policy] of resetThrottles(input.email, visitor.address)) {
       const attempt = await takeAttempt(tx, key, policy);
-      if (!attempt.allowed) return { outcome: 'throttled', minutes: Math.ceil(attempt.retryAfterSeconds / 60) };
+      if (!attempt.allowed) return { outcome: 'throttled', minutes: minutesToWait(attempt.retryAfterSeconds) };
     }
     const user = await findUserByEmail(tx, input.email);
     if (!user || user.disabled) return { outcome: 'answered', mail: null };

@@ -46,3 +46,8 @@ export function afterAttempt(state: ThrottleState | null, now: Date, policy: Thr
   const lockedUntil = attempts >= policy.maxAttempts ? new Date(lockEnds) : null;
   return { attempts, windowStartedAt, lockedUntil };
 }
+
+/** Whole minutes to tell a person to wait, from the seconds a refused attempt must wait. */
+export function minutesToWait(retryAfterSeconds: number): number {
+  return Math.max(1, Math.ceil(retryAfterSeconds / 60));
+}

@@ -8,22 +8,31 @@ import { errorResponse } from './errors';
  */
 
 /**
- * Whether the browser says the request comes from a page of this site: `Sec-Fetch-Site: same-origin`, or, from
- * browsers without it, an `Origin` whose host is the one the request came to. A request with neither is refused:
- * every browser sends one of them with a `fetch` POST, and other clients have no business with the session cookie.
+ * Where the browser says a request comes from: a page of this site ('same'), a page elsewhere ('cross'), or it does
+ * not say ('unknown': a typed address or bookmark, or a client that is no browser). Browsers say so in
+ * Sec-Fetch-Site; older ones only send Origin, compared with the host the request came to. A page cannot set Host or
+ * X-Forwarded-Host on the requests it makes a browser send, so comparing with them is safe.
  */
-export function sentByThisSite(headers: Headers): boolean {
+export function requestSite(headers: Headers): 'same' | 'cross' | 'unknown' {
   const site = headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin';
+  if (site) return site === 'same-origin' ? 'same' : site === 'none' ? 'unknown' : 'cross';
   const origin = headers.get('origin');
-  if (!origin || origin === 'null') return false;
-  // A page cannot set Host or X-Forwarded-Host on the requests it makes a browser send, so comparing with them is safe.
+  if (!origin) return 'unknown';
+  if (origin === 'null') return 'cross';
   const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host');
   try {
-    return new URL(origin).host === host;
+    return new URL(origin).host === host ? 'same' : 'cross';
   } catch {
-    return false;
+    return 'cross';
   }
+}
+
+/**
+ * Whether the request surely comes from a page of this site. A request that does not say is refused: every browser
+ * says it with a `fetch` POST, and other clients have no business with the session cookie.
+ */
+export function sentByThisSite(headers: Headers): boolean {
+  return requestSite(headers) === 'same';
 }
 
 /** The body's media type, without parameters such as charset, in lower case. */

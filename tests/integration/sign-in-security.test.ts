@@ -264,6 +264,24 @@ describe('item 7: sign-up', () => {
     expect((await signUp.execute(db, visitor('203.0.113.78'), input())).ok).toBe(true);
   });
 
+  it('testing whether addresses have an account counts against the same allowance', async () => {
+    vi.stubEnv('SIGN_UP', 'open');
+    const f = await makeOrganization(db, `Probe ${uniqueSuffix()}`);
+    const outcomes = [];
+    for (let i = 0; i < 6; i++) {
+      const result = await signUp.execute(db, visitor('203.0.113.85'), { ...input(), email: f.staff.email });
+      outcomes.push(result.ok ? result.data.outcome : result.code);
+    }
+    expect(outcomes).toEqual([
+      'email_taken',
+      'email_taken',
+      'email_taken',
+      'email_taken',
+      'email_taken',
+      'rate_limited',
+    ]);
+  });
+
   it('SIGN_UP=closed refuses every sign-up and writes nothing', async () => {
     vi.stubEnv('SIGN_UP', 'closed');
     const before = await countRows(db, 'organizations');

@@ -5,7 +5,7 @@ import { AuthCard } from '@/components/auth/auth-card';
 import { ConfirmSignUpForm } from '@/components/auth/confirm-sign-up-form';
 import { getDb } from '@/db/client';
 import { findPendingSignUp } from '@/db/queries/accounts';
-import { hashToken } from '@/lib/secrets/tokens';
+import { linkSecretHash } from '@/lib/secrets/tokens';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('auth'))('confirmSignUpTitle') };
@@ -17,7 +17,8 @@ export async function generateMetadata() {
 export default async function ConfirmSignUpPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const t = await getTranslations('auth');
-  const pending = token.length <= 200 ? await findPendingSignUp(await getDb(), hashToken(token)) : null;
+  const tokenHash = linkSecretHash(token);
+  const pending = tokenHash ? await findPendingSignUp(await getDb(), tokenHash) : null;
   if (!pending) {
     return (
       <AuthCard title={t('confirmSignUpTitle')} subtitle={t('signUpLinkInvalid')}>
