@@ -6,3 +6,5 @@ export * from './plans';
 export * from './weekly';
 export * from './metrics';
 export * from './accounts';
+export * from './directions';
+export * from './impact';

@@ -18,6 +18,9 @@ import {
 import { organizations, users } from './organizations';
 import { touchpoints } from './structure';
 
+export const apiKeyScopes = ['ingest', 'read'] as const;
+export type ApiKeyScope = (typeof apiKeyScopes)[number];
+
 /** What a customer answered about: the four survey metrics, plus TTR (minutes from complaint to resolution). */
 export const responseMetricEnum = pgEnum('response_metric', ['nps', 'csat', 'ces', 'nev', 'ttr']);
 export const responseSourceEnum = pgEnum('response_source', ['survey', 'api', 'import', 'seed']);
@@ -235,6 +238,12 @@ export const apiKeys = pgTable(
     /** The first characters of the key, shown in settings so people can tell keys apart. */
     prefix: text('prefix').notNull(),
     keyHash: text('key_hash').notNull(),
+    /** What the key may do: 'ingest' (send answers) and/or 'read' (the read API). Keys made before scopes ingest. */
+    scopes: text('scopes')
+      .array()
+      .$type<ApiKeyScope[]>()
+      .notNull()
+      .default(sql`ARRAY['ingest']::text[]`),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

@@ -3,6 +3,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   smallint,
@@ -27,6 +28,18 @@ export const organizations = pgTable('organizations', {
   reminderWeekday: smallint('reminder_weekday').notNull().default(4),
   /** Which CES number is the headline: the mean (1-7) or the share of easy answers (5-7). */
   cesHeadline: text('ces_headline').notNull().default('mean'),
+  /** The impact cards' default windows (IMPACT.md): weeks of baseline, of washout from the change's week, after. */
+  impactBaselineWeeks: smallint('impact_baseline_weeks').notNull().default(4),
+  impactWashoutWeeks: smallint('impact_washout_weeks').notNull().default(1),
+  impactAfterWeeks: smallint('impact_after_weeks').notNull().default(4),
+  /**
+   * Per metric, the minimum meaningful change and the target precision the organization chose
+   * ({"nps": {"minChange": 5, "precision": 10}}); a metric left out uses IMPACT.md's defaults.
+   */
+  impactThresholds: jsonb('impact_thresholds')
+    .$type<Partial<Record<string, { minChange: number; precision: number }>>>()
+    .notNull()
+    .default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

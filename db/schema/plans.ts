@@ -13,7 +13,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organizations, users } from './organizations';
-import { goalTargets } from './goal';
+import { goalTargets, targetMetricEnum } from './goal';
+import { metricDirectionEnum } from './directions';
 import { memberships } from './people';
 import { departments, touchpoints } from './structure';
 
@@ -45,6 +46,14 @@ export const planItems = pgTable(
     servesCommitment: text('serves_commitment'),
     servesTargetId: uuid('serves_target_id'),
     completedAt: timestamp('completed_at', { withTimezone: true }),
+    /** The day the done item took effect for customers: its impact card's change date (default: the day marked done). */
+    effectiveDate: date('effective_date', { mode: 'string' }),
+    /**
+     * The metric it should move and which way, declared in advance: taken from the goal target it serves, editable
+     * until its after window starts.
+     */
+    metric: targetMetricEnum('metric'),
+    direction: metricDirectionEnum('direction'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -11,13 +11,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { metricDirectionEnum } from './directions';
 import { targetMetricEnum } from './goal';
 import { organizations, users } from './organizations';
 import { memberships } from './people';
 import { planItems } from './plans';
 import { departments, touchpoints } from './structure';
 
-export const metricDirectionEnum = pgEnum('metric_direction', ['up', 'down']);
 export const improvementSourceEnum = pgEnum('improvement_source', ['idea', 'plan_item', 'complaint']);
 
 /**

@@ -2,6 +2,7 @@
 import auth from './auth.json';
 import common from './common.json';
 import goal from './goal.json';
+import impact from './impact.json';
 import overview from './overview.json';
 import plans from './plans.json';
 import settings from './settings.json';
@@ -20,6 +21,7 @@ const messages = {
   ...overview,
   ...settings,
   ...goal,
+  ...impact,
   ...plans,
   ...weekly,
   ...metrics,

@@ -1,0 +1,370 @@
+/**
+ * The impact card of one change (IMPACT.md): per metric measured at its touchpoints, target first, the effect from
+ * the model, its verdict, the warnings, the placebo line and what would settle it. Pure: the loader gives weekly
+ * sums and the changes around the window, this returns the numbers the card, the lists and the API show.
+ */
+import { type FirstDay, weekOfDate, weeksBetween } from '@/lib/domain/weeks';
+import { lowerIsBetter, type Metric, metrics as allMetrics } from '@/lib/domain/metrics';
+import { addSums, emptySums, measureOf, type Sums, varianceOf } from './answers';
+import type { EffectUnit, ImpactCard, MetricImpact, WarningCode } from './card-schema';
+import type { ChangeRecord } from './change';
+import { type Effect, estimateEffect, type ModelledChange, type WeeklyCells, windowWeeks } from './estimate';
+import { type ImpactSettings, type Measure, sameWindows, type Windows } from './settings';
+import { settleScale } from './settle';
+import { cardCalendar } from './window';
+import { holm, verdictOf } from './verdict';
+import { AUDIENCE_P, chiSquareShift, type Counts, regressionToMean } from './warnings';
+
+export interface Audience {
+  channel: Counts;
+  persona: Counts;
+}
+
+export interface CardInput {
+  change: ChangeRecord;
+  /** The other logged changes from 27 weeks before the change's week to the end of its after window. */
+  changes: readonly ChangeRecord[];
+  touchpoints: ReadonlyMap<string, { name: string; stageId: string | null }>;
+  /** Weekly sums: measure -> touchpoint -> week start -> sums, from 27 weeks before the change's week on. */
+  cells: ReadonlyMap<Measure, ReadonlyMap<string, ReadonlyMap<string, Sums>>>;
+  /** Who answered at the treated touchpoints, per metric, in the baseline and the after window. */
+  audience?: ReadonlyMap<Metric, { before: Audience; after: Audience }>;
+  settings: ImpactSettings;
+  windows: Windows;
+  cesHeadline: 'mean' | 'share';
+  firstDay: FirstDay;
+  today: string;
+}
+
+/** Weeks of history a touchpoint needs before its placebo line is drawn. */
+export const PLACEBO_HISTORY = 26;
+/** The weeks of cells a card reads before its change's week. */
+export const HISTORY_WEEKS = PLACEBO_HISTORY + 1;
+const MAX_BASELINE = 12;
+
+const units: Record<Measure, EffectUnit> = {
+  nps: 'points',
+  nev: 'points',
+  csat: 'percentage-points',
+  cesShare: 'percentage-points',
+  cesMean: 'scale-points',
+  ttr: 'percent',
+};
+
+const keyOf = (c: Pick<ChangeRecord, 'kind' | 'id'>) => `${c.kind}:${c.id}`;
+const refOf = (c: ChangeRecord) => ({ kind: c.kind, id: c.id, title: c.title, date: c.date });
+
+/** TTR is modelled on ln(hours): its effects are shown as percent changes. */
+const toPercent = (ln: number) => 100 * (Math.exp(ln) - 1);
+/** A value of the model's scale in the metric's display unit (TTR: the geometric mean in hours). */
+const display = (measure: Measure, y: number) => (measure === 'ttr' ? Math.exp(y) : y);
+
+export function impactCard(input: CardInput): ImpactCard {
+  const { change, windows, firstDay } = input;
+  const calendar = cardCalendar(change.date, windows, firstDay);
+  const weekIndex = (date: string) => weeksBetween(calendar.changeWeek, weekOfDate(date, firstDay));
+  const treated = change.touchpoints.map((t) => t.id);
+  const inWindow = input.changes.filter((c) => c.date >= calendar.start && c.date <= calendar.end);
+  const base: Omit<ImpactCard, 'status' | 'metrics'> = {
+    windows: {
+      ...windows,
+      baseline: { from: calendar.baseline[0]!, to: addDay(calendar.washout[0] ?? calendar.after[0]!, -1) },
+      washout: calendar.washout.length ? { from: calendar.washout[0]!, to: addDay(calendar.after[0]!, -1) } : null,
+      after: { from: calendar.after[0]!, to: calendar.end },
+      defaults: sameWindows(windows, input.settings.windows),
+    },
+    changesInWindow: [change, ...inWindow.filter((c) => keyOf(c) !== keyOf(change))]
+      .sort((a, b) => a.date.localeCompare(b.date))
+      .map((c) => ({ ...refOf(c), touchpointIds: c.touchpoints.map((t) => t.id) })),
+  };
+  if (treated.length === 0) return { ...base, status: 'no-touchpoints', metrics: [] };
+
+  const weeks = windowWeeks(0, windows);
+  const collecting = input.today < calendar.end;
+  const afterStarted = calendar.after.filter((w) => w <= input.today).length;
+
+  const measured: MetricImpact[] = [];
+  const order = [...allMetrics].sort((a, b) => Number(b === change.metric) - Number(a === change.metric));
+  const effects: { impact: MetricImpact; effect: Effect | null }[] = [];
+  for (const metric of order) {
+    const measure = measureOf(metric, input.cesHeadline);
+    const byDate = input.cells.get(measure);
+    if (!byDate) continue;
+    const cells = indexCells(byDate, weekIndex);
+    const treatedSums = (ws: readonly number[]) =>
+      treated.reduce((s, id) => ws.reduce((t, w) => addSums(t, cells.get(id)?.get(w) ?? emptySums()), s), emptySums());
+    const before = treatedSums(weeks.baseline);
+    const after = treatedSums(weeks.after);
+    if (before.n === 0 && after.n === 0) continue;
+
+    const others = modelledOthers(input, metric, weekIndex);
+    const stageOf = new Map([...input.touchpoints].map(([id, t]) => [id, t.stageId]));
+    const effectInput = { measure, cells, change: { week: 0, touchpoints: treated }, others, windows, stageOf };
+    const effect = estimateEffect(effectInput);
+    const threshold = input.settings.thresholds[measure];
+    const ttr = measure === 'ttr';
+    const shown = (x: number | undefined) => (x === undefined ? null : ttr ? toPercent(x) : x);
+    const warnings: MetricImpact['warnings'] = [];
+    const warn = (code: WarningCode, values: Record<string, number | string> = {}) => warnings.push({ code, values });
+    if (effect?.estimator === 'before-after') warn('uncontrolled');
+    const ignored = input.changes.filter(
+      (c) =>
+        keyOf(c) !== keyOf(change) &&
+        c.metric !== null &&
+        c.metric !== metric &&
+        c.date >= calendar.start &&
+        c.date <= calendar.end &&
+        c.touchpoints.some((t) => treated.includes(t.id)),
+    );
+    if (ignored.length > 0) warn('other-metrics', { count: ignored.length });
+    audienceWarning(input.audience?.get(metric), warn);
+    const rtm = regressionToMean(
+      weeks.baseline.map((w) => treatedSums([w])),
+      lowerIsBetter(metric),
+      varianceOf(measure, before),
+    );
+    if (rtm) warn('regression-to-mean', { lastWeek: display(measure, rtm.lastWeek), mean: display(measure, rtm.mean) });
+    const trend = effect ? parallelTrends(effectInput) : null;
+    if (trend !== null && Math.abs(trend) > 2) warn('parallel-trends', { t: trend });
+
+    const sums = new Map(treated.map((id) => [id, cells.get(id)]));
+    const impact: MetricImpact = {
+      metric,
+      measure,
+      target: metric === change.metric,
+      direction: lowerIsBetter(metric) ? 'down' : 'up',
+      estimator: effect?.estimator ?? 'model',
+      estimate: shown(effect?.estimate),
+      low: shown(effect?.low),
+      high: shown(effect?.high),
+      se: effect ? (ttr ? 100 * Math.exp(effect.estimate) * effect.se : effect.se) : null,
+      p: effect?.p ?? null,
+      pAdjusted: null,
+      phi: effect?.phi ?? null,
+      df: effect?.df ?? null,
+      unit: units[measure],
+      minChange: threshold.minChange,
+      precision: threshold.precision,
+      before: side(measure, before),
+      after: side(measure, after),
+      touchpoints: change.touchpoints.map((t) => {
+        const byWeek = sums.get(t.id);
+        const over = (ws: readonly number[]) =>
+          ws.reduce((s, w) => addSums(s, byWeek?.get(w) ?? emptySums()), emptySums());
+        return {
+          id: t.id,
+          name: t.name,
+          before: side(measure, over(weeks.baseline)),
+          after: side(measure, over(weeks.after)),
+        };
+      }),
+      comparison: (effect?.comparison ?? []).map((id) => ({ id, name: input.touchpoints.get(id)?.name ?? '' })),
+      verdict: 'not-enough-data',
+      collectingWeek: collecting ? afterStarted : null,
+      heldApart: refs(input.changes, effect?.heldApart),
+      joint: refs(input.changes, effect?.joint),
+      indistinct: refs(input.changes, effect?.indistinct),
+      warnings,
+      placebo: effect ? placebo(effectInput, cells, treated) : null,
+      settle: null,
+      weeks: chartWeeks(measure, cells, treated, effect?.comparison ?? [], weeks, calendar),
+    };
+    effects.push({ impact, effect });
+    measured.push(impact);
+  }
+  if (measured.length === 0) return { ...base, status: 'no-answers', metrics: [] };
+
+  // Holm across the card's metrics that have a complete after window and enough answers.
+  const tested = effects.filter(
+    ({ impact, effect }) => effect && !collecting && impact.before.n >= 30 && impact.after.n >= 30,
+  );
+  const adjusted = holm(tested.map(({ effect }) => effect!.p));
+  tested.forEach(({ impact }, i) => (impact.pAdjusted = adjusted[i]!));
+  for (const { impact, effect } of effects) {
+    impact.verdict = verdictOf({
+      collecting,
+      beforeN: impact.before.n,
+      afterN: impact.after.n,
+      estimate: impact.estimate,
+      low: impact.low,
+      high: impact.high,
+      pAdjusted: impact.pAdjusted,
+      lowerIsBetter: impact.direction === 'down',
+      threshold: { minChange: impact.minChange, precision: impact.precision },
+    });
+    if (effect && (impact.verdict === 'inconclusive' || impact.verdict === 'collecting')) {
+      impact.settle = settle(input, impact, effect, weekIndex, treated, calendar.after.length, afterStarted);
+    }
+  }
+  return { ...base, status: 'measured', metrics: measured };
+}
+
+function addDay(date: string, days: number) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function indexCells(byDate: ReadonlyMap<string, ReadonlyMap<string, Sums>>, weekIndex: (date: string) => number) {
+  const cells = new Map<string, Map<number, Sums>>();
+  for (const [id, weeks] of byDate) {
+    const byWeek = new Map<number, Sums>();
+    for (const [date, sums] of weeks) byWeek.set(weekIndex(date), sums);
+    cells.set(id, byWeek);
+  }
+  return cells;
+}
+
+/** Other changes that take part on this metric: those that declare it, or declare nothing. */
+function modelledOthers(input: CardInput, metric: Metric, weekIndex: (date: string) => number): ModelledChange[] {
+  return input.changes
+    .filter((c) => keyOf(c) !== keyOf(input.change) && (c.metric === null || c.metric === metric))
+    .map((c) => ({ key: keyOf(c), week: weekIndex(c.date), touchpoints: c.touchpoints.map((t) => t.id) }));
+}
+
+function refs(changes: readonly ChangeRecord[], keys: readonly string[] | undefined) {
+  const byKey = new Map(changes.map((c) => [keyOf(c), c]));
+  return (keys ?? []).flatMap((key) => {
+    const c = byKey.get(key);
+    return c ? [refOf(c)] : [];
+  });
+}
+
+function side(measure: Measure, sums: Sums) {
+  return { value: sums.n > 0 ? display(measure, sums.sum / sums.n) : null, n: sums.n };
+}
+
+function audienceWarning(
+  audience: { before: Audience; after: Audience } | undefined,
+  warn: (code: WarningCode, values: Record<string, number | string>) => void,
+) {
+  if (!audience) return;
+  for (const what of ['channel', 'persona'] as const) {
+    const test = chiSquareShift(audience.before[what], audience.after[what]);
+    if (test && test.p < AUDIENCE_P) warn('who-answered', { what, p: test.p });
+  }
+}
+
+type EffectInput = Parameters<typeof estimateEffect>[0];
+
+/** The same model on the B weeks before the baseline against the baseline, a pretend change at the baseline's start. */
+function parallelTrends(input: EffectInput): number | null {
+  const b = input.windows.baselineWeeks;
+  const pretend = estimateEffect({
+    ...input,
+    change: { ...input.change, week: -b },
+    windows: { baselineWeeks: b, washoutWeeks: 0, afterWeeks: b },
+    quick: true,
+  });
+  return pretend && pretend.estimator === 'model' && pretend.se > 0 ? pretend.estimate / pretend.se : null;
+}
+
+/** Pretend changes at past weeks of a touchpoint with 26 weeks of history: how often the method flags one. */
+function placebo(input: EffectInput, cells: WeeklyCells, treated: readonly string[]) {
+  const earliest = Math.min(...treated.flatMap((id) => [...(cells.get(id)?.keys() ?? [])]));
+  if (!(earliest <= -PLACEBO_HISTORY)) return null;
+  const { baselineWeeks: b, washoutWeeks: w, afterWeeks: a } = input.windows;
+  let flagged = 0;
+  let total = 0;
+  for (let week = -PLACEBO_HISTORY + b; week <= -(w + a); week++) {
+    const pretend = estimateEffect({ ...input, change: { ...input.change, week }, quick: true });
+    if (!pretend || pretend.estimator !== 'model') continue;
+    total += 1;
+    if (pretend.p < 0.05) flagged += 1;
+  }
+  return total > 0 ? { flagged, total } : null;
+}
+
+function chartWeeks(
+  measure: Measure,
+  cells: WeeklyCells,
+  treated: readonly string[],
+  comparison: readonly string[],
+  weeks: ReturnType<typeof windowWeeks>,
+  calendar: ReturnType<typeof cardCalendar>,
+): MetricImpact['weeks'] {
+  const dates = [...calendar.baseline, ...calendar.washout, ...calendar.after];
+  const parts = [
+    ...weeks.baseline.map(() => 'before' as const),
+    ...weeks.washout.map(() => 'washout' as const),
+    ...weeks.after.map(() => 'after' as const),
+  ];
+  return [...weeks.baseline, ...weeks.washout, ...weeks.after].map((week, i) => {
+    const pooled = (ids: readonly string[]) =>
+      ids.reduce((s, id) => addSums(s, cells.get(id)?.get(week) ?? emptySums()), emptySums());
+    const t = pooled(treated);
+    const c = pooled(comparison);
+    return {
+      week: dates[i]!,
+      part: parts[i]!,
+      treated: t.n > 0 ? display(measure, t.sum / t.n) : null,
+      treatedN: t.n,
+      comparison: c.n > 0 ? display(measure, c.sum / c.n) : null,
+      comparisonN: c.n,
+    };
+  });
+}
+
+/** What would settle it: extra answers in the after window, and weeks at the current rate; or a longer baseline. */
+function settle(
+  input: CardInput,
+  impact: MetricImpact,
+  effect: Effect,
+  weekIndex: (date: string) => number,
+  treated: readonly string[],
+  afterWeeks: number,
+  afterStarted: number,
+): MetricImpact['settle'] {
+  const measure = impact.measure;
+  const m = measure === 'ttr' ? Math.log(1 + impact.minChange / 100) : impact.minChange;
+  const cells = indexCells(input.cells.get(measure)!, weekIndex);
+  const others = modelledOthers(input, impact.metric, weekIndex);
+  const stageOf = new Map([...input.touchpoints].map(([id, t]) => [id, t.stageId]));
+  const varianceFor = (windows: Windows, fixedPhi: number | undefined) => (scale: number) => {
+    const e = estimateEffect({
+      measure,
+      cells,
+      change: { week: 0, touchpoints: treated },
+      others,
+      windows,
+      stageOf,
+      afterScale: scale,
+      phi: fixedPhi,
+      quick: true,
+    });
+    return e ? e.se ** 2 : null;
+  };
+  const phi = effect.phi ?? undefined;
+  const outcome = settleScale(varianceFor(input.windows, phi), m);
+  if (outcome.kind === 'settled') return { status: 'settled' };
+  if (outcome.kind === 'more') {
+    const afterN = Math.max(effect.after.n, 1);
+    const extraAnswers = Math.max(1, Math.ceil((outcome.scale - 1) * afterN));
+    const observedWeeks = Math.max(1, Math.min(afterStarted, afterWeeks));
+    const rate = effect.after.n / observedWeeks;
+    return {
+      status: 'more-answers',
+      extraAnswers,
+      weeks: rate > 0 ? Math.max(1, Math.ceil(extraAnswers / rate)) : null,
+      detectable: impact.minChange,
+    };
+  }
+  // No after window is long enough: what would a longer baseline, as far as the history goes, give?
+  const history = -Math.min(...treated.flatMap((id) => [...(cells.get(id)?.keys() ?? [])]));
+  const longer = Math.min(MAX_BASELINE, Number.isFinite(history) ? history : 0);
+  let longerBaseline: { weeks: number; extraAnswers: number | null } | null = null;
+  if (longer > input.windows.baselineWeeks) {
+    const windows = { ...input.windows, baselineWeeks: longer };
+    const there = settleScale(varianceFor(windows, phi), m);
+    longerBaseline = {
+      weeks: longer,
+      extraAnswers:
+        there.kind === 'settled'
+          ? 0
+          : there.kind === 'more'
+            ? Math.ceil((there.scale - 1) * Math.max(effect.after.n, 1))
+            : null,
+    };
+  }
+  return { status: 'never', detectable: impact.minChange, longerBaseline };
+}
