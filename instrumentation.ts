@@ -1,6 +1,11 @@
-/** Opens and migrates the database, and seeds the demo organization into an empty one, before serving. */
+/**
+ * Opens and migrates the database, and seeds the demo organization into an empty one, before serving; then starts the
+ * worker that keeps the stored impact cards fresh.
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { startUp } = await import('./db/start-up');
   await startUp();
+  const { startImpactWorker } = await import('./lib/impact-service/worker');
+  startImpactWorker();
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { impactResults, organizations, planItems, weeklyImprovements } from '@/db/schema';
 import type { ChangeKind } from '@/lib/impact/card-schema';
@@ -8,7 +8,9 @@ import { cardCalendar } from '@/lib/impact/window';
 
 /**
  * Keeping stored impact cards honest. Every write that can change a card calls one of these in its own transaction;
- * the rows it marks stale are recomputed by the background worker (lib/impact-worker), never on a page's request.
+ * the rows it marks stale are recomputed by the background worker (lib/impact-service), never on a page's request.
+ * A row is fresh (stale false), waiting (stale, stale_since set) or being computed (stale, stale_since null: claimed
+ * by the worker). A mark on a row being computed sets stale_since again, so the worker knows its card is already old.
  */
 
 /** The day a change took effect, or null when it has none (a plan item not done) or no longer exists. */
@@ -40,7 +42,9 @@ export async function markImpactStaleForDays(db: Database, organizationId: strin
         eq(impactResults.organizationId, organizationId),
         lte(impactResults.windowStart, to),
         gte(impactResults.windowEnd, from),
-        eq(impactResults.stale, false),
+        // Fresh cards, and cards the worker is computing now (claimed: stale_since null). A card already waiting is
+        // left alone, so concurrent answers never queue on the same rows.
+        or(eq(impactResults.stale, false), isNull(impactResults.staleSince)),
       ),
     );
 }
@@ -96,4 +100,45 @@ export async function changeTouched(
       target: [impactResults.organizationId, impactResults.changeKind, impactResults.changeId],
       set: { windowStart: calendar.start, windowEnd: calendar.end, stale: true, staleSince: sql`now()` },
     });
+}
+
+/** Forgets the card of a change that no longer exists. */
+export async function deleteImpactResult(db: Database, organizationId: string, kind: ChangeKind, id: string) {
+  await db
+    .delete(impactResults)
+    .where(
+      and(
+        eq(impactResults.organizationId, organizationId),
+        eq(impactResults.changeKind, kind),
+        eq(impactResults.changeId, id),
+      ),
+    );
+}
+
+/**
+ * Queues a card for every change that has none yet (changes logged before cards existed, the seed): one statement
+ * per kind. The worker computes them and sets their windows.
+ */
+export async function queueMissingImpactResults(db: Database, organizationId: string) {
+  await db.execute(sql`
+    INSERT INTO impact_results (organization_id, change_kind, change_id)
+    SELECT organization_id, 'improvement'::change_kind, id FROM weekly_improvements WHERE organization_id = ${organizationId}::uuid
+    UNION ALL
+    SELECT organization_id, 'plan-item'::change_kind, id FROM plan_items
+      WHERE organization_id = ${organizationId}::uuid AND status = 'done' AND effective_date IS NOT NULL
+    ON CONFLICT DO NOTHING`);
+}
+
+/** Puts a claimed card back at the end of the queue (its computation failed). */
+export async function requeueImpactResult(db: Database, organizationId: string, kind: ChangeKind, id: string) {
+  await db
+    .update(impactResults)
+    .set({ stale: true, staleSince: sql`now()` })
+    .where(
+      and(
+        eq(impactResults.organizationId, organizationId),
+        eq(impactResults.changeKind, kind),
+        eq(impactResults.changeId, id),
+      ),
+    );
 }

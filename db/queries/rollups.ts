@@ -2,6 +2,7 @@ import 'server-only';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { metricRollups } from '@/db/schema';
+import { markImpactStaleForDays } from './impact-staleness';
 import type { Metric } from '@/lib/domain/metrics';
 
 /** Answers added to (or, negative, taken from) one rollup row: a count per score value. */
@@ -45,6 +46,9 @@ export async function applyRollupDeltas(tx: Database, organizationId: string, de
         set: { counts: mergedCounts },
       });
   }
+  const days = sorted.map((d) => d.day).sort();
+  // The impact cards whose windows hold these days are recomputed in the background.
+  if (days.length > 0) await markImpactStaleForDays(tx, organizationId, days[0]!, days.at(-1)!);
   if (sorted.some((d) => Object.values(d.counts).some((n) => n < 0))) {
     await tx
       .delete(metricRollups)

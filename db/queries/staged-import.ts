@@ -9,6 +9,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { responseImports } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
+import { markImpactStaleForDays } from './impact-staleness';
 import { addAnswersToRollups } from './rollups';
 import { rowsOf } from './raw-rows';
 
@@ -118,8 +119,11 @@ export async function moveStagedRows(
       RETURNING organization_id, touchpoint_id, metric, day, score
     ), rolled AS (${addAnswersToRollups(sql`moved`)} RETURNING 1
     )
-    SELECT (SELECT count(*) FROM staged)::integer AS staged, (SELECT count(*) FROM moved)::integer AS stored`);
-  const [row] = rowsOf<{ staged: number; stored: number }>(result);
+    SELECT (SELECT count(*) FROM staged)::integer AS staged, (SELECT count(*) FROM moved)::integer AS stored,
+      (SELECT min(day) FROM moved)::text AS first_day, (SELECT max(day) FROM moved)::text AS last_day`);
+  const [row] = rowsOf<{ staged: number; stored: number; first_day: string | null; last_day: string | null }>(result);
+  // The impact cards whose windows hold these days are recomputed in the background.
+  if (row!.first_day && row!.last_day) await markImpactStaleForDays(tx, organizationId, row!.first_day, row!.last_day);
   return { staged: Number(row!.staged), stored: Number(row!.stored) };
 }
 

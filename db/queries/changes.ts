@@ -1,0 +1,261 @@
+import 'server-only';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { organizations, planItemTouchpoints, touchpoints, weeklyImprovementTouchpoints } from '@/db/schema';
+import { type ChangeKind, type ImpactCard, impactCardSchema } from '@/lib/impact/card-schema';
+import type { ChangeRecord, DeclaredMetric } from '@/lib/impact/change';
+import { impactSettingsOf, type Windows } from '@/lib/impact/settings';
+import type { FirstDay } from '@/lib/domain/weeks';
+import { rowsOf } from './raw-rows';
+
+/**
+ * The changes impact cards measure, in one place: weekly improvements (dated by their effective date) and plan items
+ * marked done (dated by the day they took effect). Levers join later. Every statement filters by organization.
+ */
+
+/** Where a page of changes ended: the last change's date, kind and id, in the list's order. */
+export interface ChangePosition {
+  date: string;
+  kind: ChangeKind;
+  id: string;
+}
+
+/** A change with its stored impact card: null until the card is first computed. */
+export interface ChangeWithImpact extends ChangeRecord {
+  card: ImpactCard | null;
+  /** The card waits for a recomputation (answers or changes in its window moved), or was never computed. */
+  stale: boolean;
+}
+
+interface ChangeRow {
+  kind: ChangeKind;
+  id: string;
+  title: string;
+  date: string;
+  departmentId: string;
+  departmentName: string;
+  metric: DeclaredMetric | null;
+  direction: 'up' | 'down' | null;
+  investment: string | null;
+  card?: unknown;
+  stale?: boolean | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Both kinds of change as one relation, already restricted to the organization and to `where` (on the columns
+ * `date`, `id`) and, with a touchpoint, to changes made there. Text and ISO dates out, so both drivers agree.
+ */
+function changesRelation(organizationId: string, where: (date: SQL, id: SQL) => SQL, touchpointId?: string) {
+  const at = (links: SQL, column: SQL, id: SQL) =>
+    touchpointId
+      ? sql`AND EXISTS (SELECT 1 FROM ${links} l WHERE l.organization_id = ${organizationId}::uuid
+          AND l.${column} = ${id} AND l.touchpoint_id = ${touchpointId}::uuid)`
+      : sql``;
+  return sql`(
+    SELECT 'improvement'::text AS kind, w.id, w.title, w.effective_date AS date, w.department_id,
+      w.metric::text AS metric, w.direction::text AS direction, NULL::numeric AS investment
+    FROM weekly_improvements w
+    WHERE w.organization_id = ${organizationId}::uuid AND ${where(sql`w.effective_date`, sql`w.id`)}
+      ${at(sql`weekly_improvement_touchpoints`, sql.raw('improvement_id'), sql`w.id`)}
+    UNION ALL
+    SELECT 'plan-item'::text, p.id, p.title, p.effective_date, p.department_id,
+      p.metric::text, p.direction::text, p.investment
+    FROM plan_items p
+    WHERE p.organization_id = ${organizationId}::uuid AND p.status = 'done' AND p.effective_date IS NOT NULL
+      AND ${where(sql`p.effective_date`, sql`p.id`)}
+      ${at(sql`plan_item_touchpoints`, sql.raw('plan_item_id'), sql`p.id`)}
+  )`;
+}
+
+const changeColumns = sql`c.kind, c.id::text AS id, c.title, c.date::text AS date,
+  c.department_id::text AS "departmentId", d.name AS "departmentName", c.metric, c.direction,
+  c.investment::text AS investment`;
+
+const departmentJoin = (organizationId: string) =>
+  sql`JOIN departments d ON d.organization_id = ${organizationId}::uuid AND d.id = c.department_id`;
+
+/** The touchpoints of each change, in two statements at most (one per kind), by name. */
+async function touchpointsOf(db: Database, organizationId: string, rows: { kind: ChangeKind; id: string }[]) {
+  const ids = (kind: ChangeKind) => rows.filter((r) => r.kind === kind).map((r) => r.id);
+  const byChange = new Map<string, { id: string; name: string }[]>();
+  const add = (kind: ChangeKind, list: { changeId: string; id: string; name: string }[]) => {
+    for (const { changeId, id, name } of list) {
+      const key = `${kind}:${changeId}`;
+      byChange.set(key, [...(byChange.get(key) ?? []), { id, name }]);
+    }
+  };
+  const improvementIds = ids('improvement');
+  if (improvementIds.length > 0) {
+    const links = weeklyImprovementTouchpoints;
+    add(
+      'improvement',
+      await db
+        .select({ changeId: links.improvementId, id: touchpoints.id, name: touchpoints.name })
+        .from(links)
+        .innerJoin(
+          touchpoints,
+          and(eq(touchpoints.organizationId, links.organizationId), eq(touchpoints.id, links.touchpointId)),
+        )
+        .where(and(eq(links.organizationId, organizationId), inArray(links.improvementId, improvementIds)))
+        .orderBy(asc(touchpoints.name), asc(touchpoints.id)),
+    );
+  }
+  const planItemIds = ids('plan-item');
+  if (planItemIds.length > 0) {
+    const links = planItemTouchpoints;
+    add(
+      'plan-item',
+      await db
+        .select({ changeId: links.planItemId, id: touchpoints.id, name: touchpoints.name })
+        .from(links)
+        .innerJoin(
+          touchpoints,
+          and(eq(touchpoints.organizationId, links.organizationId), eq(touchpoints.id, links.touchpointId)),
+        )
+        .where(and(eq(links.organizationId, organizationId), inArray(links.planItemId, planItemIds)))
+        .orderBy(asc(touchpoints.name), asc(touchpoints.id)),
+    );
+  }
+  return (kind: ChangeKind, id: string) => byChange.get(`${kind}:${id}`) ?? [];
+}
+
+async function recordsOf(db: Database, organizationId: string, rows: ChangeRow[]): Promise<ChangeRecord[]> {
+  const touchpointsAt = await touchpointsOf(db, organizationId, rows);
+  return rows.map((row) => ({
+    kind: row.kind,
+    id: row.id,
+    title: row.title,
+    date: row.date,
+    departmentId: row.departmentId,
+    departmentName: row.departmentName,
+    touchpoints: touchpointsAt(row.kind, row.id),
+    metric: row.metric,
+    direction: row.direction,
+    investment: row.investment === null ? null : Number(row.investment),
+  }));
+}
+
+/** A stored card as the current schema reads it; a card stored by an older shape reads as not computed yet. */
+function cardOf(stored: unknown): ImpactCard | null {
+  if (stored === null || stored === undefined) return null;
+  let value = stored;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return null;
+    }
+  }
+  const parsed = impactCardSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * One page of the changes dated from `from` to `to` (inclusive), newest first (then by kind and id, so the order
+ * is total and a page boundary never repeats or skips a change), after `after` when given; optionally only those
+ * made at one touchpoint. Each with its stored impact card.
+ */
+export async function listChanges(
+  db: Database,
+  organizationId: string,
+  options: { from: string; to: string; touchpointId?: string; after?: ChangePosition; limit: number },
+): Promise<{ changes: ChangeWithImpact[]; hasMore: boolean }> {
+  const { from, to, touchpointId, after, limit } = options;
+  const inRange = (date: SQL) => sql`${date} BETWEEN ${from}::date AND ${to}::date`;
+  const rows = rowsOf<ChangeRow>(
+    await db.execute(sql`
+      SELECT ${changeColumns}, r.card, r.stale
+      FROM ${changesRelation(organizationId, inRange, touchpointId)} c
+      ${departmentJoin(organizationId)}
+      LEFT JOIN impact_results r ON r.organization_id = ${organizationId}::uuid
+        AND r.change_kind = c.kind::change_kind AND r.change_id = c.id
+      ${after ? sql`WHERE (c.date, c.kind, c.id) < (${after.date}::date, ${after.kind}::text, ${after.id}::uuid)` : sql``}
+      ORDER BY c.date DESC, c.kind DESC, c.id DESC
+      LIMIT ${limit + 1}`),
+  );
+  const page = rows.slice(0, limit);
+  const records = await recordsOf(db, organizationId, page);
+  return {
+    changes: records.map((record, i) => {
+      const card = cardOf(page[i]!.card);
+      // No stored row, or a row never computed: it waits for the worker.
+      return { ...record, card, stale: card === null || page[i]!.stale !== false };
+    }),
+    hasMore: rows.length > limit,
+  };
+}
+
+/** One change of the organization, or null for an unknown id, another organization's, or a plan item not done. */
+export async function findChange(
+  db: Database,
+  organizationId: string,
+  kind: ChangeKind,
+  id: string,
+): Promise<ChangeRecord | null> {
+  if (kind === 'lever' || !UUID.test(id)) return null;
+  const rows = rowsOf<ChangeRow>(
+    await db.execute(sql`
+      SELECT ${changeColumns}
+      FROM ${changesRelation(organizationId, (_date, changeId) => sql`${changeId} = ${id}::uuid`)} c
+      ${departmentJoin(organizationId)}
+      WHERE c.kind = ${kind}`),
+  );
+  const [record] = await recordsOf(db, organizationId, rows);
+  return record ?? null;
+}
+
+/** Every change dated from `from` to `to`, oldest first, with or without touchpoints: the other changes a card models. */
+export async function changesBetween(
+  db: Database,
+  organizationId: string,
+  from: string,
+  to: string,
+): Promise<ChangeRecord[]> {
+  const rows = rowsOf<ChangeRow>(
+    await db.execute(sql`
+      SELECT ${changeColumns}
+      FROM ${changesRelation(organizationId, (date) => sql`${date} BETWEEN ${from}::date AND ${to}::date`)} c
+      ${departmentJoin(organizationId)}
+      ORDER BY c.date, c.kind, c.id`),
+  );
+  return recordsOf(db, organizationId, rows);
+}
+
+/** The stored card of one change: null when none is stored yet. */
+export async function storedImpact(
+  db: Database,
+  organizationId: string,
+  kind: ChangeKind,
+  id: string,
+): Promise<{ card: ImpactCard | null; stale: boolean }> {
+  const rows = rowsOf<{ card: unknown; stale: boolean }>(
+    await db.execute(sql`
+      SELECT card, stale FROM impact_results
+      WHERE organization_id = ${organizationId}::uuid AND change_kind = ${kind}::change_kind
+        AND change_id = ${id}::uuid`),
+  );
+  const card = cardOf(rows[0]?.card);
+  return { card, stale: card === null || rows[0]!.stale !== false };
+}
+
+/** What the read API needs of the organization: its calendar, and the impact cards' default windows. */
+export async function impactContextOf(
+  db: Database,
+  organizationId: string,
+): Promise<{ timeZone: string; weekStartsOn: FirstDay; windows: Windows } | null> {
+  const [row] = await db
+    .select({
+      timeZone: organizations.timeZone,
+      weekStartsOn: organizations.weekStartsOn,
+      impactBaselineWeeks: organizations.impactBaselineWeeks,
+      impactWashoutWeeks: organizations.impactWashoutWeeks,
+      impactAfterWeeks: organizations.impactAfterWeeks,
+      impactThresholds: organizations.impactThresholds,
+    })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!row) return null;
+  return { timeZone: row.timeZone, weekStartsOn: row.weekStartsOn, windows: impactSettingsOf(row).windows };
+}

@@ -1,0 +1,262 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import type { Database } from '@/db/client';
+import { impactResults, impactVerdicts, organizations, touchpoints } from '@/db/schema';
+import { addSums, emptySums, measureOf, type Sums, sumsOf } from '@/lib/impact/answers';
+import type { Audience } from '@/lib/impact/card';
+import { type ChangeKind, type ImpactCard, impactCardSchema } from '@/lib/impact/card-schema';
+import { type ImpactSettings, impactSettingsOf, type Measure } from '@/lib/impact/settings';
+import type { Metric } from '@/lib/domain/metrics';
+import type { FirstDay } from '@/lib/domain/weeks';
+import { rowsOf } from './raw-rows';
+
+/** What every card of an organization needs to know about it. */
+export interface ImpactOrganization {
+  id: string;
+  timeZone: string;
+  weekStartsOn: FirstDay;
+  cesHeadline: 'mean' | 'share';
+  settings: ImpactSettings;
+}
+
+export async function impactOrganization(db: Database, organizationId: string): Promise<ImpactOrganization | null> {
+  const [row] = await db.select().from(organizations).where(eq(organizations.id, organizationId));
+  if (!row) return null;
+  return {
+    id: row.id,
+    timeZone: row.timeZone,
+    weekStartsOn: row.weekStartsOn,
+    cesHeadline: row.cesHeadline === 'share' ? 'share' : 'mean',
+    settings: impactSettingsOf(row),
+  };
+}
+
+/** Every touchpoint of the organization with its name and journey stage (archived ones too: their history counts). */
+export async function impactTouchpoints(db: Database, organizationId: string) {
+  const rows = await db
+    .select({ id: touchpoints.id, name: touchpoints.name, stageId: touchpoints.stageId })
+    .from(touchpoints)
+    .where(eq(touchpoints.organizationId, organizationId));
+  return new Map(rows.map((r) => [r.id, { name: r.name, stageId: r.stageId as string | null }]));
+}
+
+export type WeeklySums = Map<Measure, Map<string, Map<string, Sums>>>;
+
+/**
+ * Weekly sums per measure, touchpoint and week (its first day, in the organization's weeks) from the daily rollups,
+ * for the days `from` to `to`. The database merges each week's histograms; the sums follow here from the scores.
+ */
+export async function weeklySums(
+  db: Database,
+  organizationId: string,
+  range: { from: string; to: string },
+  calendar: { weekStartsOn: FirstDay; cesHeadline: 'mean' | 'share' },
+  touchpointIds?: readonly string[],
+): Promise<WeeklySums> {
+  // ISO day of week 1..7; the week starts `(isodow - first + 7) % 7` days before the day.
+  const weekStart = sql`(r.day - ((extract(isodow FROM r.day)::int - ${calendar.weekStartsOn}::int + 7) % 7))`;
+  const only =
+    touchpointIds && touchpointIds.length > 0
+      ? sql`AND r.touchpoint_id IN (${sql.join(
+          touchpointIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : sql``;
+  const rows = rowsOf<{ touchpoint_id: string; metric: Metric; week: string; score: string; answers: string | number }>(
+    await db.execute(sql`
+      SELECT r.touchpoint_id, r.metric::text AS metric, ${weekStart}::text AS week, e.key AS score,
+        sum(e.value::bigint) AS answers
+      FROM metric_rollups r CROSS JOIN LATERAL jsonb_each_text(r.counts) AS e
+      WHERE r.organization_id = ${organizationId}::uuid AND r.day BETWEEN ${range.from}::date AND ${range.to}::date ${only}
+      GROUP BY 1, 2, 3, 4`),
+  );
+  const sums: WeeklySums = new Map();
+  for (const row of rows) {
+    const measure = measureOf(row.metric, calendar.cesHeadline);
+    let byTouchpoint = sums.get(measure);
+    if (!byTouchpoint) sums.set(measure, (byTouchpoint = new Map()));
+    let byWeek = byTouchpoint.get(row.touchpoint_id);
+    if (!byWeek) byTouchpoint.set(row.touchpoint_id, (byWeek = new Map()));
+    const add = sumsOf(measure, [[Number(row.score), Number(row.answers)]]);
+    byWeek.set(row.week, addSums(byWeek.get(row.week) ?? emptySums(), add));
+  }
+  return sums;
+}
+
+/** Who answered at some touchpoints, per metric, in two periods: channel and persona counts (null as its own). */
+export async function audienceCounts(
+  db: Database,
+  organizationId: string,
+  touchpointIds: readonly string[],
+  before: { from: string; to: string },
+  after: { from: string; to: string },
+): Promise<Map<Metric, { before: Audience; after: Audience }>> {
+  const result = new Map<Metric, { before: Audience; after: Audience }>();
+  if (touchpointIds.length === 0) return result;
+  const rows = rowsOf<{
+    metric: Metric;
+    period: 'before' | 'after';
+    channel: string | null;
+    persona: string | null;
+    answers: string | number;
+  }>(
+    await db.execute(sql`
+      SELECT metric::text AS metric, CASE WHEN day <= ${before.to}::date THEN 'before' ELSE 'after' END AS period,
+        channel, persona, count(*) AS answers
+      FROM survey_responses
+      WHERE organization_id = ${organizationId}::uuid
+        AND touchpoint_id IN (${sql.join(
+          touchpointIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})
+        AND (day BETWEEN ${before.from}::date AND ${before.to}::date OR day BETWEEN ${after.from}::date AND ${after.to}::date)
+      GROUP BY 1, 2, 3, 4`),
+  );
+  for (const row of rows) {
+    let entry = result.get(row.metric);
+    if (!entry)
+      result.set(row.metric, (entry = { before: { channel: {}, persona: {} }, after: { channel: {}, persona: {} } }));
+    const side = entry[row.period] as { channel: Record<string, number>; persona: Record<string, number> };
+    const n = Number(row.answers);
+    const channel = row.channel ?? '';
+    const persona = row.persona ?? '';
+    side.channel[channel] = (side.channel[channel] ?? 0) + n;
+    side.persona[persona] = (side.persona[persona] ?? 0) + n;
+  }
+  return result;
+}
+
+/**
+ * Claims up to `limit` waiting cards of an organization for computing (oldest first, and any left claimed by a run
+ * that stopped): their stale_since becomes null, so a mark that arrives meanwhile shows. Returns each with its card.
+ */
+export async function claimStaleImpact(db: Database, organizationId: string, limit: number) {
+  const rows = rowsOf<{ kind: ChangeKind; id: string; card: unknown }>(
+    await db.execute(sql`
+      UPDATE impact_results SET stale_since = NULL
+      WHERE organization_id = ${organizationId}::uuid AND (change_kind, change_id) IN (
+        SELECT change_kind, change_id FROM impact_results
+        WHERE organization_id = ${organizationId}::uuid AND stale
+        ORDER BY stale_since NULLS FIRST, change_kind, change_id
+        LIMIT ${limit}
+      )
+      RETURNING change_kind::text AS kind, change_id::text AS id, card`),
+  );
+  return rows.map((r) => ({ kind: r.kind, id: r.id, card: cardOf(r.card) }));
+}
+
+function cardOf(stored: unknown): ImpactCard | null {
+  const value = typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
+  const parsed = impactCardSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** Every organization's id: the worker queues the cards each one is missing when it starts. */
+export async function impactOrganizationIds(db: Database): Promise<string[]> {
+  const rows = await db.select({ id: organizations.id }).from(organizations);
+  return rows.map((r) => r.id);
+}
+
+/** The organizations that have stale cards. */
+export async function organizationsWithStaleImpact(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: impactResults.organizationId })
+    .from(impactResults)
+    .where(eq(impactResults.stale, true));
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Stores a recomputed card and keeps every verdict that changed, per metric, with its date, in one transaction. The
+ * card is fresh unless it was marked again while it was computed (then it stays stale and is computed once more).
+ * Returns whether it is fresh.
+ */
+export async function storeImpactCard(
+  db: Database,
+  organizationId: string,
+  change: { kind: ChangeKind; id: string },
+  previous: ImpactCard | null,
+  card: ImpactCard,
+  window: { start: string; end: string },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const updated = await tx
+      .update(impactResults)
+      .set({
+        card,
+        stale: sql`${impactResults.staleSince} IS NOT NULL`,
+        computedAt: sql`now()`,
+        windowStart: window.start,
+        windowEnd: window.end,
+      })
+      .where(
+        and(
+          eq(impactResults.organizationId, organizationId),
+          eq(impactResults.changeKind, change.kind),
+          eq(impactResults.changeId, change.id),
+        ),
+      )
+      .returning({ stale: impactResults.stale });
+    if (updated.length === 0) return false;
+    const before = new Map((previous?.metrics ?? []).map((m) => [m.metric, m.verdict]));
+    const changed = card.metrics.filter((m) => before.get(m.metric) !== m.verdict);
+    if (changed.length > 0)
+      await tx.insert(impactVerdicts).values(
+        changed.map((m) => ({
+          organizationId,
+          changeKind: change.kind,
+          changeId: change.id,
+          metric: m.metric,
+          verdict: m.verdict,
+          previousVerdict: before.get(m.metric) ?? null,
+        })),
+      );
+    return updated[0]!.stale === false;
+  });
+}
+
+/** The verdict history of one change, oldest first. */
+export async function verdictHistory(db: Database, organizationId: string, kind: ChangeKind, id: string) {
+  return db
+    .select({
+      metric: impactVerdicts.metric,
+      verdict: impactVerdicts.verdict,
+      previousVerdict: impactVerdicts.previousVerdict,
+      changedAt: impactVerdicts.changedAt,
+    })
+    .from(impactVerdicts)
+    .where(
+      and(
+        eq(impactVerdicts.organizationId, organizationId),
+        eq(impactVerdicts.changeKind, kind),
+        eq(impactVerdicts.changeId, id),
+      ),
+    )
+    .orderBy(asc(impactVerdicts.changedAt));
+}
+
+/** Stored cards for some changes of the organization, by "kind:id". */
+export async function storedCards(
+  db: Database,
+  organizationId: string,
+  changes: readonly { kind: ChangeKind; id: string }[],
+) {
+  const ids = [...new Set(changes.map((c) => c.id))];
+  if (ids.length === 0) return new Map<string, { card: ImpactCard | null; stale: boolean }>();
+  const rows = await db
+    .select({
+      kind: impactResults.changeKind,
+      id: impactResults.changeId,
+      card: impactResults.card,
+      stale: impactResults.stale,
+    })
+    .from(impactResults)
+    .where(
+      and(
+        eq(impactResults.organizationId, organizationId),
+        inArray(impactResults.changeId, ids),
+        isNotNull(impactResults.changeKind),
+      ),
+    );
+  return new Map(rows.map((r) => [`${r.kind}:${r.id}`, { card: cardOf(r.card), stale: r.stale }]));
+}

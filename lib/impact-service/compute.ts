@@ -1,0 +1,134 @@
+import 'server-only';
+import type { Database } from '@/db/client';
+import { changesBetween } from '@/db/queries/changes';
+import {
+  audienceCounts,
+  impactOrganization,
+  type ImpactOrganization,
+  impactTouchpoints,
+  claimStaleImpact,
+  storeImpactCard,
+  weeklySums,
+  type WeeklySums,
+} from '@/db/queries/impact';
+import { deleteImpactResult, requeueImpactResult } from '@/db/queries/impact-staleness';
+import { addDays, dateIn } from '@/lib/domain/weeks';
+import { HISTORY_WEEKS, impactCard } from '@/lib/impact/card';
+import type { ImpactCard } from '@/lib/impact/card-schema';
+import type { ChangeRecord } from '@/lib/impact/change';
+import type { Windows } from '@/lib/impact/settings';
+import { cardCalendar } from '@/lib/impact/window';
+
+/**
+ * Computing impact cards from the database: one card on request (other windows on a card, the read API), and the
+ * stale cards of an organization in a batch that reads the organization's weekly sums once.
+ */
+
+const keyOf = (c: { kind: string; id: string }) => `${c.kind}:${c.id}`;
+
+/** The days a card reads: its history (for the placebo line and a longer baseline) to the end of its after window. */
+function daysRead(change: ChangeRecord, windows: Windows, organization: ImpactOrganization) {
+  const calendar = cardCalendar(change.date, windows, organization.weekStartsOn);
+  return { calendar, from: addDays(calendar.changeWeek, -7 * HISTORY_WEEKS), to: calendar.end };
+}
+
+interface Shared {
+  organization: ImpactOrganization;
+  touchpoints: Awaited<ReturnType<typeof impactTouchpoints>>;
+  changes: ChangeRecord[];
+  sums: WeeklySums;
+  today: string;
+}
+
+async function cardFrom(db: Database, shared: Shared, change: ChangeRecord, windows: Windows): Promise<ImpactCard> {
+  const { calendar, from } = daysRead(change, windows, shared.organization);
+  const treated = change.touchpoints.map((t) => t.id);
+  const audience = await audienceCounts(
+    db,
+    shared.organization.id,
+    treated,
+    { from: calendar.start, to: addDays(calendar.changeWeek, -1) },
+    { from: calendar.after[0]!, to: calendar.end },
+  );
+  return impactCard({
+    change,
+    changes: shared.changes.filter((c) => c.date >= from && c.date <= calendar.end),
+    touchpoints: shared.touchpoints,
+    cells: shared.sums,
+    audience,
+    settings: shared.organization.settings,
+    windows,
+    cesHeadline: shared.organization.cesHeadline,
+    firstDay: shared.organization.weekStartsOn,
+    today: shared.today,
+  });
+}
+
+/** One change's card, with the organization's default windows or others a person tries; nothing is stored. */
+export async function computeImpactCard(
+  db: Database,
+  organizationId: string,
+  change: ChangeRecord,
+  windows?: Windows,
+): Promise<ImpactCard | null> {
+  const organization = await impactOrganization(db, organizationId);
+  if (!organization) return null;
+  const chosen = windows ?? organization.settings.windows;
+  const { from, to } = daysRead(change, chosen, organization);
+  const today = dateIn(new Date(), organization.timeZone);
+  const [touchpoints, changes, sums] = await Promise.all([
+    impactTouchpoints(db, organizationId),
+    changesBetween(db, organizationId, from, to),
+    weeklySums(db, organizationId, { from, to }, organization),
+  ]);
+  return cardFrom(db, { organization, touchpoints, changes, sums, today }, change, chosen);
+}
+
+/**
+ * Recomputes up to `limit` stale cards of one organization with its default windows and stores them (one marked
+ * again meanwhile stays stale and comes back in a later batch). Returns how many were stored.
+ */
+export async function recomputeStaleImpact(db: Database, organizationId: string, limit = 200): Promise<number> {
+  const organization = await impactOrganization(db, organizationId);
+  if (!organization) return 0;
+  const stale = await claimStaleImpact(db, organizationId, limit);
+  if (stale.length === 0) return 0;
+  // Every change of the organization is a few thousand rows at most: read them once, find the stale ones' dates.
+  const all = await changesBetween(db, organizationId, '1900-01-01', '9999-12-31');
+  const byKey = new Map(all.map((c) => [keyOf(c), c]));
+  const wanted = stale.flatMap((row) => {
+    const change = byKey.get(keyOf(row));
+    return change ? [{ row, change }] : [];
+  });
+  for (const row of stale) if (!byKey.has(keyOf(row))) await deleteImpactResult(db, organizationId, row.kind, row.id);
+  if (wanted.length === 0) return 0;
+  const windows = organization.settings.windows;
+  const spans = wanted.map(({ change }) => daysRead(change, windows, organization));
+  const from = spans.map((s) => s.from).sort()[0]!;
+  const to = spans
+    .map((s) => s.to)
+    .sort()
+    .at(-1)!;
+  const today = dateIn(new Date(), organization.timeZone);
+  const [touchpoints, sums] = await Promise.all([
+    impactTouchpoints(db, organizationId),
+    weeklySums(db, organizationId, { from, to }, organization),
+  ]);
+  const shared: Shared = { organization, touchpoints, changes: all, sums, today };
+  let stored = 0;
+  for (const [i, { row, change }] of wanted.entries()) {
+    const { calendar } = spans[i]!;
+    try {
+      const card = await cardFrom(db, shared, change, windows);
+      await storeImpactCard(db, organizationId, change, row.card, card, { start: calendar.start, end: calendar.end });
+      stored += 1;
+    } catch (error) {
+      // One card that cannot be computed must not hold up the others: it goes to the back of the queue.
+      console.error(`impact card ${change.kind} ${change.id}: not computed`, error);
+      await requeueImpactResult(db, organizationId, change.kind, change.id);
+    }
+    // Let waiting requests run between cards: the worker shares the server's event loop.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return stored;
+}
