@@ -3,16 +3,24 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
+import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { selectField, useCopy } from '@/components/ui/use-copy';
+import { apiKeyScopeValues, type ApiKeyScopeValue } from '@/lib/validation/api-keys';
 
-/** Names and creates a key, then shows it this one time with a copy button. */
-export function ApiKeyCreateForm({ action }: { action: ServerAction<{ name: string; key: string }> }) {
+interface CreatedKey {
+  name: string;
+  key: string;
+  scopes: ApiKeyScopeValue[];
+}
+
+/** Names a key and chooses what it may do, creates it, then shows it this one time with a copy button. */
+export function ApiKeyCreateForm({ action }: { action: ServerAction<CreatedKey> }) {
   const t = useTranslations('apiKeys');
-  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const [created, setCreated] = useState<CreatedKey | null>(null);
   const copy = useCopy();
   const form = useActionForm(action, {
     reset: true,
@@ -25,7 +33,7 @@ export function ApiKeyCreateForm({ action }: { action: ServerAction<{ name: stri
 
   return (
     <div className="space-y-4">
-      <form onSubmit={form.onSubmit} className="grid items-start gap-3 sm:grid-cols-[1fr_auto]" noValidate>
+      <form onSubmit={form.onSubmit} className="max-w-xl space-y-4" noValidate>
         <TextField
           label={t('name')}
           name="name"
@@ -34,16 +42,27 @@ export function ApiKeyCreateForm({ action }: { action: ServerAction<{ name: stri
           hint={t('nameHint')}
           error={form.fieldError('name')}
         />
-        <div className="sm:pt-6">
-          <Button type="submit" disabled={form.pending}>
-            {t('create')}
-          </Button>
-        </div>
+        {/* With no box checked the form still sends the field, empty, so the server can say a scope is needed. */}
+        <input type="hidden" name="scopes" value="" />
+        <CheckboxGroup
+          legend={t('scopes')}
+          name="scopes"
+          options={apiKeyScopeValues.map((scope) => ({ value: scope, label: t(`scopeOptions.${scope}`) }))}
+          defaultValues={['ingest']}
+          hint={t('scopesHint')}
+          error={form.fieldError('scopes')}
+        />
+        <Button type="submit" disabled={form.pending}>
+          {t('create')}
+        </Button>
       </form>
       <FormError message={form.formError} />
       {created ? (
         <div role="status" className="rounded-md border border-emerald-200 bg-emerald-50 p-3 text-sm">
           <p className="font-medium text-emerald-900">{t('created', { name: created.name })}</p>
+          <p className="mt-1 text-emerald-900">
+            {t('createdScopes', { scopes: created.scopes.map((scope) => t(`scopeNames.${scope}`)).join(', ') })}
+          </p>
           <p className="mt-1 text-emerald-900">{t('onceNote')}</p>
           <div className="mt-2 flex flex-wrap items-center gap-2">
             <label htmlFor="new-api-key" className="sr-only">

@@ -31,6 +31,11 @@ export function ApiKeyList({
               <code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
                 {t('prefixShown', { prefix: key.prefix })}
               </code>
+              {key.scopes.map((scope) => (
+                <Badge key={scope} tone="slate">
+                  {t(`scopeNames.${scope}`)}
+                </Badge>
+              ))}
               {key.revokedAt ? (
                 <Badge tone="red">{t('revokedOn', { date: when(key.revokedAt) })}</Badge>
               ) : (

@@ -1,13 +1,15 @@
 import 'server-only';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { apiKeys, users } from '@/db/schema';
+import { type ApiKeyScope, apiKeys, users } from '@/db/schema';
 
 /** A key as settings show it: never its hash. */
 export interface ApiKeyView {
   id: string;
   name: string;
   prefix: string;
+  /** What the key may do: send answers ('ingest'), read data ('read'). */
+  scopes: ApiKeyScope[];
   createdByName: string | null;
   createdAt: Date;
   lastUsedAt: Date | null;
@@ -21,6 +23,7 @@ export async function listApiKeys(db: Database, organizationId: string): Promise
         id: apiKeys.id,
         name: apiKeys.name,
         prefix: apiKeys.prefix,
+        scopes: apiKeys.scopes,
         createdByName: users.name,
         createdAt: apiKeys.createdAt,
         lastUsedAt: apiKeys.lastUsedAt,
@@ -45,12 +48,12 @@ export async function findApiKey(db: Database, organizationId: string, apiKeyId:
 export async function insertApiKey(
   db: Database,
   organizationId: string,
-  values: { name: string; prefix: string; keyHash: string; createdBy: string },
+  values: { name: string; prefix: string; keyHash: string; createdBy: string; scopes?: ApiKeyScope[] },
 ) {
   const [row] = await db
     .insert(apiKeys)
     .values({ organizationId, ...values })
-    .returning({ id: apiKeys.id, prefix: apiKeys.prefix });
+    .returning({ id: apiKeys.id, prefix: apiKeys.prefix, scopes: apiKeys.scopes });
   return row!;
 }
 
@@ -67,7 +70,12 @@ export async function markApiKeyRevoked(db: Database, organizationId: string, ap
  */
 export async function apiKeyByHash(db: Database, keyHash: string) {
   const [row] = await db
-    .select({ id: apiKeys.id, organizationId: apiKeys.organizationId, revokedAt: apiKeys.revokedAt })
+    .select({
+      id: apiKeys.id,
+      organizationId: apiKeys.organizationId,
+      scopes: apiKeys.scopes,
+      revokedAt: apiKeys.revokedAt,
+    })
     .from(apiKeys)
     .where(eq(apiKeys.keyHash, keyHash));
   return row ?? null;

@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { apiKeyByHash, touchApiKey } from '@/db/queries/api-keys';
 import { findOrganization } from '@/db/queries/organizations';
 import { type NewResponse, recordResponses, touchpointsByReference } from '@/db/queries/responses';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import { MAX_BATCH, responseBatchSchema, storedScore } from '@/lib/validation/responses';
 import { type IngestReply, type IngestStatus, type ItemError, MAX_BODY_BYTES } from '@/lib/validation/responses-api';
 import { apiMessage } from './messages';
-import { hashToken } from '@/lib/secrets/tokens';
-import { bearerKeyOf } from './keys';
 import { readBody } from '@/lib/http/read-body';
-import { takeRequestToken } from '@/db/queries/throttle';
-import type { RatePolicy } from '@/lib/domain/rate';
-import { env } from '@/lib/env';
+import { apiRatePolicy, authorizeApiRequest, unauthorized } from './authorize';
+import { jsonReply } from './reply';
 
-const REALM = 'Bearer realm="touchpoint"';
+// Kept here too: the rate tests and the bench import it from the ingestion API.
+export { apiRatePolicy };
 
 /** A JSON reply whose body must have the shape documented for its status. */
 export function reply<S extends IngestStatus>(
@@ -22,28 +19,13 @@ export function reply<S extends IngestStatus>(
   body: IngestReply<S>,
   headers: Record<string, string> = {},
 ): Response {
-  return Response.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
-}
-
-function unauthorized(reason: 'missingKey' | 'unknownKey' | 'revokedKey'): Response {
-  const challenge = reason === 'missingKey' ? REALM : `${REALM}, error="invalid_token"`;
-  return reply(
-    401,
-    { error: 'unauthorized', message: apiMessage(`apiKeys.api.${reason}`) },
-    { 'WWW-Authenticate': challenge },
-  );
-}
-
-/** The request rate each API key is allowed (API_RATE_PER_SECOND, API_RATE_BURST). */
-export function apiRatePolicy(): RatePolicy {
-  const { API_RATE_PER_SECOND, API_RATE_BURST } = env();
-  return { perSecond: API_RATE_PER_SECOND, burst: API_RATE_BURST };
+  return jsonReply(status, body, headers);
 }
 
 /**
- * POST /api/v1/responses: authenticates the organization's key and takes a request from its rate (both before the
- * body is read), validates the whole batch, resolves every touchpoint in the key's organization, and stores all
- * answers in one transaction, or none of them.
+ * POST /api/v1/responses: authenticates the organization's key, checks its `ingest` scope and takes a request
+ * from its rate (all before the body is read), validates the whole batch, resolves every touchpoint in the key's
+ * organization, and stores all answers in one transaction, or none of them.
  */
 export async function ingestResponses(
   db: Database,
@@ -51,24 +33,9 @@ export async function ingestResponses(
   now = new Date(),
   rate = apiRatePolicy(),
 ): Promise<Response> {
-  const authorization = request.headers.get('authorization');
-  const key = bearerKeyOf(authorization);
-  if (!key) return unauthorized(authorization ? 'unknownKey' : 'missingKey');
-  const apiKey = await apiKeyByHash(db, hashToken(key));
-  if (!apiKey) return unauthorized('unknownKey');
-  if (apiKey.revokedAt) return unauthorized('revokedKey');
-  const taken = await takeRequestToken(db, `api:${apiKey.id}`, rate, now);
-  if (!taken.allowed) {
-    return reply(
-      429,
-      {
-        error: 'rate_limited',
-        message: apiMessage('apiKeys.api.rateLimited', { seconds: taken.retryAfterSeconds }),
-      },
-      { 'Retry-After': String(taken.retryAfterSeconds) },
-    );
-  }
-  await touchApiKey(db, apiKey.organizationId, apiKey.id, now);
+  const authorized = await authorizeApiRequest(db, request, 'ingest', now, rate);
+  if ('refusal' in authorized) return authorized.refusal;
+  const apiKey = authorized.caller;
 
   const text = await readBody(request, MAX_BODY_BYTES);
   if (text === null)
@@ -89,6 +56,7 @@ export async function ingestResponses(
 
   return db.transaction(async (tx) => {
     const organization = await findOrganization(tx, apiKey.organizationId);
+    // The key's organization was deleted between the two statements: the key no longer exists.
     if (!organization) return unauthorized('unknownKey');
     const touchpoints = await touchpointsByReference(
       tx,

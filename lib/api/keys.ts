@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from '@/db/schema';
 import { hashToken, newToken } from '@/lib/secrets/tokens';
 
 /** Every key starts with this, so a leaked one is recognisable (and secret scanners can find it). */
@@ -17,4 +18,9 @@ export function bearerKeyOf(authorization: string | null): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '');
   const key = match?.[1];
   return key && KEY_PATTERN.test(key) ? key : null;
+}
+
+/** Whether a key with these scopes may call an endpoint that needs `scope`: the one check every endpoint uses. */
+export function keyAllows(scopes: readonly string[], scope: ApiKeyScope): boolean {
+  return scopes.includes(scope);
 }

@@ -3,28 +3,32 @@ import { findApiKey, insertApiKey, markApiKeyRevoked } from '@/db/queries/api-ke
 import { newApiKey } from '@/lib/api/keys';
 import { command, organizationScope } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
-import { createApiKeySchema, revokeApiKeySchema } from '@/lib/validation/api-keys';
+import { apiKeyScopeValues, createApiKeySchema, revokeApiKeySchema } from '@/lib/validation/api-keys';
 
-/** Creates a key for the ingestion API. The key itself is returned this once and never stored. */
+/** Creates an API key with the scopes chosen. The key itself is returned this once and never stored. */
 export const createApiKey = command({
   permission: 'apiKey.manage',
   input: createApiKeySchema,
   load: organizationScope,
   run: async ({ tx, actor, input, audit }) => {
+    // A key that may do nothing would only confuse whoever holds it.
+    if (input.scopes.length === 0) throw refuse.field('scopes', 'apiKeys.scopesRequired');
+    const scopes = apiKeyScopeValues.filter((scope) => input.scopes.includes(scope));
     const { key, prefix, hash } = newApiKey();
     const created = await insertApiKey(tx, actor.organizationId, {
       name: input.name,
       prefix,
       keyHash: hash,
       createdBy: actor.userId,
+      scopes,
     });
     audit({
       action: 'apiKey.create',
       entityType: 'apiKey',
       entityId: created.id,
-      changes: { name: input.name, prefix },
+      changes: { name: input.name, prefix, scopes },
     });
-    return { id: created.id, name: input.name, prefix, key };
+    return { id: created.id, name: input.name, prefix, scopes, key };
   },
 });
 

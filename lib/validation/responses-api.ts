@@ -33,6 +33,7 @@ export const ingestResultSchema = z.object({
 });
 export const badRequestSchema = problem('bad_request');
 export const unauthorizedSchema = problem('unauthorized');
+export const forbiddenSchema = problem('forbidden');
 export const unknownTouchpointsSchema = problem('unknown_touchpoint').extend({
   errors: z.array(itemErrorSchema.extend({ touchpoint: z.string().meta({ description: 'The reference as sent.' }) })),
 });
@@ -45,6 +46,7 @@ export const ingestReplies = {
   201: { schema: ingestResultSchema, description: 'The batch was stored in one transaction.' },
   400: { schema: badRequestSchema, description: 'The body is not JSON.' },
   401: { schema: unauthorizedSchema, description: 'The API key is missing, unknown or revoked.' },
+  403: { schema: forbiddenSchema, description: 'The API key does not have the `ingest` scope; nothing was stored.' },
   404: {
     schema: unknownTouchpointsSchema,
     description: 'Some answers name a touchpoint the organization does not have; nothing was stored.',

@@ -1,11 +1,14 @@
-/** API keys in settings: who may create and revoke them, what is stored (only a hash), and that revoking works at once. */
+/**
+ * API keys in settings: who may create and revoke them, what they may do (their scopes), what is stored (only a
+ * hash), and that revoking works at once.
+ */
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { listApiKeys } from '@/db/queries/api-keys';
+import { insertApiKey, listApiKeys } from '@/db/queries/api-keys';
 import { apiKeys } from '@/db/schema';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
-import { snapshotOrganization } from '@/tests/fixtures/snapshots';
+import { snapshotOrganization, withNewAuditEvents } from '@/tests/fixtures/snapshots';
 import { hashToken } from '@/lib/secrets/tokens';
 import { ingestResponses } from '@/lib/api/ingest';
 import { createApiKey, revokeApiKey } from '@/lib/commands/api-keys';
@@ -51,6 +54,7 @@ describe('creating a key', () => {
       id: created.id,
       name: 'Helpdesk export',
       prefix: created.prefix,
+      scopes: ['ingest'],
       createdByName: expect.any(String),
       createdAt: expect.any(Date),
       lastUsedAt: null,
@@ -65,10 +69,15 @@ describe('creating a key', () => {
     expect(a.key).not.toBe(b.key);
   });
 
-  it('refuses leads and staff, and stores nothing', async () => {
+  it('refuses leads and staff, whatever the scopes, and stores nothing', async () => {
     const before = await snapshotOrganization(db, own.organizationId);
     for (const actor of [own.lead.actor, own.staff.actor]) {
-      expect(await run(createApiKey, actor, { name: 'Sneaky' })).toMatchObject({ ok: false, code: 'forbidden' });
+      for (const scopes of [undefined, ['read'], ['ingest', 'read']]) {
+        expect(await run(createApiKey, actor, { name: 'Sneaky', scopes })).toMatchObject({
+          ok: false,
+          code: 'forbidden',
+        });
+      }
     }
     expect(await snapshotOrganization(db, own.organizationId)).toBe(before);
   });
@@ -81,6 +90,71 @@ describe('creating a key', () => {
         fieldErrors: { name: expect.any(Object) },
       });
     }
+  });
+});
+
+describe('issue 11: choosing what a key may do', () => {
+  const scopesOf = async (id: string) =>
+    (await db.select({ scopes: apiKeys.scopes }).from(apiKeys).where(eq(apiKeys.id, id)))[0]!.scopes;
+
+  it('lets an executive create a read-only key, or one with both scopes, as the form sends them', async () => {
+    // The form sends a hidden empty entry, then the boxes checked.
+    const readOnly = dataOf(
+      await run(createApiKey, own.executive.actor, { name: 'BI export', scopes: ['', 'read'] }, 'apiKey.create'),
+    );
+    expect(readOnly.scopes).toEqual(['read']);
+    expect(await scopesOf(readOnly.id)).toEqual(['read']);
+    const both = dataOf(await run(createApiKey, own.executive.actor, { name: 'Both', scopes: ['', 'read', 'ingest'] }));
+    expect(await scopesOf(both.id)).toEqual(['ingest', 'read']);
+    const listed = await listApiKeys(db, own.organizationId);
+    expect(listed.find((k) => k.id === readOnly.id)?.scopes).toEqual(['read']);
+    expect(listed.find((k) => k.id === both.id)?.scopes).toEqual(['ingest', 'read']);
+  });
+
+  it('records the scopes in the audit event', async () => {
+    const { result, events } = await withNewAuditEvents(db, own.organizationId, () =>
+      createApiKey.execute(db, own.executive.actor, { name: 'Audited', scopes: ['read'] }),
+    );
+    expect(result.ok).toBe(true);
+    expect(events[0]?.changes).toMatchObject({ name: 'Audited', scopes: ['read'] });
+  });
+
+  it('asks for at least one scope, next to the field, and stores nothing', async () => {
+    const before = await snapshotOrganization(db, own.organizationId);
+    for (const scopes of ['', [''], []]) {
+      expect(await run(createApiKey, own.executive.actor, { name: 'Nothing', scopes })).toMatchObject({
+        ok: false,
+        code: 'invalid',
+        fieldErrors: { scopes: { key: 'apiKeys.scopesRequired' } },
+      });
+    }
+    expect(await run(createApiKey, own.executive.actor, { name: 'Admin', scopes: ['admin'] })).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      fieldErrors: { scopes: expect.any(Object) },
+    });
+    expect(await snapshotOrganization(db, own.organizationId)).toBe(before);
+  });
+
+  it('gives a key made without choosing (as before scopes existed) the ingest scope', async () => {
+    const created = dataOf(await run(createApiKey, own.executive.actor, { name: 'Old way' }));
+    expect(await scopesOf(created.id)).toEqual(['ingest']);
+    const inserted = await insertApiKey(db, own.organizationId, {
+      name: 'Stored before scopes',
+      prefix: 'tp_before',
+      keyHash: hashToken(`tp_${'b'.repeat(43)}`),
+      createdBy: own.executive.userId,
+    });
+    expect(inserted.scopes).toEqual(['ingest']);
+  });
+
+  it('a read-only key cannot send answers: 403, nothing stored', async () => {
+    const readOnly = dataOf(await run(createApiKey, own.executive.actor, { name: 'Reader', scopes: ['read'] }));
+    const before = await snapshotOrganization(db, own.organizationId);
+    const response = await send(readOnly.key, own.touchpointId);
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: 'forbidden' });
+    expect(await snapshotOrganization(db, own.organizationId)).toBe(before);
   });
 });
 

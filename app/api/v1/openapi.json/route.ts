@@ -1,6 +1,6 @@
-import { ingestionOpenApi } from '@/lib/api/openapi';
+import { touchpointOpenApi } from '@/lib/api/openapi';
 
-const openApiDocument = ingestionOpenApi();
+const openApiDocument = touchpointOpenApi();
 
 /** GET /api/v1/openapi.json: public, the same for everyone, so it is built once. */
 export function GET() {
