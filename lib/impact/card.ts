@@ -62,7 +62,20 @@ const display = (measure: Measure, y: number) => (measure === 'ttr' ? Math.exp(y
 export function impactCard(input: CardInput): ImpactCard {
   const { change, windows, firstDay } = input;
   const calendar = cardCalendar(change.date, windows, firstDay);
-  const weekIndex = (date: string) => weeksBetween(calendar.changeWeek, weekOfDate(date, firstDay));
+  // Weeks counted from the change's week, for every date the card meets (memoized: thousands of cells share a few).
+  const weekIndexes = new Map<string, number>();
+  const weekIndex = (date: string) => {
+    let index = weekIndexes.get(date);
+    if (index === undefined)
+      weekIndexes.set(date, (index = weeksBetween(calendar.changeWeek, weekOfDate(date, firstDay))));
+    return index;
+  };
+  const indexed = new Map<Measure, WeeklyCells>();
+  const cellsOf = (measure: Measure) => {
+    let cells = indexed.get(measure);
+    if (!cells) indexed.set(measure, (cells = indexCells(input.cells.get(measure) ?? new Map(), weekIndex, calendar)));
+    return cells;
+  };
   const treated = change.touchpoints.map((t) => t.id);
   const inWindow = input.changes.filter((c) => c.date >= calendar.start && c.date <= calendar.end);
   const base: Omit<ImpactCard, 'status' | 'metrics'> = {
@@ -90,7 +103,7 @@ export function impactCard(input: CardInput): ImpactCard {
     const measure = measureOf(metric, input.cesHeadline);
     const byDate = input.cells.get(measure);
     if (!byDate) continue;
-    const cells = indexCells(byDate, weekIndex);
+    const cells = cellsOf(measure);
     const treatedSums = (ws: readonly number[]) =>
       treated.reduce((s, id) => ws.reduce((t, w) => addSums(t, cells.get(id)?.get(w) ?? emptySums()), s), emptySums());
     const before = treatedSums(weeks.baseline);
@@ -165,7 +178,9 @@ export function impactCard(input: CardInput): ImpactCard {
       joint: refs(input.changes, effect?.joint),
       indistinct: refs(input.changes, effect?.indistinct),
       warnings,
-      placebo: effect ? placebo(effectInput, cells, treated) : null,
+      // The placebo line calibrates the method at these touchpoints: drawn once per card, on its first metric (the
+      // declared target when there is one), since each line costs 18 fits.
+      placebo: effect && measured.length === 0 ? placebo(effectInput, cells, treated) : null,
       settle: null,
       weeks: chartWeeks(measure, cells, treated, effect?.comparison ?? [], weeks, calendar),
     };
@@ -193,7 +208,16 @@ export function impactCard(input: CardInput): ImpactCard {
       threshold: { minChange: impact.minChange, precision: impact.precision },
     });
     if (effect && (impact.verdict === 'inconclusive' || impact.verdict === 'collecting')) {
-      impact.settle = settle(input, impact, effect, weekIndex, treated, calendar.after.length, afterStarted);
+      impact.settle = settle(
+        input,
+        impact,
+        effect,
+        cellsOf(impact.measure),
+        weekIndex,
+        treated,
+        calendar.after.length,
+        afterStarted,
+      );
     }
   }
   return { ...base, status: 'measured', metrics: measured };
@@ -205,12 +229,18 @@ function addDay(date: string, days: number) {
   return d.toISOString().slice(0, 10);
 }
 
-function indexCells(byDate: ReadonlyMap<string, ReadonlyMap<string, Sums>>, weekIndex: (date: string) => number) {
+/** The weeks a card reads (its history to the end of its after window), counted from its change's week. */
+function indexCells(
+  byDate: ReadonlyMap<string, ReadonlyMap<string, Sums>>,
+  weekIndex: (date: string) => number,
+  calendar: ReturnType<typeof cardCalendar>,
+) {
+  const first = addDay(calendar.changeWeek, -7 * HISTORY_WEEKS);
   const cells = new Map<string, Map<number, Sums>>();
   for (const [id, weeks] of byDate) {
     const byWeek = new Map<number, Sums>();
-    for (const [date, sums] of weeks) byWeek.set(weekIndex(date), sums);
-    cells.set(id, byWeek);
+    for (const [date, sums] of weeks) if (date >= first && date <= calendar.end) byWeek.set(weekIndex(date), sums);
+    if (byWeek.size > 0) cells.set(id, byWeek);
   }
   return cells;
 }
@@ -310,6 +340,7 @@ function settle(
   input: CardInput,
   impact: MetricImpact,
   effect: Effect,
+  cells: WeeklyCells,
   weekIndex: (date: string) => number,
   treated: readonly string[],
   afterWeeks: number,
@@ -317,25 +348,7 @@ function settle(
 ): MetricImpact['settle'] {
   const measure = impact.measure;
   const m = measure === 'ttr' ? Math.log(1 + impact.minChange / 100) : impact.minChange;
-  const cells = indexCells(input.cells.get(measure)!, weekIndex);
-  const others = modelledOthers(input, impact.metric, weekIndex);
-  const stageOf = new Map([...input.touchpoints].map(([id, t]) => [id, t.stageId]));
-  const varianceFor = (windows: Windows, fixedPhi: number | undefined) => (scale: number) => {
-    const e = estimateEffect({
-      measure,
-      cells,
-      change: { week: 0, touchpoints: treated },
-      others,
-      windows,
-      stageOf,
-      afterScale: scale,
-      phi: fixedPhi,
-      quick: true,
-    });
-    return e ? e.se ** 2 : null;
-  };
-  const phi = effect.phi ?? undefined;
-  const outcome = settleScale(varianceFor(input.windows, phi), m);
+  const outcome = settleScale(effect.varianceAt, m);
   if (outcome.kind === 'settled') return { status: 'settled' };
   if (outcome.kind === 'more') {
     const afterN = Math.max(effect.after.n, 1);
@@ -355,7 +368,19 @@ function settle(
   let longerBaseline: { weeks: number; extraAnswers: number | null } | null = null;
   if (longer > input.windows.baselineWeeks) {
     const windows = { ...input.windows, baselineWeeks: longer };
-    const there = settleScale(varianceFor(windows, phi), m);
+    const stageOf = new Map([...input.touchpoints].map(([id, t]) => [id, t.stageId]));
+    const longerEffect = estimateEffect({
+      measure,
+      cells,
+      change: { week: 0, touchpoints: treated },
+      others: modelledOthers(input, impact.metric, weekIndex),
+      windows,
+      stageOf,
+      quick: true,
+    });
+    const there: ReturnType<typeof settleScale> = longerEffect
+      ? settleScale(longerEffect.varianceAt, m)
+      : { kind: 'never' };
     longerBaseline = {
       weeks: longer,
       extraAnswers:

@@ -28,8 +28,6 @@ export interface EffectInput {
   others: readonly ModelledChange[];
   windows: Windows;
   stageOf?: ReadonlyMap<string, string | null>;
-  /** Multiplies the treated touchpoints' after-window weights ("what would settle it"). */
-  afterScale?: number;
   /** Hold phi at this value instead of estimating it. */
   phi?: number;
   /** Skip naming the changes it cannot be told apart from (pretend changes, settling): only the effect is wanted. */
@@ -53,6 +51,11 @@ export interface Effect {
   /** Answers at the treated touchpoints in the baseline and the after window. */
   before: Sums;
   after: Sums;
+  /**
+   * The variance of the estimate if the treated touchpoints' after-window weights were `scale` times larger, with
+   * the same terms and phi ("what would settle it"); null when it cannot be estimated.
+   */
+  varianceAt: (scale: number) => number | null;
 }
 
 /** At most this many comparison touchpoints take part (IMPACT.md). */
@@ -163,21 +166,33 @@ function modelEffect(
     }
   }
   for (const key of keys) groupOf.set(key, rootOf(key));
-  const members = (group: string) => [...groupOf].filter(([, g]) => g === group).map(([key]) => key);
+  // Members per group, rebuilt only when groups merge (the sort and the result read it often).
+  let memberCache: Map<string, string[]> | null = null;
+  const members = (group: string) => {
+    if (!memberCache) {
+      memberCache = new Map();
+      for (const [key, g] of groupOf) memberCache.set(g, [...(memberCache.get(g) ?? []), key]);
+    }
+    return memberCache.get(group) ?? [];
+  };
   const groupIds = () => [...new Set(groupOf.values())];
 
+  // The changes at each touchpoint, so building a cell looks only at those.
+  const stepsAt = new Map(inModel.map((id) => [id, [...steps].filter(([, step]) => step.touchpoints.has(id))]));
   const cellsFor = (groups: string[], scale: number): ModelCell[] => {
     const termOf = new Map(groups.map((g, i) => [g, i]));
     const cells: ModelCell[] = [];
     for (const id of inModel) {
       const byWeek = input.cells.get(id);
+      const here = stepsAt.get(id)!;
       for (let week = first; week <= last; week++) {
         const sums = byWeek?.get(week);
         if (!sums || sums.n === 0 || washout.has(week)) continue;
         const terms = new Set<number>();
-        for (const [key, step] of steps) {
-          const term = termOf.get(groupOf.get(key)!);
-          if (term !== undefined && week >= step.start && step.touchpoints.has(id)) terms.add(term);
+        for (const [key, step] of here) {
+          const group = groupOf.get(key);
+          const term = group === undefined ? undefined : termOf.get(group);
+          if (term !== undefined && week >= step.start) terms.add(term);
         }
         const scaled = treatedSet.has(id) && afterWeeks.has(week) ? scale : 1;
         cells.push({
@@ -202,7 +217,7 @@ function modelEffect(
         .filter((g) => g !== SELF)
         .sort((a, b) => stepStart(a) - stepStart(b) || a.localeCompare(b)),
     ];
-    fit = fitModel(cellsFor(groups, input.afterScale ?? 1), orderOf(groups));
+    fit = fitModel(cellsFor(groups, 1), orderOf(groups));
     if (fit.dependent.length === 0) break;
     const { term, partners } = fit.dependent[0]!;
     const group = groups[term]!;
@@ -212,6 +227,7 @@ function modelEffect(
       if (into === null) groupOf.delete(key);
       else groupOf.set(key, into);
     }
+    memberCache = null;
   }
   function stepStart(group: string) {
     return Math.min(...members(group).map((key) => steps.get(key)!.start));
@@ -256,12 +272,22 @@ function modelEffect(
     indistinct,
     before,
     after,
+    varianceAt(scale) {
+      const scaled = fitModel(cellsFor(groups, scale), orderOf(groups));
+      return scaled.dependent.length > 0 ? null : (scaled.covariance(0, 0) / scaled.phi) * phi;
+    },
   };
 }
 
 /** Before against after at the treated touchpoints alone: seasons and shared shocks are not removed. */
 export function beforeAfter(measure: Measure, before: Sums, after: Sums): Effect | null {
   if (before.n === 0 || after.n === 0) return null;
+  // Each period's variance of its mean: the after part shrinks as its answers grow.
+  const periodVariance = (s: Sums) => {
+    const mean = s.sum / s.n;
+    const sample = measure === 'cesMean' || measure === 'ttr';
+    return (sample ? (s.sumSq - s.n * mean * mean) / Math.max(1, s.n - 1) : s.sumSq / s.n - mean * mean) / s.n;
+  };
   const base = {
     estimator: 'before-after' as const,
     phi: null,
@@ -271,6 +297,7 @@ export function beforeAfter(measure: Measure, before: Sums, after: Sums): Effect
     indistinct: [],
     before,
     after,
+    varianceAt: (scale: number) => periodVariance(before) + periodVariance(after) / scale,
   };
   if (measure === 'nps' || measure === 'nev') {
     const counts = (s: Sums) => ({

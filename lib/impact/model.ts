@@ -81,11 +81,13 @@ export function fitModel(cells: readonly ModelCell[], termOrder: readonly number
     }
   }
   for (const { D, Y, S } of levels.values()) {
-    for (let i = 0; i < p; i++) {
+    // S is sparse: a touchpoint's cells touch the week columns and the few changes made there.
+    const nonzero: number[] = [];
+    for (let i = 0; i < p; i++) if (S[i] !== 0) nonzero.push(i);
+    for (const i of nonzero) {
       const si = S[i]!;
-      if (si === 0) continue;
       r[i]! -= (si * Y) / D;
-      for (let j = 0; j < p; j++) if (S[j] !== 0) M[i * p + j]! -= (si * S[j]!) / D;
+      for (const j of nonzero) M[i * p + j]! -= (si * S[j]!) / D;
     }
   }
 

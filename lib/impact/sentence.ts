@@ -69,7 +69,24 @@ function where(names: readonly string[], t: Translate): string {
   return t('impact.sentence.list', { first: names.slice(0, -1).join(', '), last: names.at(-1)! });
 }
 
-export function impactSentence(m: MetricImpact, context: SentenceContext, t: Translate): string {
+/** What the sentence reads of a card's metric: lists pass just these (lib/impact/summary.ts), the card all of it. */
+export type SentenceInput = Pick<
+  MetricImpact,
+  | 'metric'
+  | 'verdict'
+  | 'collectingWeek'
+  | 'estimator'
+  | 'estimate'
+  | 'low'
+  | 'high'
+  | 'unit'
+  | 'minChange'
+  | 'before'
+  | 'after'
+  | 'settle'
+>;
+
+export function impactSentence(m: SentenceInput, context: SentenceContext, t: Translate): string {
   const metric = t('impact.sentence.metric', { metric: m.metric });
   const at = where(context.touchpoints, t);
   if (m.verdict === 'collecting' && m.collectingWeek === 0) return t('impact.sentence.washout', { metric, where: at });
@@ -117,7 +134,7 @@ export function impactSentence(m: MetricImpact, context: SentenceContext, t: Tra
   }
 }
 
-function settleSentence(m: MetricImpact, t: Translate): string | null {
+function settleSentence(m: SentenceInput, t: Translate): string | null {
   const settle = m.settle;
   if (!settle || settle.status === 'settled') return null;
   const minChange = formatEffect(settle.detectable, m.unit, t);

@@ -21,9 +21,10 @@ export function settleScale(varianceAt: VarianceAt, minChange: number): Settling
   const limit = varianceAt(UNLIMITED);
   if (limit === null || limit > target) return { kind: 'never' };
   let low = 1;
-  let high = 2;
-  while ((varianceAt(high) ?? Infinity) > target) high *= 2;
-  for (let i = 0; i < 40 && high / low > 1.001; i++) {
+  let high = 4;
+  while ((varianceAt(high) ?? Infinity) > target) [low, high] = [high, high * 4];
+  // Within 1%: the answers are rounded up to a whole number anyway.
+  for (let i = 0; i < 40 && high / low > 1.01; i++) {
     const mid = Math.sqrt(low * high);
     if ((varianceAt(mid) ?? Infinity) > target) low = mid;
     else high = mid;

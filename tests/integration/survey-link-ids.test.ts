@@ -20,7 +20,7 @@ import { findSurveyLink } from '@/db/queries/survey-links';
 import * as schema from '@/db/schema';
 import { surveyResponses } from '@/db/schema';
 import { useTestDatabase } from '@/tests/fixtures/database';
-import { makeOrganization, makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
 import { ingestResponses } from '@/lib/api/ingest';
 import { createApiKey } from '@/lib/commands/api-keys';
 import { runImport } from '@/lib/commands/imports';
@@ -132,7 +132,23 @@ describe('item 10: the migration', () => {
       );
       await scratch.migrate(folder);
 
-      const org = await makeOrganization(scratch.db, 'Before');
+      // Raw SQL: the schema code describes today's tables, which the old database does not have yet.
+      const org = {
+        organizationId: '00000000-0000-4000-8000-0000000000b1',
+        touchpointId: '00000000-0000-4000-8000-0000000000b4',
+      };
+      await scratch.db.execute(sql`
+        INSERT INTO organizations (id, name, slug) VALUES (${org.organizationId}, 'Before', 'before')`);
+      await scratch.db.execute(sql`
+        INSERT INTO departments (organization_id, id, name, stage)
+        VALUES (${org.organizationId}, '00000000-0000-4000-8000-0000000000b2', 'Sales', 'front')`);
+      await scratch.db.execute(sql`
+        INSERT INTO journey_stages (organization_id, id, name, phase, position)
+        VALUES (${org.organizationId}, '00000000-0000-4000-8000-0000000000b3', 'Discover', 'before', 0)`);
+      await scratch.db.execute(sql`
+        INSERT INTO touchpoints (organization_id, id, stage_id, department_id, name, channel, position)
+        VALUES (${org.organizationId}, ${org.touchpointId}, '00000000-0000-4000-8000-0000000000b3',
+          '00000000-0000-4000-8000-0000000000b2', 'Website', 'online', 0)`);
       const linkId = '00000000-0000-4000-8000-0000000000a1';
       await scratch.db.execute(sql`
         INSERT INTO survey_links (organization_id, id, touchpoint_id, metric, token)
