@@ -168,3 +168,41 @@ describe('cards with nothing to say yet', () => {
     expect(impactCard(input({ cells: few })).metrics[0]!.verdict).toBe('not-enough-data');
   });
 });
+
+describe('warnings on the card', () => {
+  it('with no other touchpoint measured it falls back to before and after, and says it is uncontrolled', () => {
+    const alone = new Map([['nps' as const, new Map([[T, input().cells.get('nps')!.get(T)!]])]]);
+    const metric = impactCard(input({ cells: alone })).metrics[0]!;
+    expect(metric.estimator).toBe('before-after');
+    expect(metric.estimate).toBeCloseTo(19.091, 3); // the 2 x 1 reference case
+    expect(metric.warnings.map((w) => w.code)).toContain('uncontrolled');
+  });
+
+  it('says who answered changed when the channels moved (p < 0.001)', () => {
+    const audience = new Map([
+      [
+        'nps' as const,
+        {
+          before: { channel: { web: 60, phone: 60 }, persona: {} },
+          after: { channel: { web: 95, phone: 15 }, persona: {} },
+        },
+      ],
+    ]);
+    const metric = impactCard(input({ audience })).metrics[0]!;
+    expect(metric.warnings).toContainEqual(
+      expect.objectContaining({ code: 'who-answered', values: expect.objectContaining({ what: 'channel' }) }),
+    );
+  });
+
+  it('names changes declaring another metric, which the NPS model assumes did not move it', () => {
+    const other: ChangeRecord = {
+      ...change,
+      id: '00000000-0000-4000-8000-0000000000a2',
+      title: 'Faster refunds',
+      metric: 'ttr',
+    };
+    const metric = impactCard(input({ changes: [other] })).metrics[0]!;
+    expect(metric.warnings).toContainEqual({ code: 'other-metrics', values: { count: 1 } });
+    expect(metric.heldApart).toEqual([]);
+  });
+});
