@@ -179,6 +179,38 @@ test.describe('department action plans', () => {
     await expect(editAffects.getByLabel('IT', { exact: true })).toBeChecked({ timeout: 2_000 });
   });
 
+  test('a done item shows when it took effect, and its declared target is locked once its after window started', async ({
+    page,
+  }) => {
+    await signInToOverview(page, demo.lead);
+    await openDepartmentPlan(page, 'Customer support');
+    const item = itemCard(page, 'Knowledge base for the 20 most asked questions');
+    await expect(item).toContainText('Took effect on:');
+    await item.getByRole('button', { name: 'Edit Knowledge base for the 20 most asked questions' }).click();
+    const form = page.getByRole('form', { name: 'Edit Knowledge base for the 20 most asked questions' });
+    await expect(form.getByLabel('Took effect on')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(form).toContainText(
+      /Declared in advance: the after window started on .+, so the target can no longer change\./,
+    );
+    await expect(form.getByLabel('Metric it should move')).toHaveCount(0);
+  });
+
+  test('a new item declares the metric of the goal target it serves, editable', async ({ page }) => {
+    await signInToOverview(page, demo.lead);
+    await openDepartmentPlan(page, 'Customer support');
+    await page.getByRole('button', { name: '+ Add a plan item' }).click();
+    const form = addForm(page);
+    await expect(form.getByLabel('Metric it should move')).toHaveValue('');
+    const serves = form.getByLabel('Serves in the goal');
+    const target = await serves.locator('option', { hasText: /^Target: / }).first();
+    const label = (await target.textContent()) ?? '';
+    await serves.selectOption({ label });
+    await expect(form.getByLabel('Metric it should move')).not.toHaveValue('');
+    await expect(form.getByLabel('Direction')).toHaveValue(label.includes('Time to resolution') ? 'down' : 'up');
+    await form.getByLabel('Status').selectOption({ label: 'Done' });
+    await expect(form.getByLabel('Took effect on')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   test("the executive overview shows every department's plan and filters quick wins", async ({ execPage: page }) => {
     await mainNavigation(page).getByRole('link', { name: 'Plans' }).click();
     const table = page.getByRole('table', { name: 'Plans by department' });

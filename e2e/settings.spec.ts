@@ -100,3 +100,60 @@ test.describe('organization settings', () => {
     await expect(nameField).toHaveValue('');
   });
 });
+
+test.describe('impact settings (issue 11)', () => {
+  test('an executive changes the default windows and a threshold, sees a bad value explained, and resets', async ({
+    execPage: page,
+  }) => {
+    await page.goto('/settings/organization');
+    await page.getByRole('navigation', { name: 'Settings sections' }).getByRole('link', { name: 'Impact' }).click();
+    await expect(page).toHaveURL('/settings/impact');
+    const form = card(page, 'Impact cards');
+    await expect(form).toContainText('Lists, the overview and the API always use these windows');
+    const baseline = form.getByLabel('Baseline (weeks)');
+    const washout = form.getByLabel('Washout (weeks)');
+    const after = form.getByLabel('After (weeks)');
+    const nps = form.getByRole('group', { name: /^NPS/ });
+    // Never set: the defaults of the method.
+    await expect(baseline).toHaveValue('4');
+    await expect(washout).toHaveValue('1');
+    await expect(after).toHaveValue('4');
+    await expect(nps.getByLabel('Minimum meaningful change')).toHaveValue('5');
+    await expect(nps.getByLabel('Target precision')).toHaveValue('10');
+
+    await baseline.fill('6');
+    await washout.fill('3');
+    await after.fill('8');
+    await nps.getByLabel('Target precision').fill('4');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(washout).toHaveAccessibleDescription('Enter a whole number of weeks from 0 to 2.');
+    await expect(nps.getByLabel('Target precision')).toHaveAccessibleDescription(
+      'The target precision must be at least the minimum meaningful change (5).',
+    );
+    await expect(washout).toBeFocused();
+    // Nothing typed is lost.
+    await expect(baseline).toHaveValue('6');
+
+    await washout.fill('0');
+    await nps.getByLabel('Target precision').fill('12');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('status')).toHaveText('Saved. Every impact card is recomputed with these settings.');
+    await page.reload();
+    await expect(baseline).toHaveValue('6');
+    await expect(washout).toHaveValue('0');
+    await expect(after).toHaveValue('8');
+    await expect(nps.getByLabel('Target precision')).toHaveValue('12');
+
+    // Back to the defaults, with the keyboard: the button fills them in, saving keeps them.
+    await form.getByRole('button', { name: 'Reset to the defaults' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(form.getByRole('status')).toHaveText('The defaults of the method are filled in: save to keep them.');
+    await expect(baseline).toHaveValue('4');
+    await expect(nps.getByLabel('Target precision')).toHaveValue('10');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect(form.getByRole('status')).toHaveText('Saved. Every impact card is recomputed with these settings.');
+    await page.reload();
+    await expect(washout).toHaveValue('1');
+    await expect(form.getByRole('button', { name: 'Reset to the defaults' })).toBeDisabled();
+  });
+});

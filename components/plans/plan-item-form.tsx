@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Checkbox, CheckboxGroup } from '@/components/ui/checkbox-group';
@@ -8,7 +8,9 @@ import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { ServerAction } from '@/components/ui/server-action';
 import { useActionForm } from '@/components/ui/use-action-form';
+import { type TargetMetric, targetMetrics } from '@/lib/domain/goal';
 import { allowedNextStatuses, type PlanItemStatus } from '@/lib/domain/plans';
+import { betterDirection } from '@/lib/impact/declared-target';
 
 export interface Option {
   value: string;
@@ -20,8 +22,12 @@ export interface PlanFormChoices {
   touchpoints: Option[];
   otherDepartments: Option[];
   serves: Option[];
+  /** The metric of each goal target an item may serve ("target:<id>"), to default the item's own target from. */
+  servesMetric: Record<string, TargetMetric>;
   currency: string;
   promiseOwner: string | null;
+  /** Today in the organization's time zone: a done item's "took effect on" date unless another is chosen. */
+  today: string;
 }
 
 export interface EditableItem {
@@ -39,6 +45,11 @@ export interface EditableItem {
   touchpointIds: string[];
   affectedDepartmentIds: string[];
   serves: string;
+  effectiveDate: string | null;
+  metric: TargetMetric | null;
+  direction: 'up' | 'down' | null;
+  /** The day its after window started, when it has: the declared target can no longer change. */
+  targetLockedSince: string | null;
 }
 
 /** Adds an item to a department's plan, or edits one. */
@@ -58,14 +69,26 @@ export function PlanItemForm({
 }) {
   const t = useTranslations('plans.form');
   const ts = useTranslations('plans.status');
+  const tm = useTranslations('plans.metric');
   const [status, setStatus] = useState<PlanItemStatus>(item?.status ?? 'planned');
+  const [metric, setMetric] = useState<string>(item?.metric ?? '');
+  const [direction, setDirection] = useState<string>(item?.direction ?? 'up');
   const form = useActionForm(action, {
     reset: !item,
     onSuccess: () => {
       setStatus(item?.status ?? 'planned');
+      setMetric(item?.metric ?? '');
+      setDirection(item?.direction ?? 'up');
       onDone?.();
     },
   });
+  // Choosing the goal target it serves declares that target's metric, going its better way (still editable).
+  const chooseServes = (serves: string) => {
+    const served = choices.servesMetric[serves];
+    if (!served) return;
+    setMetric(served);
+    setDirection(betterDirection(served));
+  };
   const statuses = item ? allowedNextStatuses(item.status) : (['planned', 'in_progress', 'done'] as const);
   return (
     <form
@@ -124,6 +147,16 @@ export function PlanItemForm({
           required
           error={form.fieldError('dropReason')}
         />
+      ) : status === 'done' ? (
+        <TextField
+          label={t('effectiveDate')}
+          name="effectiveDate"
+          type="date"
+          max={choices.today}
+          defaultValue={item?.effectiveDate ?? choices.today}
+          hint={t('effectiveDateHint')}
+          error={form.fieldError('effectiveDate')}
+        />
       ) : (
         <div className="hidden sm:block" />
       )}
@@ -148,8 +181,36 @@ export function PlanItemForm({
         defaultValue={item?.serves ?? ''}
         className="sm:col-span-2"
         error={form.fieldError('serves')}
+        onChange={(e) => chooseServes(e.target.value)}
         options={[{ value: '', label: t('servesNothing') }, ...choices.serves]}
       />
+      {item?.targetLockedSince ? (
+        <LockedTarget item={item} lockedSince={item.targetLockedSince} error={form.fieldError('metric')} />
+      ) : (
+        <>
+          <SelectField
+            label={t('metric')}
+            name="metric"
+            value={metric}
+            onChange={(e) => setMetric(e.target.value)}
+            hint={t('metricHint')}
+            error={form.fieldError('metric')}
+            options={[{ value: '', label: t('noMetric') }, ...targetMetrics.map((m) => ({ value: m, label: tm(m) }))]}
+          />
+          <SelectField
+            label={t('direction')}
+            name="direction"
+            value={direction}
+            onChange={(e) => setDirection(e.target.value)}
+            disabled={!metric}
+            error={form.fieldError('direction')}
+            options={[
+              { value: 'up', label: t('up') },
+              { value: 'down', label: t('down') },
+            ]}
+          />
+        </>
+      )}
       <div className="sm:col-span-2">
         <CheckboxGroup
           legend={t('touchpoints')}
@@ -194,5 +255,32 @@ export function PlanItemForm({
         <FormError message={form.formError} />
       </div>
     </form>
+  );
+}
+
+/** The declared target once its after window has started: shown, sent back unchanged, and why it cannot change. */
+function LockedTarget({ item, lockedSince, error }: { item: EditableItem; lockedSince: string; error?: string }) {
+  const t = useTranslations('plans.form');
+  const tm = useTranslations('plans.metric');
+  const tv = useTranslations('validation');
+  const format = useFormatter();
+  const date = format.dateTime(new Date(`${lockedSince}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  return (
+    <div className="space-y-1 sm:col-span-2">
+      <input type="hidden" name="metric" value={item.metric ?? ''} />
+      <input type="hidden" name="direction" value={item.direction ?? ''} />
+      <p className="text-sm font-medium text-slate-800">{t('metric')}</p>
+      <p className="text-sm text-slate-900">
+        {item.metric
+          ? t('declaredTarget', { metric: tm(item.metric), direction: item.direction ?? 'up' })
+          : t('noMetric')}
+      </p>
+      <p className="text-xs text-slate-600">{tv('targetLocked', { date })}</p>
+      {error ? (
+        <p className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

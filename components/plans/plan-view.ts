@@ -5,7 +5,9 @@ import type { GoalTarget } from '@/db/queries/goal';
 import type { Touchpoint } from '@/db/queries/journey';
 import type { Organization } from '@/db/queries/organizations';
 import type { PlanItemView } from '@/db/queries/plans';
+import type { TargetMetric } from '@/lib/domain/goal';
 import { isOverdue, todayIn } from '@/lib/domain/plans';
+import { targetLockedSince } from '@/lib/impact/declared-target';
 import type { PlanItemCardView } from './plan-item-card';
 import type { PlanFormChoices } from './plan-item-form';
 
@@ -38,11 +40,12 @@ async function targetLabel(
 export async function formChoices(
   context: PlanContext,
   departmentId: string,
-  currency: string,
+  organization: Pick<Organization, 'currency' | 'timeZone'>,
 ): Promise<PlanFormChoices> {
   const t = await getTranslations('plans');
   const touchpointNames = new Map(context.touchpoints.map((tp) => [tp.id, tp.name]));
   const serves = [];
+  const servesMetric: Record<string, TargetMetric> = {};
   if (context.goal) {
     context.goal.commitments.forEach((text, i) =>
       serves.push({ value: `commitment:${i}`, label: t('commitmentLabel', { text }) }),
@@ -52,6 +55,7 @@ export async function formChoices(
         value: `target:${target.id}`,
         label: (await targetLabel(context.goal, target.id, touchpointNames)) ?? '',
       });
+      servesMetric[`target:${target.id}`] = target.metric;
     }
   }
   return {
@@ -64,10 +68,14 @@ export async function formChoices(
       .filter((d) => d.id !== departmentId)
       .map((d) => ({ value: d.id, label: d.name })),
     serves,
-    currency,
+    servesMetric,
+    currency: organization.currency,
     promiseOwner: context.promiseOwner?.name ?? null,
+    today: todayIn(organization.timeZone),
   };
 }
+
+const calendarDay = (date: string) => new Date(`${date}T12:00:00Z`);
 
 export async function cardView(
   item: PlanItemView,
@@ -81,6 +89,8 @@ export async function cardView(
     item.servesCommitment && context.goal ? context.goal.commitments.indexOf(item.servesCommitment) : -1;
   const servesTarget =
     item.servesTargetId && context.goal ? await targetLabel(context.goal, item.servesTargetId, touchpointNames) : null;
+  const effectiveDate = item.status === 'done' ? item.effectiveDate : null;
+  const dayLabel = (date: string) => format.dateTime(calendarDay(date), { dateStyle: 'medium', timeZone: 'UTC' });
   return {
     id: item.id,
     title: item.title,
@@ -88,9 +98,7 @@ export async function cardView(
     ownerUserId: item.ownerUserId,
     ownerName: item.ownerName,
     dueDate: item.dueDate,
-    dueLabel: item.dueDate
-      ? format.dateTime(new Date(`${item.dueDate}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })
-      : null,
+    dueLabel: item.dueDate ? dayLabel(item.dueDate) : null,
     completedLabel: item.completedAt
       ? format.dateTime(item.completedAt, { dateStyle: 'medium', timeZone: organization.timeZone })
       : null,
@@ -116,5 +124,15 @@ export async function cardView(
           : '',
     servesLabel: item.servesCommitment ? t('commitmentLabel', { text: item.servesCommitment }) : servesTarget,
     requests: item.requests,
+    effectiveDate,
+    effectiveLabel: effectiveDate ? dayLabel(effectiveDate) : null,
+    metric: item.metric,
+    direction: item.direction,
+    targetLockedSince: targetLockedSince(
+      [effectiveDate],
+      organization.impactWindows,
+      organization.weekStartsOn,
+      todayIn(organization.timeZone),
+    ),
   };
 }

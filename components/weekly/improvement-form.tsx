@@ -1,12 +1,13 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import { formValues } from '@/components/ui/use-action-form';
+import { useImprovement } from './use-weekly';
 
 export interface Option {
   value: string;
@@ -53,6 +54,9 @@ export function ImprovementForm({
   const tm = useTranslations('plans.metric');
   const [metric, setMetric] = useState(value(draft, 'metric') ?? '');
   const [source, setSource] = useState(value(draft, 'source') ?? '');
+  // A logged improvement's declared target locks once its after window has started (the server says since when).
+  const { data: logged } = useImprovement(value(draft, 'improvementId') ?? null);
+  const lockedSince = logged?.targetLockedSince ?? null;
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     onSubmit(formValues(new FormData(event.currentTarget)));
@@ -90,29 +94,40 @@ export function ImprovementForm({
         error={errors?.before}
       />
       <TextArea label={t('after')} name="after" rows={2} defaultValue={value(draft, 'after')} error={errors?.after} />
-      <SelectField
-        label={t('metric')}
-        name="metric"
-        value={metric}
-        onChange={(e) => setMetric(e.target.value)}
-        error={errors?.metric}
-        options={[
-          { value: '', label: t('noMetric') },
-          ...(['nps', 'csat', 'ces', 'nev', 'ttr'] as const).map((m) => ({ value: m, label: tm(m) })),
-          { value: 'business', label: t('businessMetric') },
-        ]}
-      />
-      <SelectField
-        label={t('direction')}
-        name="direction"
-        defaultValue={value(draft, 'direction') ?? 'up'}
-        error={errors?.direction}
-        disabled={!metric}
-        options={[
-          { value: 'up', label: t('up') },
-          { value: 'down', label: t('down') },
-        ]}
-      />
+      {lockedSince ? (
+        <LockedTarget
+          metric={value(draft, 'metric') ?? ''}
+          direction={value(draft, 'direction') ?? ''}
+          lockedSince={lockedSince}
+          error={errors?.metric ?? errors?.direction}
+        />
+      ) : (
+        <>
+          <SelectField
+            label={t('metric')}
+            name="metric"
+            value={metric}
+            onChange={(e) => setMetric(e.target.value)}
+            error={errors?.metric}
+            options={[
+              { value: '', label: t('noMetric') },
+              ...(['nps', 'csat', 'ces', 'nev', 'ttr'] as const).map((m) => ({ value: m, label: tm(m) })),
+              { value: 'business', label: t('businessMetric') },
+            ]}
+          />
+          <SelectField
+            label={t('direction')}
+            name="direction"
+            defaultValue={value(draft, 'direction') ?? 'up'}
+            error={errors?.direction}
+            disabled={!metric}
+            options={[
+              { value: 'up', label: t('up') },
+              { value: 'down', label: t('down') },
+            ]}
+          />
+        </>
+      )}
       {metric === 'business' ? (
         <TextField
           label={t('businessMetricName')}
@@ -198,3 +213,43 @@ export function ImprovementForm({
     </form>
   );
 }
+
+/** The declared target once the after window has started: shown, sent back unchanged, and why it cannot change. */
+function LockedTarget({
+  metric,
+  direction,
+  lockedSince,
+  error,
+}: {
+  metric: string;
+  direction: string;
+  lockedSince: string;
+  error?: string;
+}) {
+  const t = useTranslations('weekly.form');
+  const tm = useTranslations('plans.metric');
+  const tv = useTranslations('validation');
+  const format = useFormatter();
+  const date = format.dateTime(new Date(`${lockedSince}T12:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
+  const metricName =
+    metric === 'business' ? t('businessMetric') : isMeasured(metric) ? tm(metric) : metric ? metric : t('noMetric');
+  return (
+    <div className="space-y-1 sm:col-span-2">
+      <input type="hidden" name="metric" value={metric} />
+      <input type="hidden" name="direction" value={metric ? direction : ''} />
+      <p className="text-sm font-medium text-slate-800">{t('metric')}</p>
+      <p className="text-sm text-slate-900">
+        {metric ? t('declaredTarget', { metric: metricName, direction: direction || 'up' }) : metricName}
+      </p>
+      <p className="text-xs text-slate-600">{tv('targetLocked', { date })}</p>
+      {error ? (
+        <p className="text-sm text-red-700" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+const measured = ['nps', 'csat', 'ces', 'nev', 'ttr'] as const;
+const isMeasured = (m: string): m is (typeof measured)[number] => (measured as readonly string[]).includes(m);

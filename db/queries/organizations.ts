@@ -4,6 +4,16 @@ import type { Database } from '@/db/client';
 import { organizations } from '@/db/schema';
 import type { CesHeadline } from '@/lib/domain/metrics';
 import type { FirstDay } from '@/lib/domain/weeks';
+import {
+  defaultThresholds,
+  defaultWindows,
+  type ImpactSettings,
+  impactSettingsOf,
+  type Measure,
+  measures,
+  type Threshold,
+  type Windows,
+} from '@/lib/impact/settings';
 
 const columns = {
   id: organizations.id,
@@ -15,6 +25,9 @@ const columns = {
   currency: organizations.currency,
   reminderWeekday: organizations.reminderWeekday,
   cesHeadline: organizations.cesHeadline,
+  impactBaselineWeeks: organizations.impactBaselineWeeks,
+  impactWashoutWeeks: organizations.impactWashoutWeeks,
+  impactAfterWeeks: organizations.impactAfterWeeks,
 };
 
 export type Organization = {
@@ -28,12 +41,28 @@ export type Organization = {
   reminderWeekday: number;
   /** Which CES number is the headline: the mean (1-7) or the share of easy answers (5-7). */
   cesHeadline: CesHeadline;
+  /** The impact cards' default windows (Settings → Impact): they decide when a change's declared target locks. */
+  impactWindows: Windows;
+};
+
+type OrganizationRow = Omit<Organization, 'cesHeadline' | 'impactWindows'> & {
+  cesHeadline: string;
+  impactBaselineWeeks: number;
+  impactWashoutWeeks: number;
+  impactAfterWeeks: number;
 };
 
 /** The column is text: anything but 'share' reads as the default, the mean. */
-const typed = (row: Omit<Organization, 'cesHeadline'> & { cesHeadline: string }): Organization => ({
+const typed = ({
+  impactBaselineWeeks,
+  impactWashoutWeeks,
+  impactAfterWeeks,
+  ...row
+}: OrganizationRow): Organization => ({
   ...row,
   cesHeadline: row.cesHeadline === 'share' ? 'share' : 'mean',
+  impactWindows: impactSettingsOf({ impactBaselineWeeks, impactWashoutWeeks, impactAfterWeeks, impactThresholds: {} })
+    .windows,
 });
 
 export async function findOrganization(db: Database, organizationId: string): Promise<Organization | null> {
@@ -86,6 +115,48 @@ export async function updateOrganization(
   >,
 ) {
   await db.update(organizations).set(values).where(eq(organizations.id, organizationId));
+}
+
+const impactColumns = {
+  impactBaselineWeeks: organizations.impactBaselineWeeks,
+  impactWashoutWeeks: organizations.impactWashoutWeeks,
+  impactAfterWeeks: organizations.impactAfterWeeks,
+  impactThresholds: organizations.impactThresholds,
+};
+
+/**
+ * The organization's impact settings: its default windows and, per measure, the minimum meaningful change and the
+ * target precision, with IMPACT.md's defaults for whatever it never set. An unknown organization reads as the defaults.
+ */
+export async function impactSettings(db: Database, organizationId: string): Promise<ImpactSettings> {
+  const [row] = await db.select(impactColumns).from(organizations).where(eq(organizations.id, organizationId));
+  return row ? impactSettingsOf(row) : { windows: defaultWindows, thresholds: defaultThresholds };
+}
+
+/**
+ * Saves the impact settings. Thresholds equal to IMPACT.md's defaults are stored as no override, so an organization
+ * that never chose otherwise keeps following the defaults.
+ */
+export async function saveImpactSettings(
+  db: Database,
+  organizationId: string,
+  settings: { windows: Windows; thresholds: Record<Measure, Threshold> },
+) {
+  const overrides: Partial<Record<Measure, Threshold>> = {};
+  for (const m of measures) {
+    const { minChange, precision } = settings.thresholds[m];
+    if (minChange !== defaultThresholds[m].minChange || precision !== defaultThresholds[m].precision)
+      overrides[m] = { minChange, precision };
+  }
+  await db
+    .update(organizations)
+    .set({
+      impactBaselineWeeks: settings.windows.baselineWeeks,
+      impactWashoutWeeks: settings.windows.washoutWeeks,
+      impactAfterWeeks: settings.windows.afterWeeks,
+      impactThresholds: overrides,
+    })
+    .where(eq(organizations.id, organizationId));
 }
 
 /** Which CES number the organization shows as its headline, for callers that do not hold the organization. */

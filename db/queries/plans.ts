@@ -4,12 +4,14 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db/client';
 import {
   departments,
+  organizations,
   planItemAffectedDepartments,
   planItems,
   planItemTouchpoints,
   planRequests,
   users,
 } from '@/db/schema';
+import type { TargetMetric } from '@/lib/domain/goal';
 import type { PlanItemStatus } from '@/lib/domain/plans';
 
 const itemColumns = {
@@ -28,6 +30,9 @@ const itemColumns = {
   servesCommitment: planItems.servesCommitment,
   servesTargetId: planItems.servesTargetId,
   completedAt: planItems.completedAt,
+  effectiveDate: planItems.effectiveDate,
+  metric: planItems.metric,
+  direction: planItems.direction,
   updatedAt: planItems.updatedAt,
 };
 
@@ -47,6 +52,11 @@ export type PlanItemRow = {
   servesCommitment: string | null;
   servesTargetId: string | null;
   completedAt: Date | null;
+  /** "Took effect on": the day a done item's change reached customers, its impact card's date; null unless done. */
+  effectiveDate: string | null;
+  /** The declared target metric and direction (locked once the item's after window has started). */
+  metric: TargetMetric | null;
+  direction: 'up' | 'down' | null;
   updatedAt: Date;
 };
 
@@ -123,18 +133,29 @@ export async function findPlanItem(
   return row ?? null;
 }
 
-type ItemValues = Omit<PlanItemRow, 'id' | 'departmentId' | 'updatedAt' | 'completedAt'> & {
-  completedAt?: Date | null;
-};
+type ItemValues = Omit<
+  PlanItemRow,
+  'id' | 'departmentId' | 'updatedAt' | 'completedAt' | 'effectiveDate' | 'metric' | 'direction'
+> &
+  Partial<Pick<PlanItemRow, 'completedAt' | 'effectiveDate' | 'metric' | 'direction'>>;
 
+/**
+ * Inserts an item. A done item given no "took effect on" date takes the day it was completed in the organization's
+ * time zone (as migration 0009 did for the items done before the date existed).
+ */
 export async function insertPlanItem(
   db: Database,
   organizationId: string,
   values: ItemValues & { departmentId: string; createdBy: string },
 ) {
+  const completedDay =
+    values.status === 'done' && values.completedAt && values.effectiveDate === undefined
+      ? sql<string>`(${values.completedAt.toISOString()}::timestamptz at time zone (select ${organizations.timeZone}
+          from ${organizations} where ${organizations.id} = ${organizationId}))::date`
+      : undefined;
   const [row] = await db
     .insert(planItems)
-    .values({ organizationId, ...values })
+    .values({ organizationId, ...values, effectiveDate: completedDay ?? values.effectiveDate ?? null })
     .returning({ id: planItems.id });
   return row!;
 }

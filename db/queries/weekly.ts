@@ -2,6 +2,9 @@ import 'server-only';
 import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { departments, planItems, users, weeklyImprovements, weeklyImprovementTouchpoints } from '@/db/schema';
+import { dateIn } from '@/lib/domain/weeks';
+import { targetLockedSince } from '@/lib/impact/declared-target';
+import { findOrganization } from './organizations';
 
 /** The grid's cells for a range of weeks: one query, whatever the number of areas and weeks. */
 export async function gridCells(db: Database, organizationId: string, fromWeek: string, toWeek: string) {
@@ -63,11 +66,14 @@ const detailColumns = {
   updatedAt: weeklyImprovements.updatedAt,
 };
 
-/** Improvements in full, with their touchpoints: one week, one improvement, or all of them (export). */
+/**
+ * Improvements in full, with their touchpoints: one week, one improvement, or all of them (export). Each says since
+ * when its declared target is locked (its after window started, as of `now`), or null while it may still change.
+ */
 export async function listImprovements(
   db: Database,
   organizationId: string,
-  filter: { weekStart?: string; improvementId?: string } = {},
+  filter: { weekStart?: string; improvementId?: string; now?: Date } = {},
 ) {
   const where = [eq(weeklyImprovements.organizationId, organizationId)];
   if (filter.weekStart) where.push(eq(weeklyImprovements.weekStart, filter.weekStart));
@@ -93,6 +99,12 @@ export async function listImprovements(
     .where(and(...where))
     .orderBy(asc(weeklyImprovements.weekStart), asc(departments.name));
   const ids = rows.map((r) => r.id);
+  const organization = ids.length ? await findOrganization(db, organizationId) : null;
+  const today = organization ? dateIn(filter.now ?? new Date(), organization.timeZone) : '';
+  const lockedSince = (effectiveDate: string) =>
+    organization
+      ? targetLockedSince([effectiveDate], organization.impactWindows, organization.weekStartsOn, today)
+      : null;
   const links = ids.length
     ? await db
         .select({
@@ -110,6 +122,7 @@ export async function listImprovements(
   return rows.map((r) => ({
     ...r,
     touchpointIds: links.filter((l) => l.improvementId === r.id).map((l) => l.touchpointId),
+    targetLockedSince: lockedSince(r.effectiveDate),
   }));
 }
 
@@ -122,6 +135,9 @@ export async function findImprovement(db: Database, organizationId: string, impr
       departmentId: weeklyImprovements.departmentId,
       weekStart: weeklyImprovements.weekStart,
       title: weeklyImprovements.title,
+      effectiveDate: weeklyImprovements.effectiveDate,
+      metric: weeklyImprovements.metric,
+      direction: weeklyImprovements.direction,
     })
     .from(weeklyImprovements)
     .where(and(eq(weeklyImprovements.organizationId, organizationId), eq(weeklyImprovements.id, improvementId)));

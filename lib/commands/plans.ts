@@ -3,7 +3,9 @@ import type { Database } from '@/db/client';
 import { findDepartment } from '@/db/queries/departments';
 import { currentGoal } from '@/db/queries/goal';
 import { findTouchpoint } from '@/db/queries/journey';
+import { changeTouched } from '@/db/queries/impact-staleness';
 import { findMember } from '@/db/queries/members';
+import { findOrganization } from '@/db/queries/organizations';
 import {
   answerRequest,
   findPlanItem,
@@ -15,10 +17,13 @@ import {
   setPromiseOwnerDepartment,
   syncRequests,
   updatePlanItem,
+  type PlanItemRow,
 } from '@/db/queries/plans';
 import { command } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
-import { canMove, requestsFor } from '@/lib/domain/plans';
+import { canMove, type PlanItemStatus, requestsFor } from '@/lib/domain/plans';
+import { dateIn } from '@/lib/domain/weeks';
+import { betterDirection, changesTarget, targetLockedSince } from '@/lib/impact/declared-target';
 import {
   answerPlanRequestSchema,
   createPlanItemSchema,
@@ -44,14 +49,17 @@ async function resolveItem(tx: Database, organizationId: string, departmentId: s
     if (!department || department.archived) throw refuse.field('affectedDepartmentIds', 'validation.notFound');
   }
   let servesCommitment: string | null = null;
-  let servesTargetId: string | null = null;
+  let servedTarget: { id: string; metric: PlanItemRow['metric'] } | null = null;
   if (input.serves) {
     const goal = await currentGoal(tx, organizationId);
     const [kind, ref] = input.serves.split(':') as ['commitment' | 'target', string];
     if (kind === 'commitment') servesCommitment = goal?.commitments[Number(ref)] ?? null;
-    else servesTargetId = goal?.targets.find((t) => t.id === ref)?.id ?? null;
-    if (!servesCommitment && !servesTargetId) throw refuse.field('serves', 'validation.notFound');
+    else servedTarget = goal?.targets.find((t) => t.id === ref) ?? null;
+    if (!servesCommitment && !servedTarget) throw refuse.field('serves', 'validation.notFound');
   }
+  // The declared target: as chosen, else the metric of the goal target it serves, going that metric's better way.
+  const metric = input.metric ?? servedTarget?.metric ?? null;
+  const direction = metric ? (input.direction ?? betterDirection(metric)) : null;
   const owner = await promiseOwner(tx, organizationId);
   const requests = requestsFor(
     {
@@ -74,9 +82,33 @@ async function resolveItem(tx: Database, organizationId: string, departmentId: s
     expectedOutcome: input.expectedOutcome,
     changesPromise: input.changesPromise,
     servesCommitment,
-    servesTargetId,
+    servesTargetId: servedTarget?.id ?? null,
+    metric,
+    direction,
   };
   return { columns, requests };
+}
+
+/**
+ * "Took effect on" for an item with this status: only a done item has one. Empty keeps the date it had, or takes
+ * today in the organization's time zone; a day after today is refused, since it cannot have reached customers yet.
+ */
+function effectiveDateOf(
+  status: PlanItemStatus,
+  typed: string | undefined,
+  stored: string | null,
+  today: string,
+): string | null {
+  if (status !== 'done') return null;
+  const date = typed ?? stored ?? today;
+  if (date !== stored && date > today) throw refuse.field('effectiveDate', 'validation.tookEffectInFuture');
+  return date;
+}
+
+async function organizationOf(tx: Database, organizationId: string) {
+  const organization = await findOrganization(tx, organizationId);
+  if (!organization) throw refuse.notFound();
+  return { organization, today: dateIn(new Date(), organization.timeZone) };
 }
 
 /** An item's own department is never among those it affects. */
@@ -91,9 +123,12 @@ export const createPlanItem = command({
   },
   target: (department) => ({ departmentId: department.id }),
   run: async ({ tx, actor, input, resource, audit }) => {
+    const { today } = await organizationOf(tx, actor.organizationId);
     const { columns, requests } = await resolveItem(tx, actor.organizationId, resource.id, input);
+    const effectiveDate = effectiveDateOf(columns.status, input.effectiveDate, null, today);
     const item = await insertPlanItem(tx, actor.organizationId, {
       ...columns,
+      effectiveDate,
       departmentId: resource.id,
       createdBy: actor.userId,
       completedAt: columns.status === 'done' ? new Date() : null,
@@ -106,11 +141,12 @@ export const createPlanItem = command({
       affectedOthers(resource.id, input.affectedDepartmentIds),
     );
     await syncRequests(tx, actor.organizationId, item.id, requests);
+    await changeTouched(tx, actor.organizationId, 'plan-item', item.id);
     audit({
       action: 'planItem.create',
       entityType: 'planItem',
       entityId: item.id,
-      changes: { name: input.title, department: resource.name, ...columns },
+      changes: { name: input.title, department: resource.name, ...columns, effectiveDate },
     });
     return { id: item.id, requests: requests.length };
   },
@@ -123,9 +159,21 @@ export const updatePlanItemDetails = command({
   target: (item) => ({ departmentId: item.departmentId }),
   run: async ({ tx, actor, input, resource, audit }) => {
     if (!canMove(resource.status, input.status)) throw refuse.field('status', 'validation.statusTransition');
+    const { organization, today } = await organizationOf(tx, actor.organizationId);
     const { columns, requests } = await resolveItem(tx, actor.organizationId, resource.departmentId, input);
+    const stored = resource.status === 'done' ? resource.effectiveDate : null;
+    const effectiveDate = effectiveDateOf(columns.status, input.effectiveDate, stored, today);
+    // Declared in advance: once the after window has started, the target metric and direction stay as they were.
+    const lockedSince = targetLockedSince(
+      [stored, effectiveDate],
+      organization.impactWindows,
+      organization.weekStartsOn,
+      today,
+    );
+    if (lockedSince && changesTarget(resource, columns))
+      throw refuse.field('metric', 'validation.targetLocked', { date: lockedSince });
     const completedAt = columns.status === 'done' ? (resource.completedAt ?? new Date()) : null;
-    await updatePlanItem(tx, actor.organizationId, resource.id, { ...columns, completedAt });
+    await updatePlanItem(tx, actor.organizationId, resource.id, { ...columns, completedAt, effectiveDate });
     await setPlanItemTouchpoints(tx, actor.organizationId, resource.id, input.touchpointIds);
     await setPlanItemAffectedDepartments(
       tx,
@@ -134,12 +182,20 @@ export const updatePlanItemDetails = command({
       affectedOthers(resource.departmentId, input.affectedDepartmentIds),
     );
     await syncRequests(tx, actor.organizationId, resource.id, requests);
+    // Its own card follows the new date (or goes when it is no longer done); cards around the old date learn it moved.
+    await changeTouched(
+      tx,
+      actor.organizationId,
+      'plan-item',
+      resource.id,
+      resource.effectiveDate !== effectiveDate ? resource.effectiveDate : null,
+    );
     const { id: _id, updatedAt: _u, completedAt: _c, departmentId: _d, ...before } = resource;
     audit({
       action: 'planItem.update',
       entityType: 'planItem',
       entityId: resource.id,
-      changes: { name: input.title, before, after: columns },
+      changes: { name: input.title, before, after: { ...columns, effectiveDate } },
     });
     return null;
   },

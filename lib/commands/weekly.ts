@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Database } from '@/db/client';
 import { findDepartment } from '@/db/queries/departments';
+import { changeTouched } from '@/db/queries/impact-staleness';
 import { findTouchpoint } from '@/db/queries/journey';
 import { findMember } from '@/db/queries/members';
 import { findOrganization } from '@/db/queries/organizations';
@@ -15,7 +16,8 @@ import {
 import { type Actor, command } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import { isLate, logWindow, mayLogIn } from '@/lib/domain/weekly';
-import { isWeekStart, weekOf, weekOfDate } from '@/lib/domain/weeks';
+import { dateIn, isWeekStart, weekOf, weekOfDate } from '@/lib/domain/weeks';
+import { changesTarget, targetLockedSince } from '@/lib/impact/declared-target';
 import { type ImprovementInput, logImprovementSchema, updateImprovementSchema } from '@/lib/validation/weekly';
 
 /** Whether this actor may write in this week now; the window decides "late". */
@@ -30,7 +32,7 @@ async function checkWeek(tx: Database, actor: Actor, weekStart: string, effectiv
   }
   if (weekOfDate(effectiveDate, firstDay) !== weekStart)
     throw refuse.field('effectiveDate', 'validation.effectiveDateInWeek');
-  return { late: isLate(window) };
+  return { late: isLate(window), organization, today: dateIn(now, organization.timeZone) };
 }
 
 /** Every id the improvement names must be in the caller's organization. */
@@ -77,6 +79,7 @@ export const logImprovement = command({
       });
     }
     await setImprovementTouchpoints(tx, actor.organizationId, created.id, touchpointIds);
+    await changeTouched(tx, actor.organizationId, 'improvement', created.id);
     audit({
       action: 'improvement.log',
       entityType: 'improvement',
@@ -93,16 +96,33 @@ export const updateImprovementDetails = command({
   load: (tx, organizationId, input) => findImprovement(tx, organizationId, input.improvementId),
   target: (improvement) => ({ departmentId: improvement.departmentId }),
   run: async ({ tx, actor, input, resource, audit }) => {
-    await checkWeek(tx, actor, resource.weekStart, input.effectiveDate);
+    const { organization, today } = await checkWeek(tx, actor, resource.weekStart, input.effectiveDate);
+    // Declared in advance: once the after window has started, the target metric and direction stay as they were.
+    const lockedSince = targetLockedSince(
+      [resource.effectiveDate, input.effectiveDate],
+      organization.impactWindows,
+      organization.weekStartsOn,
+      today,
+    );
+    if (lockedSince && changesTarget(resource, input))
+      throw refuse.field('metric', 'validation.targetLocked', { date: lockedSince });
     await checkReferences(tx, actor.organizationId, input);
     const { improvementId, touchpointIds, ...fields } = input;
     await updateImprovement(tx, actor.organizationId, improvementId, fields);
     await setImprovementTouchpoints(tx, actor.organizationId, improvementId, touchpointIds);
+    await changeTouched(
+      tx,
+      actor.organizationId,
+      'improvement',
+      improvementId,
+      resource.effectiveDate !== input.effectiveDate ? resource.effectiveDate : null,
+    );
+    const { id: _id, departmentId: _d, weekStart: _w, ...before } = resource;
     audit({
       action: 'improvement.update',
       entityType: 'improvement',
       entityId: improvementId,
-      changes: { name: input.title, before: { title: resource.title }, after: { ...fields, touchpointIds } },
+      changes: { name: input.title, before, after: { ...fields, touchpointIds } },
     });
     return { id: improvementId };
   },

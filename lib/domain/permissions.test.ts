@@ -30,6 +30,7 @@ const executiveOnly: Permission[] = [
   'promiseOwner.set',
   'responses.import',
   'apiKey.manage',
+  'impactSettings.update',
 ];
 const everyone: Permission[] = ['goal.read', 'goal.acknowledge', 'plan.read', 'weekly.read', 'metrics.read'];
 const leadsOwnDepartment: Permission[] = [

@@ -49,6 +49,8 @@ export const permissionTable = {
   'metricAggregate.manage': leadsOwnDepartment,
   'responses.import': executiveOnly,
   'apiKey.manage': executiveOnly,
+  // Impact cards: the default windows and, per metric, the minimum meaningful change and the target precision.
+  'impactSettings.update': executiveOnly,
 } as const satisfies Record<string, Record<Role, Rule>>;
 
 export type Permission = keyof typeof permissionTable;

@@ -112,6 +112,8 @@ describe('plan item fields', () => {
       affectedDepartmentIds: [],
       changesPromise: false,
       serves: null,
+      metric: null,
+      direction: null,
     });
   });
 

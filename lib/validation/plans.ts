@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { targetMetrics } from '@/lib/domain/goal';
 import { planItemStatuses } from '@/lib/domain/plans';
 import { amount, checkbox, id, list, optionalDate, optionalId } from './common';
 
 const text = (max: number) => z.string().trim().max(max).default('');
+const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
 
 /** "commitment:<index>" or "target:<id>": what in the goal an item serves; empty for nothing. */
 export const servesSchema = z.preprocess(
@@ -28,6 +30,14 @@ export const planItemFields = z
     affectedDepartmentIds: list(id, 30),
     changesPromise: checkbox,
     serves: servesSchema.default(null),
+    /** "Took effect on": the impact card's change date, for a done item; empty means today. */
+    effectiveDate: optionalDate,
+    /**
+     * The metric it should move and which way, declared in advance. Empty: taken from the goal target it serves;
+     * a metric without a direction goes the metric's better way.
+     */
+    metric: z.preprocess(blankToNull, z.enum(targetMetrics).nullable()),
+    direction: z.preprocess(blankToNull, z.enum(['up', 'down']).nullable()),
   })
   .superRefine((v, ctx) => {
     if (v.status === 'dropped' && !v.dropReason) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Measure, measures, windowLimits, type Windows } from '@/lib/impact/settings';
 import { checkbox, currency, description, id, name, optionalId, role, timeZone, email } from './common';
 
 export const organizationSettingsSchema = z.object({
@@ -58,3 +59,97 @@ export const inviteMemberSchema = z.object({ email, role, departmentId: optional
 export const updateMemberSchema = z.object({ userId: id, role, departmentId: optionalId }).superRefine(withDepartment);
 export const removeMemberSchema = z.object({ userId: id });
 export const revokeInvitationSchema = z.object({ invitationId: id });
+
+/** A number typed in a form: "0,15" reads as 0.15, empty is missing; anything else that is not a number is refused. */
+function typedNumber(v: unknown): number | 'missing' | 'not-a-number' {
+  if (v === undefined || v === null) return 'missing';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : 'not-a-number';
+  if (typeof v !== 'string') return 'not-a-number';
+  const text = v.trim().replace(',', '.');
+  if (text === '') return 'missing';
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : 'not-a-number';
+}
+
+type Problem = { message: string; params?: Record<string, number> } | null;
+
+/** A number field whose every refusal names the rule (with its numbers), so the message beside it says what to type. */
+const numberField = (notANumber: NonNullable<Problem>, problem: (v: number) => Problem) =>
+  z.unknown().transform((raw, ctx) => {
+    const v = typedNumber(raw);
+    const refusal =
+      v === 'missing' ? { message: 'validation.required' } : v === 'not-a-number' ? notANumber : problem(v);
+    if (refusal) {
+      ctx.addIssue({ code: 'custom', ...refusal });
+      return z.NEVER;
+    }
+    return v as number;
+  });
+
+/** Weeks of an impact window, within the limits of IMPACT.md (baseline 2-12, washout 0-2, after 2-12). */
+const windowWeeks = (key: keyof Windows) => {
+  const { min, max } = windowLimits[key];
+  const range = { message: 'validation.weeksRange', params: { min, max } };
+  return numberField(range, (v) => (Number.isInteger(v) && v >= min && v <= max ? null : range));
+};
+
+/** The largest threshold that makes sense per measure: the width of its scale (TTR: a relative change in %). */
+export const thresholdMaxima: Record<Measure, number> = {
+  nps: 200,
+  nev: 200,
+  csat: 100,
+  cesShare: 100,
+  cesMean: 6,
+  ttr: 100,
+};
+
+const thresholdValue = (measure: Measure) => {
+  const max = thresholdMaxima[measure];
+  return numberField({ message: 'validation.number' }, (v) =>
+    v <= 0 ? { message: 'validation.positive' } : v > max ? { message: 'validation.tooBig', params: { max } } : null,
+  );
+};
+
+const measureThreshold = (measure: Measure) =>
+  z.object({ minChange: thresholdValue(measure), precision: thresholdValue(measure) }).superRefine((t, ctx) => {
+    if (t.precision < t.minChange)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['precision'],
+        message: 'validation.precisionBelowMinChange',
+        params: { min: t.minChange },
+      });
+  });
+
+/** Form fields are named by their path ("thresholds.nps.minChange"): nest them as the schema expects. */
+function nested(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(v)) {
+    const path = key.split('.');
+    let at = out;
+    for (const part of path.slice(0, -1)) {
+      const next = at[part];
+      at = (at[part] = typeof next === 'object' && next !== null ? next : {}) as Record<string, unknown>;
+    }
+    at[path.at(-1)!] = value;
+  }
+  return out;
+}
+
+/** Settings → Impact: the organization's default windows and, per measure, its thresholds. */
+export const impactSettingsSchema = z.preprocess(
+  nested,
+  z.object({
+    baselineWeeks: windowWeeks('baselineWeeks'),
+    washoutWeeks: windowWeeks('washoutWeeks'),
+    afterWeeks: windowWeeks('afterWeeks'),
+    thresholds: z.object(
+      Object.fromEntries(measures.map((m) => [m, measureThreshold(m)])) as Record<
+        Measure,
+        ReturnType<typeof measureThreshold>
+      >,
+    ),
+  }),
+);
+
+export type ImpactSettingsInput = z.output<typeof impactSettingsSchema>;

@@ -12,6 +12,7 @@ import {
   updateStageDetails,
   updateTouchpointDetails,
 } from '@/lib/commands/journey';
+import { updateImpactSettings } from '@/lib/commands/impact-settings';
 import { inviteMember, removeMember, revokeInvitation, updateMember } from '@/lib/commands/members';
 import { updateOrganizationSettings } from '@/lib/commands/organization';
 import { sendInvitationMail } from '@/lib/mail';
@@ -21,6 +22,7 @@ import { publicOrigin } from '@/lib/public-origin';
 const settings = ['/settings', '/'];
 
 export const saveOrganization = async (input: unknown) => runAsMember(updateOrganizationSettings, input, settings);
+export const saveImpactSettings = async (input: unknown) => runAsMember(updateImpactSettings, input, settings);
 
 export const addDepartment = async (input: unknown) => runAsMember(createDepartment, input, settings);
 export const saveDepartment = async (input: unknown) => runAsMember(updateDepartmentDetails, input, settings);

@@ -11,6 +11,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
     { href: '/settings/departments', label: t('tabs.departments') },
     { href: '/settings/journey', label: t('tabs.journey') },
     { href: '/settings/members', label: t('tabs.members') },
+    { href: '/settings/impact', label: t('tabs.impact') },
     { href: '/settings/api-keys', label: t('tabs.apiKeys') },
     { href: '/settings/audit', label: t('tabs.audit') },
   ];

@@ -10,6 +10,29 @@ export const settingsSpecs = {
     ],
     other: [],
   },
+  updateImpactSettings: {
+    permission: 'impactSettings.update',
+    // The input names no organization: the command always writes the caller's own (impact-settings.test.ts).
+    own: [
+      {
+        label: '',
+        input: () => ({
+          baselineWeeks: 6,
+          washoutWeeks: 0,
+          afterWeeks: 8,
+          thresholds: {
+            nps: { minChange: 4, precision: 8 },
+            nev: { minChange: 5, precision: 10 },
+            csat: { minChange: 3, precision: 6 },
+            cesShare: { minChange: 3, precision: 6 },
+            cesMean: { minChange: 0.2, precision: 0.4 },
+            ttr: { minChange: 10, precision: 20 },
+          },
+        }),
+      },
+    ],
+    other: [],
+  },
   createDepartment: {
     permission: 'department.create',
     own: [{ label: '', input: () => ({ name: 'Support', stage: 'back', description: 'Helps' }) }],

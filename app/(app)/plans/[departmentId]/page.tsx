@@ -10,8 +10,10 @@ import { cardView, formChoices } from '@/components/plans/plan-view';
 import { Badge, Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { findDepartment } from '@/db/queries/departments';
+import { storedCards } from '@/db/queries/impact';
 import { listPlanItems, listRequests } from '@/db/queries/plans';
 import { requirePermission } from '@/lib/auth/session';
+import { impactSummaryOf } from '@/lib/impact/summary';
 import { can } from '@/lib/domain/permissions';
 import { loadPlanContext } from './plan-context';
 
@@ -38,10 +40,16 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
   ]);
   const editable = can(member.actor, 'plan.edit', { departmentId: department.id });
   const answers = can(member.actor, 'planRequest.answer', { departmentId: department.id });
-  const choices = await formChoices(context, department.id, organization.currency);
+  const choices = await formChoices(context, department.id, organization);
   const cards = await Promise.all(items.map((item) => cardView(item, context, organization)));
   const open = cards.filter((c) => c.status === 'planned' || c.status === 'in_progress');
   const closed = cards.filter((c) => c.status === 'done' || c.status === 'dropped');
+  // Done items' stored impact cards, in one read (issue 11); never computed for this page.
+  const impacts = await storedCards(
+    db,
+    organization.id,
+    closed.filter((c) => c.status === 'done').map((c) => ({ kind: 'plan-item' as const, id: c.id })),
+  );
   return (
     <>
       <p className="mb-2 text-sm">
@@ -118,6 +126,7 @@ export default async function DepartmentPlanPage({ params }: { params: Promise<{
               <PlanItemCard
                 key={item.id}
                 item={item}
+                impact={impactSummaryOf(impacts.get(`plan-item:${item.id}`))}
                 departmentId={department.id}
                 choices={choices}
                 editable={editable}
