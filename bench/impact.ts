@@ -31,6 +31,8 @@ const TIME_ZONE = 'Europe/Kyiv';
 const SEED = 20_261_203;
 const CHUNK = 1_000_000;
 const pgArray = (ids: string[]) => `{${ids.join(',')}}`;
+/** A kept database from an earlier run: its data is used as it is. */
+let reuse = false;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const msText = (ms: number) => `${ms.toFixed(1)} ms`;
 
@@ -49,24 +51,35 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
 async function recomputeAll(db: Database, organizationId: string) {
   let total = 0;
   for (;;) {
-    const batch = await recomputeStaleImpact(db, organizationId, 200);
+    const batch = await recomputeStaleImpact(db, organizationId, 1000);
     total += batch;
-    if (batch < 200) return total;
+    if (batch < 1000) return total;
   }
 }
 
 async function demo(db: Database) {
-  await seedDemo(db);
+  if (!reuse) await seedDemo(db);
   const [row] = (await db.execute(sql`select id from organizations where slug = ${DEMO_SLUG}`)) as unknown as {
     id: string;
   }[];
   const id = row!.id;
+  await db.execute(sql`delete from impact_results where organization_id = ${id}::uuid`);
   await queueMissingImpactResults(db, id);
   const { ms, value } = await timed(() => recomputeAll(db, id));
   return `(a) demo: ${value} cards recomputed in ${seconds(ms)} (target < 5 s)`;
 }
 
 async function largeOrganization(db: Database, answers: number, log: (line: string) => void) {
+  if (reuse) {
+    const [kept] = rowsOf<{ id: string }>(
+      await db.execute(sql`select id from organizations where name = 'Bench Impact'`),
+    );
+    const ids = rowsOf<{ id: string }>(
+      await db.execute(sql`select id from touchpoints where organization_id = ${kept!.id}::uuid order by position, id`),
+    );
+    await db.execute(sql`delete from impact_results where organization_id = ${kept!.id}::uuid`);
+    return { id: kept!.id, touchpointIds: ids.map((r) => r.id), today: dateIn(new Date(), TIME_ZONE) };
+  }
   const organization = await createOrganization(db, { name: 'Bench Impact', timeZone: TIME_ZONE, weekStartsOn: 1 });
   const stage = await insertStage(db, organization.id, { name: 'Journey', phase: 'during' });
   const departmentIds: string[] = [];
@@ -194,9 +207,13 @@ async function run(db: Database, answers: number) {
 }
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const name = `touchpoint_bench_impact_${process.pid}`;
+// BENCH_KEEP=1 keeps the scratch database (touchpoint_bench_impact) for the next run, which then skips the data.
+const keep = process.env.BENCH_KEEP === '1';
+const name = keep ? 'touchpoint_bench_impact' : `touchpoint_bench_impact_${process.pid}`;
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${name}`);
+const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+if (!exists) await admin.unsafe(`create database ${name}`);
+reuse = keep && exists;
 const url = new URL(serverUrl);
 url.pathname = `/${name}`;
 try {
@@ -209,7 +226,7 @@ try {
     await open.close();
   }
 } finally {
-  await admin.unsafe(`drop database ${name} with (force)`);
+  if (!keep) await admin.unsafe(`drop database ${name} with (force)`);
   await admin.end();
 }
 process.exit(0);

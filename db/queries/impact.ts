@@ -83,47 +83,57 @@ export async function weeklySums(
   return sums;
 }
 
-/** Who answered at some touchpoints, per metric, in two periods: channel and persona counts (null as its own). */
-export async function audienceCounts(
+/** Who answered, per touchpoint, metric and week: channel and persona counts (an empty string for none). */
+export type WeeklyAudience = Map<string, Map<Metric, Map<string, Audience>>>;
+
+/**
+ * Who answered per touchpoint, metric and week (the organization's weeks) from `from` to `to`, optionally at some
+ * touchpoints only: one grouped read of the answers for a whole batch of cards.
+ */
+export async function weeklyAudience(
   db: Database,
   organizationId: string,
-  touchpointIds: readonly string[],
-  before: { from: string; to: string },
-  after: { from: string; to: string },
-): Promise<Map<Metric, { before: Audience; after: Audience }>> {
-  const result = new Map<Metric, { before: Audience; after: Audience }>();
-  if (touchpointIds.length === 0) return result;
+  range: { from: string; to: string },
+  weekStartsOn: FirstDay,
+  touchpointIds?: readonly string[],
+): Promise<WeeklyAudience> {
+  const weekStart = sql`(r.day - ((extract(isodow FROM r.day)::int - ${weekStartsOn}::int + 7) % 7))`;
+  const only =
+    touchpointIds && touchpointIds.length > 0
+      ? sql`AND r.touchpoint_id IN (${sql.join(
+          touchpointIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`
+      : sql``;
   const rows = rowsOf<{
+    touchpoint_id: string;
     metric: Metric;
-    period: 'before' | 'after';
+    week: string;
     channel: string | null;
     persona: string | null;
     answers: string | number;
   }>(
     await db.execute(sql`
-      SELECT metric::text AS metric, CASE WHEN day <= ${before.to}::date THEN 'before' ELSE 'after' END AS period,
-        channel, persona, count(*) AS answers
-      FROM survey_responses
-      WHERE organization_id = ${organizationId}::uuid
-        AND touchpoint_id IN (${sql.join(
-          touchpointIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})
-        AND (day BETWEEN ${before.from}::date AND ${before.to}::date OR day BETWEEN ${after.from}::date AND ${after.to}::date)
-      GROUP BY 1, 2, 3, 4`),
+      SELECT r.touchpoint_id, r.metric::text AS metric, ${weekStart}::text AS week, r.channel, r.persona,
+        count(*) AS answers
+      FROM survey_responses r
+      WHERE r.organization_id = ${organizationId}::uuid AND r.day BETWEEN ${range.from}::date AND ${range.to}::date ${only}
+      GROUP BY 1, 2, 3, 4, 5`),
   );
+  const audience: WeeklyAudience = new Map();
   for (const row of rows) {
-    let entry = result.get(row.metric);
-    if (!entry)
-      result.set(row.metric, (entry = { before: { channel: {}, persona: {} }, after: { channel: {}, persona: {} } }));
-    const side = entry[row.period] as { channel: Record<string, number>; persona: Record<string, number> };
+    let byMetric = audience.get(row.touchpoint_id);
+    if (!byMetric) audience.set(row.touchpoint_id, (byMetric = new Map()));
+    let byWeek = byMetric.get(row.metric);
+    if (!byWeek) byMetric.set(row.metric, (byWeek = new Map()));
+    let week = byWeek.get(row.week);
+    if (!week) byWeek.set(row.week, (week = { channel: {}, persona: {} }));
     const n = Number(row.answers);
-    const channel = row.channel ?? '';
-    const persona = row.persona ?? '';
-    side.channel[channel] = (side.channel[channel] ?? 0) + n;
-    side.persona[persona] = (side.persona[persona] ?? 0) + n;
+    const counts = week as { channel: Record<string, number>; persona: Record<string, number> };
+    counts.channel[row.channel ?? ''] = (counts.channel[row.channel ?? ''] ?? 0) + n;
+    counts.persona[row.persona ?? ''] = (counts.persona[row.persona ?? ''] ?? 0) + n;
   }
-  return result;
+  return audience;
 }
 
 /**
@@ -166,11 +176,57 @@ export async function organizationsWithStaleImpact(db: Database): Promise<string
   return rows.map((r) => r.id);
 }
 
+export interface ComputedCard {
+  change: { kind: ChangeKind; id: string };
+  previous: ImpactCard | null;
+  card: ImpactCard;
+  window: { start: string; end: string };
+}
+
 /**
- * Stores a recomputed card and keeps every verdict that changed, per metric, with its date, in one transaction. The
- * card is fresh unless it was marked again while it was computed (then it stays stale and is computed once more).
- * Returns whether it is fresh.
+ * Stores recomputed cards, and every verdict that changed (per metric, with its date), in one transaction of two
+ * statements. A card is fresh unless it was marked again while it was computed (then it stays stale and is computed
+ * once more). Returns how many are fresh.
  */
+export async function storeImpactCards(db: Database, organizationId: string, computed: readonly ComputedCard[]) {
+  if (computed.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    // Cards are derived data: if a crash loses this commit, the rows are still claimed and are computed again.
+    await tx.execute(sql`SET LOCAL synchronous_commit TO OFF`);
+    const values = sql.join(
+      computed.map(
+        (c) =>
+          sql`(${c.change.kind}::change_kind, ${c.change.id}::uuid, ${JSON.stringify(c.card)}::jsonb, ${c.window.start}::date, ${c.window.end}::date)`,
+      ),
+      sql`, `,
+    );
+    const updated = rowsOf<{ stale: boolean }>(
+      await tx.execute(sql`
+        UPDATE impact_results r SET card = v.card, stale = r.stale_since IS NOT NULL, computed_at = now(),
+          window_start = v.window_start, window_end = v.window_end
+        FROM (VALUES ${values}) AS v(change_kind, change_id, card, window_start, window_end)
+        WHERE r.organization_id = ${organizationId}::uuid AND r.change_kind = v.change_kind AND r.change_id = v.change_id
+        RETURNING r.stale`),
+    );
+    const changed = computed.flatMap(({ change, previous, card }) => {
+      const before = new Map((previous?.metrics ?? []).map((m) => [m.metric, m.verdict]));
+      return card.metrics
+        .filter((m) => before.get(m.metric) !== m.verdict)
+        .map((m) => ({
+          organizationId,
+          changeKind: change.kind,
+          changeId: change.id,
+          metric: m.metric,
+          verdict: m.verdict,
+          previousVerdict: before.get(m.metric) ?? null,
+        }));
+    });
+    if (changed.length > 0) await tx.insert(impactVerdicts).values(changed);
+    return updated.filter((r) => r.stale === false).length;
+  });
+}
+
+/** Stores one recomputed card (storeImpactCards); whether it is fresh. */
 export async function storeImpactCard(
   db: Database,
   organizationId: string,
@@ -179,40 +235,7 @@ export async function storeImpactCard(
   card: ImpactCard,
   window: { start: string; end: string },
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const updated = await tx
-      .update(impactResults)
-      .set({
-        card,
-        stale: sql`${impactResults.staleSince} IS NOT NULL`,
-        computedAt: sql`now()`,
-        windowStart: window.start,
-        windowEnd: window.end,
-      })
-      .where(
-        and(
-          eq(impactResults.organizationId, organizationId),
-          eq(impactResults.changeKind, change.kind),
-          eq(impactResults.changeId, change.id),
-        ),
-      )
-      .returning({ stale: impactResults.stale });
-    if (updated.length === 0) return false;
-    const before = new Map((previous?.metrics ?? []).map((m) => [m.metric, m.verdict]));
-    const changed = card.metrics.filter((m) => before.get(m.metric) !== m.verdict);
-    if (changed.length > 0)
-      await tx.insert(impactVerdicts).values(
-        changed.map((m) => ({
-          organizationId,
-          changeKind: change.kind,
-          changeId: change.id,
-          metric: m.metric,
-          verdict: m.verdict,
-          previousVerdict: before.get(m.metric) ?? null,
-        })),
-      );
-    return updated[0]!.stale === false;
-  });
+  return (await storeImpactCards(db, organizationId, [{ change, previous, card, window }])) === 1;
 }
 
 /** The verdict history of one change, oldest first. */

@@ -2,12 +2,14 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { changesBetween } from '@/db/queries/changes';
 import {
-  audienceCounts,
   impactOrganization,
   type ImpactOrganization,
   impactTouchpoints,
   claimStaleImpact,
-  storeImpactCard,
+  type ComputedCard,
+  storeImpactCards,
+  weeklyAudience,
+  type WeeklyAudience,
   weeklySums,
   type WeeklySums,
 } from '@/db/queries/impact';
@@ -25,6 +27,8 @@ import { cardCalendar } from '@/lib/impact/window';
  */
 
 const keyOf = (c: { kind: string; id: string }) => `${c.kind}:${c.id}`;
+/** Cards stored per transaction. */
+const STORE_EVERY = 25;
 
 /** The days a card reads: its history (for the placebo line and a longer baseline) to the end of its after window. */
 function daysRead(change: ChangeRecord, windows: Windows, organization: ImpactOrganization) {
@@ -37,25 +41,18 @@ interface Shared {
   touchpoints: Awaited<ReturnType<typeof impactTouchpoints>>;
   changes: ChangeRecord[];
   sums: WeeklySums;
+  audience: WeeklyAudience;
   today: string;
 }
 
-async function cardFrom(db: Database, shared: Shared, change: ChangeRecord, windows: Windows): Promise<ImpactCard> {
+function cardFrom(shared: Shared, change: ChangeRecord, windows: Windows): ImpactCard {
   const { calendar, from } = daysRead(change, windows, shared.organization);
-  const treated = change.touchpoints.map((t) => t.id);
-  const audience = await audienceCounts(
-    db,
-    shared.organization.id,
-    treated,
-    { from: calendar.start, to: addDays(calendar.changeWeek, -1) },
-    { from: calendar.after[0]!, to: calendar.end },
-  );
   return impactCard({
     change,
     changes: shared.changes.filter((c) => c.date >= from && c.date <= calendar.end),
     touchpoints: shared.touchpoints,
     cells: shared.sums,
-    audience,
+    audience: shared.audience,
     settings: shared.organization.settings,
     windows,
     cesHeadline: shared.organization.cesHeadline,
@@ -76,12 +73,14 @@ export async function computeImpactCard(
   const chosen = windows ?? organization.settings.windows;
   const { from, to } = daysRead(change, chosen, organization);
   const today = dateIn(new Date(), organization.timeZone);
-  const [touchpoints, changes, sums] = await Promise.all([
+  const treated = change.touchpoints.map((t) => t.id);
+  const [touchpoints, changes, sums, audience] = await Promise.all([
     impactTouchpoints(db, organizationId),
     changesBetween(db, organizationId, from, to),
     weeklySums(db, organizationId, { from, to }, organization),
+    weeklyAudience(db, organizationId, { from, to }, organization.weekStartsOn, treated),
   ]);
-  return cardFrom(db, { organization, touchpoints, changes, sums, today }, change, chosen);
+  return cardFrom({ organization, touchpoints, changes, sums, audience, today }, change, chosen);
 }
 
 /**
@@ -110,25 +109,34 @@ export async function recomputeStaleImpact(db: Database, organizationId: string,
     .sort()
     .at(-1)!;
   const today = dateIn(new Date(), organization.timeZone);
-  const [touchpoints, sums] = await Promise.all([
+  const treated = [...new Set(wanted.flatMap(({ change }) => change.touchpoints.map((t) => t.id)))];
+  const [touchpoints, sums, audience] = await Promise.all([
     impactTouchpoints(db, organizationId),
     weeklySums(db, organizationId, { from, to }, organization),
+    weeklyAudience(db, organizationId, { from, to }, organization.weekStartsOn, treated),
   ]);
-  const shared: Shared = { organization, touchpoints, changes: all, sums, today };
+  const shared: Shared = { organization, touchpoints, changes: all, sums, audience, today };
   let stored = 0;
+  let pending: ComputedCard[] = [];
+  const flush = async () => {
+    await storeImpactCards(db, organizationId, pending);
+    stored += pending.length;
+    pending = [];
+  };
   for (const [i, { row, change }] of wanted.entries()) {
     const { calendar } = spans[i]!;
     try {
-      const card = await cardFrom(db, shared, change, windows);
-      await storeImpactCard(db, organizationId, change, row.card, card, { start: calendar.start, end: calendar.end });
-      stored += 1;
+      const card = cardFrom(shared, change, windows);
+      pending.push({ change, previous: row.card, card, window: { start: calendar.start, end: calendar.end } });
     } catch (error) {
       // One card that cannot be computed must not hold up the others: it goes to the back of the queue.
       console.error(`impact card ${change.kind} ${change.id}: not computed`, error);
       await requeueImpactResult(db, organizationId, change.kind, change.id);
     }
+    if (pending.length >= STORE_EVERY) await flush();
     // Let waiting requests run between cards: the worker shares the server's event loop.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  await flush();
   return stored;
 }

@@ -181,11 +181,16 @@ describe('warnings on the card', () => {
   it('says who answered changed when the channels moved (p < 0.001)', () => {
     const audience = new Map([
       [
-        'nps' as const,
-        {
-          before: { channel: { web: 60, phone: 60 }, persona: {} },
-          after: { channel: { web: 95, phone: 15 }, persona: {} },
-        },
+        T,
+        new Map([
+          [
+            'nps' as const,
+            new Map([
+              ['2026-02-23', { channel: { web: 60, phone: 60 }, persona: {} }],
+              ['2026-03-02', { channel: { web: 95, phone: 15 }, persona: {} }],
+            ]),
+          ],
+        ]),
       ],
     ]);
     const metric = impactCard(input({ audience })).metrics[0]!;

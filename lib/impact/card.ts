@@ -27,8 +27,8 @@ export interface CardInput {
   touchpoints: ReadonlyMap<string, { name: string; stageId: string | null }>;
   /** Weekly sums: measure -> touchpoint -> week start -> sums, from 27 weeks before the change's week on. */
   cells: ReadonlyMap<Measure, ReadonlyMap<string, ReadonlyMap<string, Sums>>>;
-  /** Who answered at the treated touchpoints, per metric, in the baseline and the after window. */
-  audience?: ReadonlyMap<Metric, { before: Audience; after: Audience }>;
+  /** Who answered, per touchpoint, metric and week start (channel and persona counts). */
+  audience?: ReadonlyMap<string, ReadonlyMap<Metric, ReadonlyMap<string, Audience>>>;
   settings: ImpactSettings;
   windows: Windows;
   cesHeadline: 'mean' | 'share';
@@ -130,7 +130,7 @@ export function impactCard(input: CardInput): ImpactCard {
         c.touchpoints.some((t) => treated.includes(t.id)),
     );
     if (ignored.length > 0) warn('other-metrics', { count: ignored.length });
-    audienceWarning(input.audience?.get(metric), warn);
+    audienceWarning(audienceOf(input, metric, treated, calendar), warn);
     const rtm = regressionToMean(
       weeks.baseline.map((w) => treatedSums([w])),
       lowerIsBetter(metric),
@@ -262,6 +262,28 @@ function refs(changes: readonly ChangeRecord[], keys: readonly string[] | undefi
 
 function side(measure: Measure, sums: Sums) {
   return { value: sums.n > 0 ? display(measure, sums.sum / sums.n) : null, n: sums.n };
+}
+
+/** Who answered at the treated touchpoints in the baseline and in the after window. */
+function audienceOf(
+  input: CardInput,
+  metric: Metric,
+  treated: readonly string[],
+  calendar: ReturnType<typeof cardCalendar>,
+): { before: Audience; after: Audience } | undefined {
+  if (!input.audience) return undefined;
+  const total = (weeks: readonly string[]) => {
+    const sum = { channel: {} as Record<string, number>, persona: {} as Record<string, number> };
+    for (const id of treated)
+      for (const week of weeks) {
+        const counts = input.audience?.get(id)?.get(metric)?.get(week);
+        if (!counts) continue;
+        for (const what of ['channel', 'persona'] as const)
+          for (const [k, n] of Object.entries(counts[what])) sum[what][k] = (sum[what][k] ?? 0) + n;
+      }
+    return sum;
+  };
+  return { before: total(calendar.baseline), after: total(calendar.after) };
 }
 
 function audienceWarning(

@@ -20,10 +20,16 @@ export function settleScale(varianceAt: VarianceAt, minChange: number): Settling
   if (now <= target) return { kind: 'settled' };
   const limit = varianceAt(UNLIMITED);
   if (limit === null || limit > target) return { kind: 'never' };
+  // The variance is close to a + b / s (the after window's part shrinks with its answers): start from that guess,
+  // then bracket and bisect, so a handful of fits find s within 1% (the answers are rounded up anyway).
+  const guess = Math.max(1.01, (now - limit) / Math.max(target - limit, Number.EPSILON));
   let low = 1;
-  let high = 4;
-  while ((varianceAt(high) ?? Infinity) > target) [low, high] = [high, high * 4];
-  // Within 1%: the answers are rounded up to a whole number anyway.
+  let high = guess;
+  while ((varianceAt(high) ?? Infinity) > target) [low, high] = [high, high * 2];
+  if (high === guess) {
+    low = Math.max(1, guess / 1.5);
+    while (low > 1 && (varianceAt(low) ?? Infinity) <= target) [high, low] = [low, Math.max(1, low / 1.5)];
+  }
   for (let i = 0; i < 40 && high / low > 1.01; i++) {
     const mid = Math.sqrt(low * high);
     if ((varianceAt(mid) ?? Infinity) > target) low = mid;
