@@ -9,7 +9,7 @@ async function openTouchpoint(page: Page, name: string) {
 }
 
 test.describe('touchpoint page', () => {
-  test('draws the metric with its changes: hover names a change, click opens it', async ({ page }) => {
+  test('draws the metric with its changes: hover names a change, click opens its impact card', async ({ page }) => {
     await signIn(page, demo.staff);
     await openTouchpoint(page, 'Courier delivery');
 
@@ -31,7 +31,7 @@ test.describe('touchpoint page', () => {
     await planMarker.focus();
     await expect(page.getByRole('tooltip')).toContainText("SMS with the courier's two-hour window");
 
-    // The accessible alternatives: the table and the before/after list.
+    // The accessible alternatives: the table and the list of changes with their impact cards.
     await page.getByRole('button', { name: 'Show as table' }).click();
     const table = page.getByRole('table');
     await expect(table.getByRole('columnheader', { name: '95% interval' })).toBeVisible();
@@ -39,14 +39,14 @@ test.describe('touchpoint page', () => {
     await page.getByRole('button', { name: 'Show as chart' }).click();
 
     const change = page.getByTestId('change').filter({ hasText: 'SMS with time window' }).last();
-    await expect(change).toContainText(/Before/);
-    await expect(change).toContainText(/Moved up|Moved down|No clear change|Not enough answers/);
+    await expect(change.getByTestId('impact-summary')).toBeVisible();
+    await expect(change.getByRole('link', { name: 'Open the card: SMS with time window' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Latest comments' })).toBeVisible();
 
-    // Clicking the marker opens the week of the improvement.
+    // Clicking the marker opens the improvement's impact card.
     await marker.click();
-    await expect(page).toHaveURL(/\/weekly\/\d{4}-\d{2}-\d{2}$/);
-    await expect(page.getByText('SMS with time window').first()).toBeVisible();
+    await expect(page).toHaveURL(/\/changes\/improvement\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'SMS with time window' })).toBeVisible();
   });
 
   test('changes metric, period and bucket, and checks custom dates next to the field', async ({ page }) => {

@@ -15,6 +15,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
+import { VerdictBadge } from '@/components/impact/verdict-badge';
 import { useScoreFormat } from '@/components/metrics/format';
 import type { ChartMarker, TouchpointChart } from '@/db/queries/touchpoint-chart';
 import { bucketStartOf } from '@/lib/domain/chart-buckets';
@@ -186,6 +187,11 @@ export default function TouchpointChartView({ chart, weekStartsOn }: { chart: To
           <p className="text-slate-600">
             {t(`chart.${active.marker.kind}`)} · {fmt.date(active.marker.date)}
           </p>
+          {active.marker.impact?.metric && active.marker.impact.status === 'measured' ? (
+            <p className="mt-1">
+              <VerdictBadge metric={active.marker.impact.metric} afterWeeks={active.marker.impact.afterWeeks} />
+            </p>
+          ) : null}
         </div>
       ) : null}
     </div>
@@ -219,7 +225,7 @@ function ScoreDot(props: { cx?: number; cy?: number; payload?: ChartRow; index?:
   );
 }
 
-/** A change: a dashed vertical line with a triangle on top that names it on hover or focus and opens it. */
+/** A change: a dashed vertical line with a triangle on top that names it on hover or focus and opens its impact card. */
 function MarkerShape({
   x1,
   y1,

@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { LazyDistributionChart, LazyTouchpointChart } from '@/components/charts/lazy';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { SelectField } from '@/components/ui/field';
 import type { TouchpointChart } from '@/db/queries/touchpoint-chart';
 import { lastMonths } from '@/lib/domain/chart-buckets';
 import { BucketTable } from './bucket-table';
@@ -34,13 +33,12 @@ export function TouchpointMetrics({ touchpointId, today, weekStartsOn, initial }
     to: initial.params.to,
     bucket: initial.params.bucket,
   });
-  const [window, setWindow] = useState(initial.params.window);
   const [showTable, setShowTable] = useState(false);
   const range =
     controls.preset === 'custom'
       ? { from: controls.from, to: controls.to }
       : lastMonths(today, Number(controls.preset), controls.bucket, weekStartsOn);
-  const params: ChartParams = { metric: controls.metric, ...range, bucket: controls.bucket, window };
+  const params: ChartParams = { metric: controls.metric, ...range, bucket: controls.bucket };
   const query = useTouchpointChart(touchpointId, params, {
     params: { ...initial.params, metric: initial.data.metric },
     data: initial.data,
@@ -95,17 +93,8 @@ export function TouchpointMetrics({ touchpointId, today, weekStartsOn, initial }
           <Card
             title={t('changes.title')}
             description={t('changes.description', { metric: t(`names.${chart.metric}`) })}
-            actions={
-              <SelectField
-                label={t('changes.window')}
-                className="w-48"
-                value={String(window)}
-                onChange={(e) => setWindow(Number(e.target.value))}
-                options={[4, 8].map((count) => ({ value: String(count), label: t('changes.weeks', { count }) }))}
-              />
-            }
           >
-            <ChangesList chart={chart} today={today} />
+            <ChangesList chart={chart} />
           </Card>
           <div className="grid gap-4 lg:grid-cols-2">
             <Card title={t('distribution.title')} description={t('distribution.description')}>

@@ -9,7 +9,6 @@ export interface ChartParams {
   from: string;
   to: string;
   bucket: 'week' | 'month';
-  window: number;
 }
 
 export class ChartRequestError extends Error {
@@ -23,7 +22,6 @@ async function fetchChart(touchpointId: string, params: ChartParams): Promise<To
     from: params.from,
     to: params.to,
     bucket: params.bucket,
-    window: String(params.window),
   });
   if (params.metric) search.set('metric', params.metric);
   const response = await fetch(`/api/touchpoints/${touchpointId}/metrics?${search}`, {

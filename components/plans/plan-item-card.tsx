@@ -2,10 +2,12 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { ImpactSummary } from '@/components/impact/impact-summary';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/card';
 import type { ServerAction } from '@/components/ui/server-action';
 import type { PlanItemStatus } from '@/lib/domain/plans';
+import type { ImpactSummary as ImpactSummaryData } from '@/lib/impact/summary';
 import { type EditableItem, type PlanFormChoices, PlanItemForm } from './plan-item-form';
 import { RequestList, type RequestView } from './request-list';
 
@@ -13,6 +15,8 @@ export interface PlanItemCardView extends EditableItem {
   ownerName: string | null;
   dueLabel: string | null;
   completedLabel: string | null;
+  /** The "took effect on" date as shown, for a done item. */
+  effectiveLabel: string | null;
   overdue: boolean;
   investmentLabel: string | null;
   touchpointNames: string[];
@@ -33,8 +37,11 @@ export function PlanItemCard({
   choices,
   editable,
   action,
+  impact,
 }: {
   item: PlanItemCardView;
+  /** A done item's stored impact card, in brief (null until first computed); absent for other items. */
+  impact?: ImpactSummaryData | null;
   departmentId: string;
   choices: PlanFormChoices;
   editable: boolean;
@@ -88,6 +95,15 @@ export function PlanItemCard({
         {item.status === 'done' && item.completedLabel ? (
           <Detail label={t('completed')} value={item.completedLabel} />
         ) : null}
+        {item.status === 'done' && item.effectiveLabel ? (
+          <Detail label={t('tookEffect')} value={item.effectiveLabel} />
+        ) : null}
+        {item.metric ? (
+          <Detail
+            label={t('declaredTarget')}
+            value={t('form.declaredTarget', { metric: t(`metric.${item.metric}`), direction: item.direction ?? 'up' })}
+          />
+        ) : null}
         <Detail label={t('investment')} value={item.investmentLabel ?? '—'} />
         <Detail label={t('expectedOutcome')} value={item.expectedOutcome || '—'} />
         {item.servesLabel ? <Detail label={t('serves')} value={item.servesLabel} /> : null}
@@ -98,6 +114,17 @@ export function PlanItemCard({
           <Detail label={t('dropReason')} value={item.dropReason} />
         ) : null}
       </dl>
+      {item.status === 'done' && impact !== undefined ? (
+        <div className="mt-3 border-t border-slate-100 pt-3">
+          <ImpactSummary
+            labelled
+            summary={impact}
+            href={`/changes/plan-item/${item.id}`}
+            title={item.title}
+            investment={item.investmentLabel}
+          />
+        </div>
+      ) : null}
       <RequestList requests={item.requests} />
     </article>
   );

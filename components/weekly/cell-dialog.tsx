@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Dialog } from 'radix-ui';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
+import { LiveImpactSummary } from '@/components/impact/live-impact-summary';
 import { Button } from '@/components/ui/button';
 import type { ServerAction } from '@/components/ui/server-action';
 import type { ActionResult } from '@/lib/auth/errors';
@@ -223,6 +224,9 @@ function ViewImprovement({
         {data.late ? <span className="ml-2 text-sm font-normal text-amber-800">({t('weekly.late')})</span> : null}
       </p>
       <ImprovementDetails improvement={data} choices={choices} />
+      <div className="border-t border-slate-100 pt-3">
+        <LiveImpactSummary kind="improvement" id={data.id} title={data.title} />
+      </div>
       <div className="flex gap-2">
         {editable ? <Button onClick={() => setEditing(true)}>{t('weekly.dialog.edit')}</Button> : null}
         <Button variant="secondary" onClick={onClose}>

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/card';
 import type { ImprovementView } from '@/db/queries/weekly';
 import { ImprovementDetails } from './improvement-details';
@@ -7,9 +8,12 @@ import { ImprovementDetails } from './improvement-details';
 export async function ImprovementSummary({
   improvement: i,
   touchpoints,
+  impact,
 }: {
   improvement: ImprovementView;
   touchpoints: { value: string; label: string }[];
+  /** What its impact card says, under the details. */
+  impact?: ReactNode;
 }) {
   const t = await getTranslations('weekly');
   return (
@@ -19,6 +23,7 @@ export async function ImprovementSummary({
         {i.title} {i.late ? <Badge tone="amber">{t('late')}</Badge> : null}
       </h3>
       <ImprovementDetails improvement={i} choices={{ touchpoints, members: [], planItems: {} }} />
+      {impact ? <div className="mt-3 border-t border-slate-100 pt-3">{impact}</div> : null}
     </article>
   );
 }

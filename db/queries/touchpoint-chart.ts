@@ -2,7 +2,8 @@ import 'server-only';
 /**
  * Everything the touchpoint page draws: the metric per bucket with its interval and n (from the daily
  * rollups only), the headline against the previous period, the goal's target, the changes made at the
- * touchpoint with their before/after, values measured elsewhere, the score distribution and the latest comments.
+ * touchpoint with their stored impact cards, values measured elsewhere, the score distribution and the latest
+ * comments. Cards are read as stored, never computed here.
  */
 import { and, desc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import type { Database } from '@/db/client';
@@ -16,14 +17,7 @@ import {
   weeklyImprovements,
   weeklyImprovementTouchpoints,
 } from '@/db/schema';
-import {
-  type BeforeAfter,
-  beforeAfter,
-  type DailyHistogram,
-  type DateRange,
-  previousPeriod,
-  scoreWithin,
-} from '@/lib/domain/before-after';
+import { type DailyHistogram, type DateRange, previousPeriod, scoreWithin } from '@/lib/domain/before-after';
 import { bucketStarts, type ChartBucket } from '@/lib/domain/chart-buckets';
 import {
   type CesHeadline,
@@ -34,8 +28,10 @@ import {
   type Score,
   scoreOf,
 } from '@/lib/domain/metrics';
-import { addDays, dateIn, type FirstDay } from '@/lib/domain/weeks';
+import type { FirstDay } from '@/lib/domain/weeks';
+import { type ImpactSummary, impactSummaryOf } from '@/lib/impact/summary';
 import { currentGoal } from './goal';
+import { storedCards } from './impact';
 import { rollupHistograms } from './metrics';
 import { cesHeadlineOf } from './organizations';
 import { aggregatesFor, type MetricAggregate } from './metric-aggregates';
@@ -97,8 +93,6 @@ export interface ChartQuery extends DateRange {
   /** Absent: the metric with the most answers in the range. */
   metric?: Metric;
   bucket: ChartBucket;
-  /** Weeks before and after a change in its before/after view. */
-  window: number;
 }
 
 /** One bucket of the chart: its first day, the score of its answers and how many there were. */
@@ -112,15 +106,17 @@ export interface ChartPoint {
   smallSample: boolean;
 }
 
-/** A change at this touchpoint: a weekly improvement (at its effective date) or a completed plan item. */
+/** A change at this touchpoint: a weekly improvement (at its effective date) or a done plan item (when it took effect). */
 export interface ChartMarker {
   kind: 'weeklyImprovement' | 'planItem';
   id: string;
   title: string;
   date: string;
   departmentName: string;
+  /** Its impact card's page. */
   href: string;
-  beforeAfter: BeforeAfter;
+  /** Its stored card for the chart's metric, with the organization's default windows; null until first computed. */
+  impact: ImpactSummary | null;
 }
 
 export interface ChartTarget {
@@ -147,7 +143,6 @@ export interface TouchpointChart {
   from: string;
   to: string;
   bucket: ChartBucket;
-  window: number;
   cesHeadline: CesHeadline;
   /** Answers per metric in the range: the tabs show them, and the default tab is the largest. */
   counts: Record<Metric, number>;
@@ -191,13 +186,16 @@ export async function touchpointChart(
   for (const row of totals) for (const count of row.histogram.values()) counts[row.metric] += count;
   const metric = query.metric ?? metrics.reduce((best, m) => (counts[m] > counts[best] ? m : best), metrics[0]);
 
-  const markers = await changesAt(db, organization, touchpointId, range);
-  // One read of daily rollups serves the headline, the previous period and every before/after window.
+  const markers = await changesAt(db, organization.id, touchpointId, range);
+  // One read of the stored cards of every change on the chart.
+  const cards = await storedCards(
+    db,
+    organization.id,
+    markers.map((m) => ({ kind: cardKinds[m.kind], id: m.id })),
+  );
+  // One read of daily rollups serves the headline and the previous period.
   const previous = previousPeriod(range);
-  const span = {
-    from: [previous.from, ...markers.map((m) => addDays(m.date, -7 * query.window))].sort()[0]!,
-    to: [range.to, ...markers.map((m) => addDays(m.date, 7 * query.window - 1))].sort().at(-1)!,
-  };
+  const span = { from: previous.from, to: range.to };
   const daily: DailyHistogram[] = (
     await rollupHistograms(db, organization.id, {
       touchpointIds: [touchpointId],
@@ -234,7 +232,6 @@ export async function touchpointChart(
     metric,
     ...range,
     bucket: query.bucket,
-    window: query.window,
     cesHeadline,
     counts,
     headline,
@@ -242,26 +239,26 @@ export async function touchpointChart(
     comparison: compareScores(headline, previousScore),
     points,
     target,
-    markers: markers.map((m) => ({ ...m, beforeAfter: beforeAfter(metric, daily, m.date, query.window, options) })),
+    markers: markers.map((m) => ({ ...m, impact: impactSummaryOf(cards.get(`${cardKinds[m.kind]}:${m.id}`), metric) })),
     measured,
     distribution: metric === 'ttr' ? null : distributionOf(metric, rangeHistogram),
     comments,
   };
 }
 
-/** Weekly improvements linked to the touchpoint (at their effective date) and its plan items completed in the range. */
+const cardKinds = { weeklyImprovement: 'improvement', planItem: 'plan-item' } as const;
+
+/** Weekly improvements linked to the touchpoint (at their effective date) and its done plan items (when they took effect), in the range. */
 async function changesAt(
   db: Database,
-  organization: ChartOrganization,
+  organizationId: string,
   touchpointId: string,
   range: DateRange,
-): Promise<Omit<ChartMarker, 'beforeAfter'>[]> {
-  const organizationId = organization.id;
+): Promise<Omit<ChartMarker, 'impact'>[]> {
   const improvements = await db
     .select({
       id: weeklyImprovements.id,
       title: weeklyImprovements.title,
-      weekStart: weeklyImprovements.weekStart,
       date: weeklyImprovements.effectiveDate,
       departmentName: departments.name,
     })
@@ -288,12 +285,11 @@ async function changesAt(
         lte(weeklyImprovements.effectiveDate, range.to),
       ),
     );
-  const completed = await db
+  const done = await db
     .select({
       id: planItems.id,
       title: planItems.title,
-      departmentId: planItems.departmentId,
-      completedAt: planItems.completedAt,
+      date: planItems.effectiveDate,
       departmentName: departments.name,
     })
     .from(planItemTouchpoints)
@@ -313,28 +309,28 @@ async function changesAt(
         eq(planItemTouchpoints.organizationId, organizationId),
         eq(planItemTouchpoints.touchpointId, touchpointId),
         eq(planItems.status, 'done'),
-        isNotNull(planItems.completedAt),
+        isNotNull(planItems.effectiveDate),
+        gte(planItems.effectiveDate, range.from),
+        lte(planItems.effectiveDate, range.to),
       ),
     );
-  const markers: Omit<ChartMarker, 'beforeAfter'>[] = [
+  const markers: Omit<ChartMarker, 'impact'>[] = [
     ...improvements.map((i) => ({
       kind: 'weeklyImprovement' as const,
       id: i.id,
       title: i.title,
       date: i.date,
       departmentName: i.departmentName,
-      href: `/weekly/${i.weekStart}`,
+      href: `/changes/improvement/${i.id}`,
     })),
-    ...completed
-      .map((p) => ({
-        kind: 'planItem' as const,
-        id: p.id,
-        title: p.title,
-        date: dateIn(p.completedAt!, organization.timeZone),
-        departmentName: p.departmentName,
-        href: `/plans/${p.departmentId}#item-${p.id}`,
-      }))
-      .filter((p) => p.date >= range.from && p.date <= range.to),
+    ...done.map((p) => ({
+      kind: 'planItem' as const,
+      id: p.id,
+      title: p.title,
+      date: p.date!,
+      departmentName: p.departmentName,
+      href: `/changes/plan-item/${p.id}`,
+    })),
   ];
   return markers.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
 }

@@ -1,4 +1,6 @@
 import type { TouchpointChart } from '@/db/queries/touchpoint-chart';
+import type { ImpactCard } from '@/lib/impact/card-schema';
+import type { ChangeRecord } from '@/lib/impact/change';
 import type { ImprovementView } from '@/db/queries/weekly';
 import type { WeeklyGrid } from '@/db/queries/weekly-grid';
 
@@ -33,3 +35,13 @@ export type WeeklyGridJson = Jsonify<WeeklyGrid>;
 export type ImprovementJson = Jsonify<ImprovementView>;
 /** GET /api/touchpoints/<id>/metrics */
 export type TouchpointChartJson = Jsonify<TouchpointChart>;
+
+/** A change with its impact card: as stored (stale until the worker recomputes it), or computed for other windows. */
+export interface ChangeImpact {
+  change: ChangeRecord;
+  /** null until the card is first computed. */
+  card: ImpactCard | null;
+  stale: boolean;
+}
+/** GET /api/changes/<kind>/<id> and GET /api/changes/<kind>/<id>/impact */
+export type ChangeImpactJson = Jsonify<ChangeImpact>;

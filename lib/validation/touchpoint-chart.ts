@@ -5,17 +5,13 @@ import { isoDate } from './common';
 
 const DAY = 86_400_000;
 
-/** GET /api/touchpoints/[id]/metrics: which metric, which dates, which bucket, how many weeks around a change. */
+/** GET /api/touchpoints/[id]/metrics: which metric, which dates, which bucket. */
 export const touchpointChartQuerySchema = z
   .object({
     metric: z.enum(metrics).optional(),
     from: isoDate,
     to: isoDate,
     bucket: z.enum(['week', 'month']).default('week'),
-    window: z.coerce
-      .number()
-      .pipe(z.union([z.literal(4), z.literal(8)]))
-      .default(4),
   })
   .superRefine((v, ctx) => {
     if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'validation.dateOrder' });

@@ -1,23 +1,26 @@
 /**
  * The touchpoint page's data: buckets whose score, interval and n are exactly those of the rollup histograms,
- * the previous period of equal length, the goal's target, the changes made at the touchpoint with their
- * before/after, measured values, comments, and nothing from another organization.
+ * the previous period of equal length, the goal's target, the changes made at the touchpoint with their stored
+ * impact cards (read, never computed), measured values, comments, and nothing from another organization.
  */
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findGoalDraft, publishGoalDraft, saveGoalDraftContent } from '@/db/queries/goal';
 import { insertTouchpoint } from '@/db/queries/journey';
 import { rollupHistograms } from '@/db/queries/metrics';
+import { storedCards } from '@/db/queries/impact';
+import { changeTouched } from '@/db/queries/impact-staleness';
 import { setPlanItemTouchpoints } from '@/db/queries/plans';
 import { type NewResponse, recordResponses } from '@/db/queries/responses';
 import { type ChartOrganization, touchpointChart, touchpointSummary } from '@/db/queries/touchpoint-chart';
 import { updateOrganization } from '@/db/queries/organizations';
-import { metricAggregates, organizations, planItems } from '@/db/schema';
+import { impactResults, metricAggregates, organizations, planItems } from '@/db/schema';
+import { recomputeStaleImpact } from '@/lib/impact-service/compute';
+import { impactSummaryOf } from '@/lib/impact/summary';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
 import { insertFixturePlanItem } from '@/tests/fixtures/plans';
 import { insertFixtureImprovement } from '@/tests/fixtures/weekly';
-import { beforeAfter } from '@/lib/domain/before-after';
 import { compareScores, scoreOf } from '@/lib/domain/metrics';
 import { touchpointChartQuerySchema } from '@/lib/validation/touchpoint-chart';
 
@@ -85,7 +88,6 @@ describe('chart buckets', () => {
       from: '2026-03-01',
       to: '2026-03-28',
       bucket: 'week',
-      window: 4,
     }))!;
     const rollups = await rollupHistograms(db, own.organizationId, {
       touchpointIds: [tp],
@@ -139,7 +141,6 @@ describe('chart buckets', () => {
       from: '2026-01-01',
       to: '2026-02-28',
       bucket: 'month',
-      window: 4,
     }))!;
     expect(chart.metric).toBe('ces');
     expect(chart.points.map((p) => [p.bucket, p.n, p.value])).toEqual([
@@ -175,7 +176,6 @@ describe('headline and previous period', () => {
       from: '2026-04-01',
       to: '2026-04-30',
       bucket: 'week',
-      window: 4,
     }))!;
     const current = scoreOf(
       'csat',
@@ -200,7 +200,7 @@ describe('headline and previous period', () => {
 });
 
 describe('changes at the touchpoint', () => {
-  it('lists linked weekly improvements and completed plan items in the range, each with its before/after', async () => {
+  it('lists linked weekly improvements and done plan items in the range, each with its stored card for the metric', async () => {
     const tp = (
       await insertTouchpoint(db, own.organizationId, {
         name: 'Call centre',
@@ -254,39 +254,53 @@ describe('changes at the touchpoint', () => {
       status: 'in_progress',
     });
     for (const item of [done.id, open.id]) await setPlanItemTouchpoints(db, own.organizationId, item, [tp]);
-    // Completed at 02:00 UTC on 15 June: still 14 June in New York.
+    // The plan item took effect on 14 June: the day its card measures from, and where its marker stands.
     await db
       .update(planItems)
-      .set({ completedAt: new Date('2026-06-15T02:00:00Z') })
+      .set({ effectiveDate: '2026-06-14' })
       .where(and(eq(planItems.organizationId, own.organizationId), eq(planItems.id, done.id)));
+    // The improvement's card is computed by the worker and stored; the plan item's is not computed yet.
+    await db.transaction((tx) => changeTouched(tx, own.organizationId, 'improvement', linked));
+    await recomputeStaleImpact(db, own.organizationId);
 
-    const chart = (await touchpointChart(db, organization(own), tp, {
-      metric: 'nev',
-      from: '2026-03-01',
-      to: '2026-08-31',
-      bucket: 'week',
-      window: 4,
-    }))!;
+    const query = { metric: 'nev' as const, from: '2026-03-01', to: '2026-08-31', bucket: 'week' as const };
+    const chart = (await touchpointChart(db, organization(own), tp, query))!;
     expect(chart.markers.map((m) => [m.kind, m.title, m.date, m.href])).toEqual([
-      ['weeklyImprovement', 'Call back within an hour', '2026-06-03', '/weekly/2026-05-31'],
-      ['planItem', 'Scripts rewritten', '2026-06-14', `/plans/${own.departmentA}#item-${done.id}`],
+      ['weeklyImprovement', 'Call back within an hour', '2026-06-03', `/changes/improvement/${linked}`],
+      ['planItem', 'Scripts rewritten', '2026-06-14', `/changes/plan-item/${done.id}`],
     ]);
-    const improvement = chart.markers[0]!;
-    expect(improvement.id).toBe(linked);
-    expect(improvement.departmentName).toBe('Sales');
-    const daily = [
-      { day: '2026-05-20', histogram: new Map([[3, 40]]) },
-      { day: '2026-06-10', histogram: new Map([[9, 40]]) },
-    ];
-    expect(improvement.beforeAfter).toEqual(beforeAfter('nev', daily, '2026-06-03', 4));
-    expect(improvement.beforeAfter).toMatchObject({
-      verdict: 'up',
-      better: true,
-      before: { score: { n: 40, value: -100 } },
-      after: { score: { n: 40, value: 100 } },
+    const [improvement, planItem] = chart.markers;
+    expect(improvement!.id).toBe(linked);
+    expect(improvement!.departmentName).toBe('Sales');
+    // Exactly the stored card, cut down to the chart's metric: -100 before, +100 after at the touchpoint alone.
+    const stored = await storedCards(db, own.organizationId, [{ kind: 'improvement', id: linked }]);
+    expect(improvement!.impact).toEqual(impactSummaryOf(stored.get(`improvement:${linked}`), 'nev'));
+    expect(improvement!.impact).toMatchObject({
+      status: 'measured',
+      stale: false,
+      metric: {
+        metric: 'nev',
+        touchpoints: ['Call centre'],
+        estimator: 'before-after',
+        before: { n: 40, value: -100 },
+        after: { n: 40, value: 100 },
+      },
     });
-    // The plan item's four weeks before (17 May - 13 June) hold both days: no clear change can be claimed from nothing after.
-    expect(chart.markers[1]!.beforeAfter.verdict).toBe('noData');
+    expect(planItem!.impact).toBeNull();
+
+    // Another metric than the card measures: the card is there, the metric is not.
+    const csat = (await touchpointChart(db, organization(own), tp, { ...query, metric: 'csat' }))!;
+    expect(csat.markers[0]!.impact).toMatchObject({ status: 'measured', metric: null });
+
+    // A card marked stale says so, and is still shown as stored: the page never computes it.
+    await db
+      .update(impactResults)
+      .set({ stale: true })
+      .where(and(eq(impactResults.organizationId, own.organizationId), eq(impactResults.changeId, linked)));
+    const again = (await touchpointChart(db, organization(own), tp, query))!;
+    expect(again.markers[0]!.impact).toEqual({ ...improvement!.impact, stale: true });
+    // Cards are read within the organization only.
+    expect((await storedCards(db, other.organizationId, [{ kind: 'improvement', id: linked }])).size).toBe(0);
   });
 });
 
@@ -324,7 +338,7 @@ describe('target, measured values and comments', () => {
       other.executive.userId,
       new Date(),
     );
-    const range = { from: '2026-01-01', to: '2026-03-31', bucket: 'month' as const, window: 4 };
+    const range = { from: '2026-01-01', to: '2026-03-31', bucket: 'month' as const };
     expect((await touchpointChart(db, organization(other), tp, { ...range, metric: 'nps' }))!.target).toEqual({
       value: 55,
       scope: 'touchpoint',
@@ -397,7 +411,6 @@ describe('target, measured values and comments', () => {
       from: '2026-02-01',
       to: '2026-04-30',
       bucket: 'week',
-      window: 4,
     }))!;
     expect(chart.measured).toEqual([
       {
@@ -418,7 +431,7 @@ describe('target, measured values and comments', () => {
 
 describe('tenancy and validation', () => {
   it('finds no touchpoint of another organization', async () => {
-    const query = { metric: 'nps' as const, from: '2026-01-01', to: '2026-03-31', bucket: 'week' as const, window: 4 };
+    const query = { metric: 'nps' as const, from: '2026-01-01', to: '2026-03-31', bucket: 'week' as const };
     expect(await touchpointChart(db, organization(own), other.touchpointId, query)).toBeNull();
     expect(await touchpointSummary(db, own.organizationId, other.touchpointId)).toBeNull();
     expect(await touchpointSummary(db, own.organizationId, own.touchpointId)).toMatchObject({
@@ -448,7 +461,6 @@ describe('tenancy and validation', () => {
       from: '2026-02-01',
       to: '2026-02-28',
       bucket: 'week',
-      window: 4,
     }))!;
     expect(chart.headline).toMatchObject({ unit: 'percent', value: 75, n: 4 });
     expect(chart.cesHeadline).toBe('share');
@@ -460,16 +472,14 @@ describe('tenancy and validation', () => {
       return parsed.success ? null : [...new Set(parsed.error.issues.map((i) => i.path.join('.')))].sort();
     };
     expect(errors({ from: '2026-01-01', to: '2026-03-31' })).toBeNull();
-    expect(touchpointChartQuerySchema.parse({ from: '2026-01-01', to: '2026-03-31', window: '8' })).toEqual({
+    expect(touchpointChartQuerySchema.parse({ from: '2026-01-01', to: '2026-03-31' })).toEqual({
       from: '2026-01-01',
       to: '2026-03-31',
       bucket: 'week',
-      window: 8,
     });
-    expect(errors({ metric: 'mood', from: '2026-01-01', to: '2026-03-31', bucket: 'day', window: '5' })).toEqual([
+    expect(errors({ metric: 'mood', from: '2026-01-01', to: '2026-03-31', bucket: 'day' })).toEqual([
       'bucket',
       'metric',
-      'window',
     ]);
     expect(errors({ from: '2026-02-30', to: 'soon' })).toEqual(['from', 'to']);
     expect(errors({ from: '2026-03-31', to: '2026-01-01' })).toEqual(['to']);

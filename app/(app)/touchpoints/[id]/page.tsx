@@ -33,7 +33,7 @@ export default async function TouchpointPage({ params }: Params) {
   const t = await getTranslations('metrics.page');
   const weekStartsOn = organization.weekStartsOn;
   const today = dateIn(new Date(), organization.timeZone);
-  const initialParams = { ...lastMonths(today, 6, 'week', weekStartsOn), bucket: 'week' as const, window: 4 };
+  const initialParams = { ...lastMonths(today, 6, 'week', weekStartsOn), bucket: 'week' as const };
   const chart = await touchpointChart(db, organization, touchpoint.id, initialParams);
   if (!chart) notFound();
   const mayManageLinks = can(member.actor, 'surveyLink.manage', { departmentId: touchpoint.departmentId });

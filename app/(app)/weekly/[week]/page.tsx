@@ -1,15 +1,18 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ImpactSummary } from '@/components/impact/impact-summary';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { buttonClass } from '@/components/ui/button';
 import { ImprovementSummary } from '@/components/weekly/improvement-summary';
 import { PrintButton } from '@/components/weekly/print-button';
 import { getDb } from '@/db/client';
 import { listDepartments } from '@/db/queries/departments';
+import { storedCards } from '@/db/queries/impact';
 import { listTouchpoints } from '@/db/queries/journey';
 import { listImprovements } from '@/db/queries/weekly';
 import { requirePermission } from '@/lib/auth/session';
+import { impactSummaryOf } from '@/lib/impact/summary';
 import { addWeeks, isoWeekLabel, isWeekStart, weekOf, weeksBetween } from '@/lib/domain/weeks';
 
 export async function generateMetadata({ params }: { params: Promise<{ week: string }> }) {
@@ -34,6 +37,12 @@ export default async function WeekSummaryPage({ params }: { params: Promise<{ we
     listDepartments(db, organization.id),
     listTouchpoints(db, organization.id),
   ]);
+  // The stored cards of the week's improvements, in one read; nothing is computed for this page.
+  const cards = await storedCards(
+    db,
+    organization.id,
+    improvements.map((i) => ({ kind: 'improvement' as const, id: i.id })),
+  );
   const touchpointOptions = touchpoints.map((tp) => ({ value: tp.id, label: tp.name }));
   const logged = new Set(improvements.map((i) => i.departmentId));
   const missing = departments.filter((d) => !logged.has(d.id));
@@ -84,7 +93,19 @@ export default async function WeekSummaryPage({ params }: { params: Promise<{ we
             {t('loggedTitle', { count: improvements.length })}
           </h2>
           {improvements.map((i) => (
-            <ImprovementSummary key={i.id} improvement={i} touchpoints={touchpointOptions} />
+            <ImprovementSummary
+              key={i.id}
+              improvement={i}
+              touchpoints={touchpointOptions}
+              impact={
+                <ImpactSummary
+                  labelled
+                  summary={impactSummaryOf(cards.get(`improvement:${i.id}`))}
+                  href={`/changes/improvement/${i.id}`}
+                  title={i.title}
+                />
+              }
+            />
           ))}
         </section>
       </div>
