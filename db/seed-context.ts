@@ -10,4 +10,6 @@ export interface DemoContext {
   departmentIds: Map<string, string>;
   /** Touchpoint ids by name (Search and website, Product page, Checkout, Payment, Courier delivery, …). */
   touchpointIds: Map<string, string>;
+  /** The moment of seeding: every date of the story is counted back from it (seedDemo's; otherwise the present). */
+  now?: Date;
 }

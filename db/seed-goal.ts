@@ -70,9 +70,9 @@ function isoDate(date: Date) {
 }
 
 /** The demo's one-page goal: two published versions, a draft, and read receipts from some members. */
-export async function seedGoal({ tx, organizationId, people, touchpointIds }: DemoContext) {
+export async function seedGoal({ tx, organizationId, people, touchpointIds, now: seededAt }: DemoContext) {
   const executive = people.get('exec@demo.test')!;
-  const now = Date.now();
+  const now = (seededAt ?? new Date()).getTime();
   const endOfQuarter = isoDate(new Date(now + 120 * DAY));
   const endOfYear = isoDate(new Date(now + 240 * DAY));
   const v1Targets: SeedTarget[] = [

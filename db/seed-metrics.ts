@@ -13,10 +13,10 @@ import {
 } from './schema';
 import type { DemoContext } from './seed-context';
 import {
+  campaign,
   channels,
   comments,
   holidayPeak,
-  type Mover,
   movers,
   personas,
   type Series,
@@ -27,10 +27,12 @@ import {
   weekdayVolume,
 } from './seed-metrics-story';
 import { isValidScore, type Metric, scales } from '@/lib/domain/metrics';
-import { addDays, dateIn } from '@/lib/domain/weeks';
+import { addDays, addWeeks, dateIn, weekOf } from '@/lib/domain/weeks';
 import { newSurveyToken } from '@/lib/secrets/tokens';
 
-const DAYS = 365;
+/** A year of answers, in whole weeks up to the current one. */
+const WEEKS = 53;
+const DAYS = 7 * WEEKS;
 /** The program started when the first goal was published (seed-goal: 150 days ago); scores creep up from then. */
 const PROGRAM_DAYS = 150;
 const programDrift: Record<Metric, number> = { nps: 0.3, csat: 0.12, ces: 0.25, nev: 0.35, ttr: -0.12 };
@@ -42,7 +44,11 @@ const personaEffect: Record<string, Record<string, number>> = {
   'Gift buyer': { Checkout: -0.3 },
 };
 
-/** A small seeded generator (mulberry32), so the demo tells the same story every time it is seeded. */
+/**
+ * A small seeded generator (mulberry32), so the demo tells the same story every time it is seeded. Each series draws
+ * each day of the week from its own seed, counted from the current week, so the weeks before it hold the same answers
+ * whatever the day of seeding (outside the Christmas season, which follows the calendar).
+ */
 function generator(seed: number) {
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -56,19 +62,24 @@ function generator(seed: number) {
 }
 
 interface Effect {
-  touchpoint: string;
+  /** The touchpoint's name; null: every touchpoint (a shared shift). */
+  touchpoint: string | null;
   metric: Metric;
   from: string;
+  /** The first day without it (a campaign ends); null: it stays. */
+  until: string | null;
   level: number;
   spread: number;
+  /** Days over which it builds up. */
+  rampDays: number;
 }
 
-/** The day each mover took effect: its weekly improvement's effective date, or its plan item's completion day. */
-async function resolveEffects(
-  { tx, organizationId, touchpointIds }: DemoContext,
-  timeZone: string,
-  today: string,
-): Promise<Effect[]> {
+/**
+ * Where and from when each mover acts: at the touchpoints its weekly improvement or plan item is linked to, from its
+ * effective date ("took effect on" for a plan item); and the campaign's shared shift from its improvement's date.
+ */
+async function resolveEffects({ tx, organizationId, touchpointIds }: DemoContext): Promise<Effect[]> {
+  const nameOf = new Map([...touchpointIds].map(([name, id]) => [id, name]));
   const weekly = await tx
     .select({
       title: weeklyImprovements.title,
@@ -76,7 +87,7 @@ async function resolveEffects(
       touchpointId: weeklyImprovementTouchpoints.touchpointId,
     })
     .from(weeklyImprovements)
-    .innerJoin(
+    .leftJoin(
       weeklyImprovementTouchpoints,
       and(
         eq(weeklyImprovementTouchpoints.organizationId, weeklyImprovements.organizationId),
@@ -87,7 +98,7 @@ async function resolveEffects(
   const done = await tx
     .select({
       title: planItems.title,
-      completedAt: planItems.completedAt,
+      day: planItems.effectiveDate,
       touchpointId: planItemTouchpoints.touchpointId,
     })
     .from(planItems)
@@ -99,64 +110,77 @@ async function resolveEffects(
       ),
     )
     .where(
-      and(eq(planItems.organizationId, organizationId), eq(planItems.status, 'done'), isNotNull(planItems.completedAt)),
+      and(
+        eq(planItems.organizationId, organizationId),
+        eq(planItems.status, 'done'),
+        isNotNull(planItems.effectiveDate),
+      ),
     );
-  const candidates = (mover: Mover) => {
-    const touchpointId = touchpointIds.get(mover.touchpoint);
-    if (mover.kind === 'plan')
-      return done
-        .filter((d) => d.title === mover.title && d.touchpointId === touchpointId)
-        .map((d) => dateIn(d.completedAt!, timeZone));
-    return weekly.filter((w) => w.title === mover.title && w.touchpointId === touchpointId).map((w) => w.day);
-  };
   const effects: Effect[] = [];
   for (const mover of movers) {
-    const aim = addDays(today, -7 * (mover.weeksAgo ?? 0));
-    const distance = (day: string) => Math.abs(Date.parse(day) - Date.parse(aim));
-    const from = candidates(mover).sort((a, b) => distance(a) - distance(b))[0];
-    if (!from) continue; // not linked in this demo: no marker on the chart, so no story to tell
-    for (const [metric, shift] of Object.entries(mover.shifts)) {
+    const links = (mover.kind === 'plan' ? done : weekly).filter((c) => c.title === mover.title);
+    for (const { day, touchpointId } of links) {
+      if (!day || !touchpointId) continue;
       effects.push({
-        touchpoint: mover.touchpoint,
-        metric: metric as Metric,
-        from,
-        level: shift.level,
-        spread: shift.spread ?? 1,
+        touchpoint: nameOf.get(touchpointId)!,
+        metric: mover.metric,
+        from: day,
+        until: null,
+        level: mover.level,
+        spread: mover.spread ?? 1,
+        rampDays: RAMP_DAYS,
       });
+    }
+  }
+  const start = weekly.find((w) => w.title === campaign.title)?.day;
+  if (start) {
+    for (const [metric, level] of Object.entries(campaign.shifts)) {
+      const until = addDays(start, campaign.days);
+      effects.push({ touchpoint: null, metric: metric as Metric, from: start, until, level, spread: 1, rampDays: 1 });
     }
   }
   return effects;
 }
 
-function levelAt(s: Series, effects: Effect[], day: string, today: string) {
+/** Days from `day` to the current week's Monday. */
+const daysBefore = (day: string, monday: string) => (Date.parse(monday) - Date.parse(day)) / 86_400_000;
+
+function levelAt(s: Series, effects: Effect[], day: string, monday: string) {
   let level = s.level;
   let spread = s.spread;
-  const sinceProgram = PROGRAM_DAYS - (Date.parse(today) - Date.parse(day)) / 86_400_000;
+  const sinceProgram = PROGRAM_DAYS - daysBefore(day, monday);
   if (sinceProgram > 0) level += programDrift[s.metric] * (sinceProgram / PROGRAM_DAYS);
   const monthDay = day.slice(5);
-  if (
-    holidayPeak.touchpoints.includes(s.touchpoint) &&
-    s.metric !== 'ttr' &&
-    (monthDay >= '12-10' || monthDay <= '01-05')
-  )
-    level += holidayPeak.dip;
+  if (s.metric !== 'ttr' && (monthDay >= '12-10' || monthDay <= '01-05')) level += holidayPeak.dip;
   for (const e of effects) {
-    if (e.touchpoint !== s.touchpoint || e.metric !== s.metric || day < e.from) continue;
-    const ramp = Math.min(1, ((Date.parse(day) - Date.parse(e.from)) / 86_400_000 + 1) / RAMP_DAYS);
+    if ((e.touchpoint !== null && e.touchpoint !== s.touchpoint) || e.metric !== s.metric) continue;
+    if (day < e.from || (e.until !== null && day >= e.until)) continue;
+    const ramp = Math.min(1, ((Date.parse(day) - Date.parse(e.from)) / 86_400_000 + 1) / e.rampDays);
     level += e.level * ramp;
     spread *= 1 - (1 - e.spread) * ramp;
   }
   return { level, spread };
 }
 
-/** Answers per day: fewer on quiet weekdays, more before Christmas, growing as more customers get the survey. */
-function volumeAt(s: Series, day: string, today: string) {
+/**
+ * Answers per day: fewer on quiet weekdays, more before Christmas and during the campaign, growing as more customers
+ * get the survey.
+ */
+function volumeAt(s: Series, day: string, monday: string, effects: Effect[]) {
   const weekday = new Date(`${day}T12:00:00Z`).getUTCDay();
-  const age = (Date.parse(today) - Date.parse(day)) / 86_400_000;
-  const growth = 0.85 + 0.3 * (1 - age / DAYS);
+  const growth = 0.85 + 0.3 * (1 - daysBefore(day, monday) / DAYS);
   const monthDay = day.slice(5);
   const season = s.metric !== 'ttr' && monthDay >= '12-01' && monthDay <= '12-24' ? 1.4 : 1;
-  return (s.perYear / DAYS) * weekdayVolume[volumeKind[s.touchpoint] ?? 'online'][weekday]! * growth * season;
+  const campaigning =
+    s.metric !== 'ttr' &&
+    effects.some((e) => e.touchpoint === null && day >= e.from && e.until !== null && day < e.until);
+  return (
+    (s.perYear / DAYS) *
+    weekdayVolume[volumeKind[s.touchpoint] ?? 'online'][weekday]! *
+    growth *
+    season *
+    (campaigning ? campaign.volume : 1)
+  );
 }
 
 function scoreOf(metric: Metric, latent: number) {
@@ -181,28 +205,32 @@ function answersOf(
   now: Date,
   seed: number,
 ): Draft[] {
-  const random = generator(seed);
   const today = dateIn(now, timeZone);
+  const monday = weekOf(now, timeZone, 1);
   const drafts: Draft[] = [];
-  for (let back = DAYS - 1; back >= 0; back--) {
-    const day = addDays(today, -back);
-    const { level, spread } = levelAt(s, effects, day, today);
-    const count = Math.floor(volumeAt(s, day, today) + random.next());
-    // Answers come between 08:00 and 22:00, after any DST change of the day (at 03:00-04:00): noon's offset holds.
-    const noon = instantOf(day, 12 * 60, timeZone).getTime();
-    for (let i = 0; i < count; i++) {
-      const persona = random.next() < 0.65 ? random.pick(personas) : null;
-      const latent = level + (persona ? (personaEffect[persona]?.[s.touchpoint] ?? 0) : 0) + spread * random.normal();
-      const respondedAt = new Date(noon + (Math.floor(random.next() * 14 * 60) - 4 * 60) * 60_000);
-      if (respondedAt.getTime() > now.getTime() - 60_000) continue;
-      drafts.push({
-        touchpointId,
-        metric: s.metric,
-        score: scoreOf(s.metric, latent),
-        respondedAt,
-        persona,
-        channel: random.pick(channels[s.touchpoint]!),
-      });
+  for (let weeksAgo = WEEKS - 1; weeksAgo >= 0; weeksAgo--) {
+    for (let weekday = 0; weekday < 7; weekday++) {
+      const day = addDays(addWeeks(monday, -weeksAgo), weekday);
+      if (day > today) break;
+      const random = generator(Math.imul(seed, 7919) + weeksAgo * 7 + weekday);
+      const { level, spread } = levelAt(s, effects, day, monday);
+      const count = Math.floor(volumeAt(s, day, monday, effects) + random.next());
+      // Answers come between 08:00 and 22:00, after any DST change of the day (at 03:00-04:00): noon's offset holds.
+      const noon = instantOf(day, 12 * 60, timeZone).getTime();
+      for (let i = 0; i < count; i++) {
+        const persona = random.next() < 0.65 ? random.pick(personas) : null;
+        const latent = level + (persona ? (personaEffect[persona]?.[s.touchpoint] ?? 0) : 0) + spread * random.normal();
+        const respondedAt = new Date(noon + (Math.floor(random.next() * 14 * 60) - 4 * 60) * 60_000);
+        if (respondedAt.getTime() > now.getTime() - 60_000) continue;
+        drafts.push({
+          touchpointId,
+          metric: s.metric,
+          score: scoreOf(s.metric, latent),
+          respondedAt,
+          persona,
+          channel: random.pick(channels[s.touchpoint]!),
+        });
+      }
     }
   }
   return drafts;
@@ -211,10 +239,11 @@ function answersOf(
 /**
  * The demo's metrics: touchpoint keys, a year of answers at every touchpoint (built into rollups by
  * recordResponses, like real answers), TTR imported quarter by quarter from the helpdesk, survey links and an
- * agency's quarterly NPS. Some weekly improvements and finished plan items visibly moved their metric.
+ * agency's quarterly NPS. Some weekly improvements and finished plan items moved their declared metric, and a
+ * campaign moved every touchpoint for six weeks (seed-metrics-story).
  */
-export async function seedMetrics(context: DemoContext, timeZone: string, now = new Date()) {
-  const { tx, organizationId, people, touchpointIds } = context;
+export async function seedMetrics(context: DemoContext, timeZone: string) {
+  const { tx, organizationId, people, touchpointIds, now = new Date() } = context;
   const organization = { id: organizationId, timeZone };
   const today = dateIn(now, timeZone);
   const idOf = (name: string) => touchpointIds.get(name)!;
@@ -225,7 +254,7 @@ export async function seedMetrics(context: DemoContext, timeZone: string, now = 
       .where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.id, idOf(name))));
   }
 
-  const effects = await resolveEffects(context, timeZone, today);
+  const effects = await resolveEffects(context);
   const answers: NewResponse[] = series.flatMap((s, i) =>
     answersOf(s, effects, idOf(s.touchpoint), timeZone, now, 1000 + i).map((a) => ({ ...a, source: 'seed' as const })),
   );

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { currentGoal } from './queries/goal';
 import {
   answerRequest,
@@ -8,7 +9,10 @@ import {
   syncRequests,
 } from './queries/plans';
 import type { DemoContext } from './seed-context';
+import type { TargetMetric } from '@/lib/domain/goal';
 import { requestsFor, type PlanItemStatus } from '@/lib/domain/plans';
+import { addDays, addWeeks, weekOf } from '@/lib/domain/weeks';
+import { betterDirection } from '@/lib/impact/declared-target';
 
 interface DemoItem {
   department: string;
@@ -25,6 +29,12 @@ interface DemoItem {
   affects?: string[];
   changesPromise?: boolean;
   commitment?: number;
+  /** The goal target it serves (by its metric): the item declares that metric, going its better way. */
+  target?: TargetMetric;
+  /** A metric declared by hand, for an item that serves a commitment rather than a target. */
+  metric?: TargetMetric;
+  /** A done item: how many weeks ago (counted from this week) it was marked done and took effect, on a Thursday. */
+  tookEffectWeeksAgo?: number;
   answers?: Record<string, { status: 'acknowledged' | 'concern'; comment?: string; by: string }>;
 }
 
@@ -61,9 +71,24 @@ const items: DemoItem[] = [
     owner: 'lead@demo.test',
     dueInDays: -20,
     status: 'done',
+    tookEffectWeeksAgo: 3,
     investment: 15000,
-    expectedOutcome: '15% fewer chats about delivery and returns',
+    expectedOutcome: '15% fewer chats about delivery and returns; TTR median under 24 h',
     touchpoints: ['Support chat and phone'],
+    target: 'ttr',
+  },
+  {
+    department: 'Customer support',
+    title: 'Chat and phone open until 22:00 on weekdays',
+    owner: 'lead@demo.test',
+    dueInDays: -85,
+    status: 'done',
+    tookEffectWeeksAgo: 12,
+    investment: 24000,
+    expectedOutcome: 'Readers who work late reach us the same day; NPS +5',
+    touchpoints: ['Support chat and phone'],
+    target: 'nps',
+    description: 'Two agents on a late shift, paid from the overtime budget.',
   },
   {
     department: 'Delivery',
@@ -76,6 +101,7 @@ const items: DemoItem[] = [
     touchpoints: ['Courier delivery', 'Checkout'],
     affects: ['IT', 'Warehouse', 'Finance'],
     changesPromise: true,
+    target: 'business',
     description:
       'Orders placed before 14:00 arrive the same day or the next morning. Needs tracking and priority picking.',
     answers: {
@@ -93,21 +119,26 @@ const items: DemoItem[] = [
     owner: 'delivery@demo.test',
     dueInDays: -35,
     status: 'done',
+    tookEffectWeeksAgo: 5,
     quickWin: true,
     investment: 6000,
-    expectedOutcome: 'Fewer failed deliveries',
+    expectedOutcome: 'Fewer failed deliveries; courier CSAT towards 90%',
     touchpoints: ['Courier delivery'],
+    target: 'csat',
+    description: 'The four-hour window of the weekly trial, narrowed to two hours for every order.',
   },
   {
     department: 'Website',
     title: 'Show the delivery cost on the product page',
     dueInDays: -12,
     status: 'done',
+    tookEffectWeeksAgo: 2,
     quickWin: true,
     investment: 8000,
     expectedOutcome: 'No surprise fees at checkout; checkout abandonment −10%',
     touchpoints: ['Product page', 'Checkout'],
-    commitment: 1,
+    commitment: 2,
+    metric: 'ces',
   },
   {
     department: 'Website',
@@ -149,6 +180,20 @@ const items: DemoItem[] = [
     affects: ['Delivery', 'Customer support'],
   },
   {
+    department: 'IT',
+    title: 'Card payment retried without typing the card again',
+    owner: 'it@demo.test',
+    dueInDays: -60,
+    status: 'done',
+    tookEffectWeeksAgo: 6,
+    investment: 45000,
+    expectedOutcome: 'A declined card no longer means starting over; payment CES +0.3',
+    touchpoints: ['Payment'],
+    metric: 'ces',
+    affects: ['Finance'],
+    answers: { Finance: { status: 'acknowledged', comment: 'Fine by us.', by: 'exec@demo.test' } },
+  },
+  {
     department: 'Finance',
     title: 'Refunds in 3 days instead of 10',
     dueInDays: 40,
@@ -168,23 +213,39 @@ const items: DemoItem[] = [
   },
 ];
 
-function dateIn(days: number) {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The instant of an hour of a day in the organization's time zone. */
+function instantIn(day: string, hour: number, timeZone: string) {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, hour, 0, timeZone).getTime());
 }
 
-/** The demo's action plans: items for every department and some pending requests. */
-export async function seedPlans({ tx, organizationId, people, departmentIds, touchpointIds }: DemoContext) {
+function dateIn(now: Date, days: number) {
+  return new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The demo's action plans: items for every department and some pending requests. A done item took effect on the
+ * day it was marked done and declares the metric of the goal target it serves (or one chosen by hand).
+ */
+export async function seedPlans(
+  { tx, organizationId, people, departmentIds, touchpointIds, now = new Date() }: DemoContext,
+  timeZone: string,
+) {
   const goal = await currentGoal(tx, organizationId);
+  const thisWeek = weekOf(now, timeZone, 1);
   const marketing = departmentIds.get('Marketing')!;
   for (const demo of items) {
     const departmentId = departmentIds.get(demo.department)!;
+    const served = demo.target ? goal?.targets.find((t) => t.metric === demo.target) : undefined;
+    const metric = demo.metric ?? served?.metric ?? null;
+    const doneOn = demo.status === 'done' ? addDays(addWeeks(thisWeek, -(demo.tookEffectWeeksAgo ?? 1)), 3) : null;
     const item = await insertPlanItem(tx, organizationId, {
       departmentId,
       createdBy: people.get(demo.owner ?? 'exec@demo.test')!,
       title: demo.title,
       description: demo.description ?? '',
       ownerUserId: demo.owner ? people.get(demo.owner)! : null,
-      dueDate: demo.dueInDays === undefined ? null : dateIn(demo.dueInDays),
+      dueDate: demo.dueInDays === undefined ? null : dateIn(now, demo.dueInDays),
       status: demo.status,
       dropReason: demo.dropReason ?? null,
       quickWin: demo.quickWin ?? false,
@@ -192,8 +253,11 @@ export async function seedPlans({ tx, organizationId, people, departmentIds, tou
       expectedOutcome: demo.expectedOutcome ?? '',
       changesPromise: demo.changesPromise ?? false,
       servesCommitment: demo.commitment !== undefined ? (goal?.commitments[demo.commitment] ?? null) : null,
-      servesTargetId: null,
-      completedAt: demo.status === 'done' ? new Date(Date.now() + (demo.dueInDays ?? 0) * 86_400_000) : null,
+      servesTargetId: served?.id ?? null,
+      completedAt: doneOn ? instantIn(doneOn, 16, timeZone) : null,
+      effectiveDate: doneOn,
+      metric,
+      direction: metric ? betterDirection(metric) : null,
     });
     await setPlanItemTouchpoints(
       tx,

@@ -133,8 +133,8 @@ export async function removeDemo(db: Database) {
   );
 }
 
-/** The demo organization, in one transaction. */
-export async function seedDemo(db: Database) {
+/** The demo organization, in one transaction; its story is dated back from `now`. */
+export async function seedDemo(db: Database, now = new Date()) {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const organization = await createOrganization(tx, {
@@ -191,7 +191,7 @@ export async function seedDemo(db: Database) {
       departmentId: departmentIds.get('Warehouse')!,
       tokenHash: newToken().hash,
       invitedBy: executive,
-      expiresAt: new Date(Date.now() + 7 * 24 * 60 * 60_000),
+      expiresAt: new Date(now.getTime() + 7 * 24 * 60 * 60_000),
     });
     await recordAudit(tx, orgId, executive, {
       action: 'member.invite',
@@ -202,9 +202,9 @@ export async function seedDemo(db: Database) {
       .update(departmentsTable)
       .set({ ownsPromises: true })
       .where(and(eq(departmentsTable.organizationId, orgId), eq(departmentsTable.id, departmentIds.get('Marketing')!)));
-    const context: DemoContext = { tx, organizationId: orgId, people, departmentIds, touchpointIds };
+    const context: DemoContext = { tx, organizationId: orgId, people, departmentIds, touchpointIds, now };
     await seedGoal(context);
-    await seedPlans(context);
+    await seedPlans(context, organization.timeZone);
     await seedWeekly(context, organization.timeZone);
     await seedMetrics(context, organization.timeZone);
   });
