@@ -211,3 +211,14 @@ describe('warnings on the card', () => {
     expect(metric.heldApart).toEqual([]);
   });
 });
+
+describe('a joint term in the sentence', () => {
+  it('names the changes measured together, so neither reads as if it did it alone', () => {
+    const sameWeek: ChangeRecord = { ...change, id: '00000000-0000-4000-8000-0000000000a3', title: 'New courier app' };
+    const metric = impactCard(input({ changes: [sameWeek] })).metrics[0]!;
+    expect(metric.joint.map((c) => c.title)).toEqual(['New courier app']);
+    expect(impactSentence(metric, { touchpoints: ['Courier delivery'], afterWeeks: 1 }, t)).toMatch(
+      /^NPS at Courier delivery rose about 16 points .*, together with “New courier app” in the same weeks: too uncertain to call\./,
+    );
+  });
+});

@@ -26,7 +26,8 @@ export type SentenceKey =
   | 'impact.sentence.settleNever'
   | 'impact.sentence.settleLonger'
   | 'impact.sentence.settleLongerNever'
-  | 'impact.sentence.list';
+  | 'impact.sentence.list'
+  | 'impact.sentence.joint';
 
 export type Translate = (key: SentenceKey, values?: Record<string, string | number>) => string;
 
@@ -84,6 +85,7 @@ export type SentenceInput = Pick<
   | 'before'
   | 'after'
   | 'settle'
+  | 'joint'
 >;
 
 export function impactSentence(m: SentenceInput, context: SentenceContext, t: Translate): string {
@@ -106,7 +108,7 @@ export function impactSentence(m: SentenceInput, context: SentenceContext, t: Tr
   const flat = roundEffect(m.estimate, m.unit) === 0;
   const direction = m.estimate > 0 ? 'up' : 'down';
   const alone = m.estimator === 'before-after';
-  const movement = flat
+  const moved = flat
     ? t(alone ? 'impact.sentence.aloneFlat' : 'impact.sentence.modelFlat', { metric, where: at, low, high })
     : t(alone ? 'impact.sentence.aloneMove' : 'impact.sentence.modelMove', {
         metric,
@@ -116,6 +118,17 @@ export function impactSentence(m: SentenceInput, context: SentenceContext, t: Tr
         low,
         high,
       });
+  // A joint term is the effect of these changes together: say so, or each reads as if it did it alone.
+  const movement =
+    m.joint.length === 0
+      ? moved
+      : t('impact.sentence.joint', {
+          movement: moved,
+          changes: where(
+            m.joint.map((c) => `“${c.title}”`),
+            t,
+          ),
+        });
   const minChange = formatEffect(m.minChange, m.unit, t);
   switch (m.verdict) {
     case 'better':

@@ -48,6 +48,7 @@ export function impactSummaryOf(
           before: chosen.before,
           after: chosen.after,
           settle: chosen.settle,
+          joint: chosen.joint,
           touchpoints: chosen.touchpoints.map((t) => t.name),
         }
       : null,
