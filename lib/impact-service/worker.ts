@@ -12,7 +12,7 @@ import { recomputeStaleImpact } from './compute';
 
 const EVERY_MS = 2_000;
 /** Cards per batch: each batch reads the organization's weekly sums once. */
-const BATCH = 200;
+const BATCH = 1000;
 let started = false;
 
 /** One pass: every organization's stale cards, a batch at a time. Returns how many cards were stored. */
