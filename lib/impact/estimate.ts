@@ -219,13 +219,18 @@ function modelEffect(
     ];
     fit = fitModel(cellsFor(groups, 1), orderOf(groups));
     if (fit.dependent.length === 0) break;
-    const { term, partners } = fit.dependent[0]!;
-    const group = groups[term]!;
-    if (group === SELF && partners.length === 0) return beforeAfter(input.measure, before, after);
-    const into = partners.length > 0 ? groups[Math.min(...partners)]! : null;
-    for (const key of members(group)) {
-      if (into === null) groupOf.delete(key);
-      else groupOf.set(key, into);
+    // Every dependent term at once: a column with nothing of its own leaves; one made of other changes joins the
+    // first of them (partners are always terms that stayed in this fit, so no merge points at a leaving group).
+    const moves = fit.dependent.map(({ term, partners }) => ({
+      group: groups[term]!,
+      into: partners.length > 0 ? groups[Math.min(...partners)]! : null,
+    }));
+    if (moves.some((m) => m.group === SELF && m.into === null)) return beforeAfter(input.measure, before, after);
+    for (const { group, into } of moves) {
+      for (const key of members(group)) {
+        if (into === null) groupOf.delete(key);
+        else groupOf.set(key, into);
+      }
     }
     memberCache = null;
   }
