@@ -153,8 +153,8 @@ describe('an executive', () => {
   });
 
   it('changes only their own organization, whatever organization id the input names', async () => {
-    const before = await snapshotOrganization(db, other.organizationId);
     const otherCard = await freshCard(other.organizationId);
+    const before = await snapshotOrganization(db, other.organizationId);
     dataOf(
       await run(updateImpactSettings, own.executive.actor, { ...formInput(), organizationId: other.organizationId }),
     );
