@@ -38,7 +38,10 @@ test.describe('touchpoint page', () => {
     expect(await table.getByRole('row').count()).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Show as chart' }).click();
 
-    const change = page.getByTestId('change').filter({ hasText: 'SMS with time window' }).last();
+    // The change itself, not a later one whose sentence names it as measured together with it.
+    const change = page
+      .getByTestId('change')
+      .filter({ has: page.getByRole('link', { name: 'Open the card: SMS with time window' }) });
     await expect(change.getByTestId('impact-summary')).toBeVisible();
     await expect(change.getByRole('link', { name: 'Open the card: SMS with time window' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Latest comments' })).toBeVisible();
