@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { organizations, planItemTouchpoints, touchpoints, weeklyImprovementTouchpoints } from '@/db/schema';
-import { type ChangeKind, type ImpactCard, impactCardSchema } from '@/lib/impact/card-schema';
+import { type ChangeKind, type ImpactCard, storedCardOf } from '@/lib/impact/card-schema';
 import type { ChangeRecord, DeclaredMetric } from '@/lib/impact/change';
 import { impactSettingsOf, type Windows } from '@/lib/impact/settings';
 import type { FirstDay } from '@/lib/domain/weeks';
@@ -137,21 +137,6 @@ async function recordsOf(db: Database, organizationId: string, rows: ChangeRow[]
   }));
 }
 
-/** A stored card as the current schema reads it; a card stored by an older shape reads as not computed yet. */
-function cardOf(stored: unknown): ImpactCard | null {
-  if (stored === null || stored === undefined) return null;
-  let value = stored;
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value);
-    } catch {
-      return null;
-    }
-  }
-  const parsed = impactCardSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
-}
-
 /**
  * One page of the changes dated from `from` to `to` (inclusive), newest first (then by kind and id, so the order
  * is total and a page boundary never repeats or skips a change), after `after` when given; optionally only those
@@ -179,7 +164,7 @@ export async function listChanges(
   const records = await recordsOf(db, organizationId, page);
   return {
     changes: records.map((record, i) => {
-      const card = cardOf(page[i]!.card);
+      const card = storedCardOf(page[i]!.card);
       // No stored row, or a row never computed: it waits for the worker.
       return { ...record, card, stale: card === null || page[i]!.stale !== false };
     }),
@@ -236,7 +221,7 @@ export async function storedImpact(
       WHERE organization_id = ${organizationId}::uuid AND change_kind = ${kind}::change_kind
         AND change_id = ${id}::uuid`),
   );
-  const card = cardOf(rows[0]?.card);
+  const card = storedCardOf(rows[0]?.card);
   return { card, stale: card === null || rows[0]!.stale !== false };
 }
 

@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { impactResults, impactVerdicts, organizations, touchpoints } from '@/db/schema';
 import { addSums, emptySums, measureOf, type Sums, sumsOf } from '@/lib/impact/answers';
 import type { Audience } from '@/lib/impact/card';
-import { type ChangeKind, type ImpactCard, impactCardSchema } from '@/lib/impact/card-schema';
+import { type ChangeKind, type ImpactCard, storedCardOf } from '@/lib/impact/card-schema';
 import { type ImpactSettings, impactSettingsOf, type Measure } from '@/lib/impact/settings';
 import type { Metric } from '@/lib/domain/metrics';
 import { type FirstDay, weekOfDate } from '@/lib/domain/weeks';
@@ -155,13 +155,7 @@ export async function claimStaleImpact(db: Database, organizationId: string, lim
       )
       RETURNING change_kind::text AS kind, change_id::text AS id, card`),
   );
-  return rows.map((r) => ({ kind: r.kind, id: r.id, card: cardOf(r.card) }));
-}
-
-function cardOf(stored: unknown): ImpactCard | null {
-  const value = typeof stored === 'string' ? (JSON.parse(stored) as unknown) : stored;
-  const parsed = impactCardSchema.safeParse(value);
-  return parsed.success ? parsed.data : null;
+  return rows.map((r) => ({ kind: r.kind, id: r.id, card: storedCardOf(r.card) }));
 }
 
 /** Every organization's id: the worker queues the cards each one is missing when it starts. */
@@ -277,12 +271,6 @@ export async function storedCards(
       stale: impactResults.stale,
     })
     .from(impactResults)
-    .where(
-      and(
-        eq(impactResults.organizationId, organizationId),
-        inArray(impactResults.changeId, ids),
-        isNotNull(impactResults.changeKind),
-      ),
-    );
-  return new Map(rows.map((r) => [`${r.kind}:${r.id}`, { card: cardOf(r.card), stale: r.stale }]));
+    .where(and(eq(impactResults.organizationId, organizationId), inArray(impactResults.changeId, ids)));
+  return new Map(rows.map((r) => [`${r.kind}:${r.id}`, { card: storedCardOf(r.card), stale: r.stale }]));
 }

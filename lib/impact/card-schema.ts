@@ -127,3 +127,18 @@ export const impactCardSchema = z.object({
   changesInWindow: z.array(changeRef.extend({ touchpointIds: z.array(z.uuid()) })),
 });
 export type ImpactCard = z.infer<typeof impactCardSchema>;
+
+/** A stored card as the current schema reads it; a card stored in an older shape (or not at all) reads as null. */
+export function storedCardOf(stored: unknown): ImpactCard | null {
+  if (stored === null || stored === undefined) return null;
+  let value: unknown = stored;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return null;
+    }
+  }
+  const parsed = impactCardSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
