@@ -163,6 +163,7 @@ async function run(db: Database, answers: number) {
   lines.push(await demo(db));
   log(lines[0]!);
   const big = await largeOrganization(db, answers, log);
+  if (process.env.BENCH_IMPACT_DATA_ONLY === '1') return lines;
   const [counted] = rowsOf<{ n: number }>(
     await db.execute(sql`select count(*)::int as n from weekly_improvements where organization_id = ${big.id}::uuid`),
   );
@@ -207,7 +208,8 @@ async function run(db: Database, answers: number) {
 }
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-// BENCH_KEEP=1 keeps the scratch database (touchpoint_bench_impact) for the next run, which then skips the data.
+// BENCH_KEEP=1 keeps the scratch database (touchpoint_bench_impact) for the next run, which then skips the data;
+// BENCH_IMPACT_DATA_ONLY=1 with it prepares that database and stops (for profiling against it).
 const keep = process.env.BENCH_KEEP === '1';
 const name = keep ? 'touchpoint_bench_impact' : `touchpoint_bench_impact_${process.pid}`;
 const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });

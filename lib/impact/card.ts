@@ -96,6 +96,8 @@ export function impactCard(input: CardInput): ImpactCard {
   const collecting = input.today < calendar.end;
   const afterStarted = calendar.after.filter((w) => w <= input.today).length;
 
+  const changeByKey = new Map(input.changes.map((c) => [keyOf(c), c]));
+  const stageOf = new Map([...input.touchpoints].map(([id, t]) => [id, t.stageId]));
   const measured: MetricImpact[] = [];
   const order = [...allMetrics].sort((a, b) => Number(b === change.metric) - Number(a === change.metric));
   const effects: { impact: MetricImpact; effect: Effect | null }[] = [];
@@ -111,7 +113,6 @@ export function impactCard(input: CardInput): ImpactCard {
     if (before.n === 0 && after.n === 0) continue;
 
     const others = modelledOthers(input, metric, weekIndex);
-    const stageOf = new Map([...input.touchpoints].map(([id, t]) => [id, t.stageId]));
     const effectInput = { measure, cells, change: { week: 0, touchpoints: treated }, others, windows, stageOf };
     const effect = estimateEffect(effectInput);
     const threshold = input.settings.thresholds[measure];
@@ -174,9 +175,9 @@ export function impactCard(input: CardInput): ImpactCard {
       comparison: (effect?.comparison ?? []).map((id) => ({ id, name: input.touchpoints.get(id)?.name ?? '' })),
       verdict: 'not-enough-data',
       collectingWeek: collecting ? afterStarted : null,
-      heldApart: refs(input.changes, effect?.heldApart),
-      joint: refs(input.changes, effect?.joint),
-      indistinct: refs(input.changes, effect?.indistinct),
+      heldApart: refs(changeByKey, effect?.heldApart),
+      joint: refs(changeByKey, effect?.joint),
+      indistinct: refs(changeByKey, effect?.indistinct),
       warnings,
       // The placebo line calibrates the method at these touchpoints: drawn once per card, on its first metric (the
       // declared target when there is one), since each line costs 18 fits.
@@ -252,8 +253,7 @@ function modelledOthers(input: CardInput, metric: Metric, weekIndex: (date: stri
     .map((c) => ({ key: keyOf(c), week: weekIndex(c.date), touchpoints: c.touchpoints.map((t) => t.id) }));
 }
 
-function refs(changes: readonly ChangeRecord[], keys: readonly string[] | undefined) {
-  const byKey = new Map(changes.map((c) => [keyOf(c), c]));
+function refs(byKey: ReadonlyMap<string, ChangeRecord>, keys: readonly string[] | undefined) {
   return (keys ?? []).flatMap((key) => {
     const c = byKey.get(key);
     return c ? [refOf(c)] : [];

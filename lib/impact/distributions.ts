@@ -14,10 +14,19 @@ export function twoSidedP(statistic: number, df: Df): number {
   return Math.min(1, 2 * tail);
 }
 
-/** The critical value of a two-sided interval at `level` (0.95 for a 95% interval). */
+const criticals = new Map<string, number>();
+
+/** The critical value of a two-sided interval at `level` (0.95 for a 95% interval); remembered, cards ask often. */
 export function critical(level: number, df: Df): number {
-  const q = 1 - (1 - level) / 2;
-  return df === null ? normalQuantile(q, 0, 1) : tQuantile(q, df);
+  const key = `${level}:${df}`;
+  let value = criticals.get(key);
+  if (value === undefined) {
+    const q = 1 - (1 - level) / 2;
+    value = df === null ? normalQuantile(q, 0, 1) : tQuantile(q, df);
+    if (criticals.size > 10_000) criticals.clear();
+    criticals.set(key, value);
+  }
+  return value;
 }
 
 /** P(X >= x) for a chi-square with `df` degrees of freedom. */

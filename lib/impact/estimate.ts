@@ -80,28 +80,38 @@ export function windowWeeks(changeWeek: number, windows: Windows): WindowWeeks {
 }
 
 function sumOver(cells: ReadonlyMap<number, Sums> | undefined, weeks: readonly number[]): Sums {
-  let total = emptySums();
+  const total = emptySums();
   for (const week of weeks) {
     const sums = cells?.get(week);
-    if (sums) total = addSums(total, sums);
+    if (!sums) continue;
+    total.n += sums.n;
+    total.sum += sums.sum;
+    total.sumSq += sums.sumSq;
   }
   return total;
+}
+
+function answersOver(cells: ReadonlyMap<number, Sums> | undefined, weeks: readonly number[]): number {
+  let n = 0;
+  for (const week of weeks) n += cells?.get(week)?.n ?? 0;
+  return n;
 }
 
 /** The touchpoints that take part: answers in both the baseline and the after window; at most 40 comparisons. */
 export function participants(input: EffectInput, weeks: WindowWeeks) {
   const treated = new Set(input.change.touchpoints);
-  const measured = [...input.cells].filter(
-    ([, byWeek]) => sumOver(byWeek, weeks.baseline).n > 0 && sumOver(byWeek, weeks.after).n > 0,
-  );
-  const treatedIn = measured.filter(([id]) => treated.has(id)).map(([id]) => id);
+  const measured: { id: string; n: number }[] = [];
+  for (const [id, byWeek] of input.cells) {
+    const before = answersOver(byWeek, weeks.baseline);
+    const after = before > 0 ? answersOver(byWeek, weeks.after) : 0;
+    if (after > 0) measured.push({ id, n: before + after });
+  }
+  const treatedIn = measured.filter(({ id }) => treated.has(id)).map(({ id }) => id);
   const stages = new Set(input.change.touchpoints.map((id) => input.stageOf?.get(id) ?? null));
-  const answers = (byWeek: ReadonlyMap<number, Sums>) =>
-    sumOver(byWeek, weeks.baseline).n + sumOver(byWeek, weeks.after).n;
   const comparison = measured
-    .filter(([id]) => !treated.has(id))
-    .map(([id, byWeek]) => ({ id, sameStage: stages.has(input.stageOf?.get(id) ?? null), n: answers(byWeek) }))
-    .sort((a, b) => Number(b.sameStage) - Number(a.sameStage) || b.n - a.n || a.id.localeCompare(b.id))
+    .filter(({ id }) => !treated.has(id))
+    .map(({ id, n }) => ({ id, sameStage: stages.has(input.stageOf?.get(id) ?? null), n }))
+    .sort((a, b) => Number(b.sameStage) - Number(a.sameStage) || b.n - a.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .slice(0, MAX_COMPARISON)
     .map((c) => c.id);
   return { treated: treatedIn, comparison };
@@ -188,11 +198,12 @@ function modelEffect(
       for (let week = first; week <= last; week++) {
         const sums = byWeek?.get(week);
         if (!sums || sums.n === 0 || washout.has(week)) continue;
-        const terms = new Set<number>();
+        const terms: number[] = [];
         for (const [key, step] of here) {
+          if (week < step.start) continue;
           const group = groupOf.get(key);
           const term = group === undefined ? undefined : termOf.get(group);
-          if (term !== undefined && week >= step.start) terms.add(term);
+          if (term !== undefined && !terms.includes(term)) terms.push(term);
         }
         const scaled = treatedSet.has(id) && afterWeeks.has(week) ? scale : 1;
         cells.push({
@@ -200,7 +211,7 @@ function modelEffect(
           week,
           y: sums.sum / sums.n,
           weight: (scaled * sums.n) / variance.get(id)!,
-          terms: [...terms],
+          terms,
         });
       }
     }

@@ -91,25 +91,32 @@ export function fitModel(cells: readonly ModelCell[], termOrder: readonly number
     }
   }
 
-  // Cholesky in the given order; L is stored by rows for the kept columns only.
+  // Cholesky in the given order; L is stored by rows (p x p), filled at the kept columns only.
   const kept: number[] = [];
+  const keptAt = new Int32Array(p);
   const L = new Float64Array(p * p);
   const dependent: Dependency[] = [];
   for (let j = 0; j < p; j++) {
-    let d = M[j * p + j]!;
-    for (const k of kept) d -= L[j * p + k]! ** 2;
-    const own = M[j * p + j]!;
+    const rowJ = j * p;
+    const own = M[rowJ + j]!;
+    let d = own;
+    for (let a = 0; a < kept.length; a++) d -= L[rowJ + keptAt[a]!]! ** 2;
     if (!(own > 0) || d <= COLLINEAR_TOLERANCE * own) {
       if (j >= weekColumn.size) dependent.push({ term: termOrder[j - weekColumn.size]!, partners: partnersOf(j) });
       continue;
     }
     const pivot = Math.sqrt(d);
-    L[j * p + j] = pivot;
+    L[rowJ + j] = pivot;
     for (let i = j + 1; i < p; i++) {
-      let v = M[i * p + j]!;
-      for (const k of kept) v -= L[i * p + k]! * L[j * p + k]!;
-      L[i * p + j] = v / pivot;
+      const rowI = i * p;
+      let v = M[rowI + j]!;
+      for (let a = 0; a < kept.length; a++) {
+        const k = keptAt[a]!;
+        v -= L[rowI + k]! * L[rowJ + k]!;
+      }
+      L[rowI + j] = v / pivot;
     }
+    keptAt[kept.length] = j;
     kept.push(j);
   }
 
@@ -128,38 +135,50 @@ export function fitModel(cells: readonly ModelCell[], termOrder: readonly number
       .map(([k]) => termOrder[k - weekColumn.size]!);
   }
 
-  // Solve L L' beta = r on the kept columns, and invert L for the covariance.
+  // Solve L L' beta = r on the kept columns (Lk: L compacted to the kept rows and columns).
   const m = kept.length;
-  const Lk = (a: number, b: number) => L[kept[a]! * p + kept[b]!]!;
+  const Lk = new Float64Array(m * m);
+  for (let a = 0; a < m; a++) for (let b = 0; b <= a; b++) Lk[a * m + b] = L[kept[a]! * p + kept[b]!]!;
   const z = new Float64Array(m);
   for (let a = 0; a < m; a++) {
     let v = r[kept[a]!]!;
-    for (let b = 0; b < a; b++) v -= Lk(a, b) * z[b]!;
-    z[a] = v / Lk(a, a);
+    for (let b = 0; b < a; b++) v -= Lk[a * m + b]! * z[b]!;
+    z[a] = v / Lk[a * m + a]!;
   }
   const beta = new Float64Array(m);
   for (let a = m - 1; a >= 0; a--) {
     let v = z[a]!;
-    for (let b = a + 1; b < m; b++) v -= Lk(b, a) * beta[b]!;
-    beta[a] = v / Lk(a, a);
+    for (let b = a + 1; b < m; b++) v -= Lk[b * m + a]! * beta[b]!;
+    beta[a] = v / Lk[a * m + a]!;
   }
-  const inverse = new Float64Array(m * m); // L^-1, lower triangular
-  for (let col = 0; col < m; col++) {
-    inverse[col * m + col] = 1 / Lk(col, col);
+  // Columns of L^-1 (lower triangular), solved when a covariance asks for them: a card needs a few, not all.
+  const inverseColumns = new Map<number, Float64Array>();
+  const inverseColumn = (col: number) => {
+    let x = inverseColumns.get(col);
+    if (x) return x;
+    x = new Float64Array(m);
+    x[col] = 1 / Lk[col * m + col]!;
     for (let a = col + 1; a < m; a++) {
       let v = 0;
-      for (let b = col; b < a; b++) v -= Lk(a, b) * inverse[b * m + col]!;
-      inverse[a * m + col] = v / Lk(a, a);
+      for (let b = col; b < a; b++) v -= Lk[a * m + b]! * x[b]!;
+      x[a] = v / Lk[a * m + a]!;
     }
-  }
+    inverseColumns.set(col, x);
+    return x;
+  };
 
   const betaOfColumn = new Float64Array(p);
   kept.forEach((column, a) => (betaOfColumn[column] = beta[a]!));
+  // Each touchpoint's fitted level: (Y - S'beta) / D.
+  const levelOf = new Map<number, number>();
+  for (const [touchpoint, level] of levels) {
+    let v = level.Y;
+    for (let i = 0; i < p; i++) v -= level.S[i]! * betaOfColumn[i]!;
+    levelOf.set(touchpoint, v / level.D);
+  }
   let rss = 0;
   for (const cell of cells) {
-    const level = levels.get(cell.touchpoint)!;
-    let fitted = level.Y / level.D;
-    for (let i = 0; i < p; i++) fitted -= (level.S[i]! * betaOfColumn[i]!) / level.D;
+    let fitted = levelOf.get(cell.touchpoint)!;
     for (const i of columnsOf(cell)) fitted += betaOfColumn[i]!;
     rss += cell.weight * (cell.y - fitted) ** 2;
   }
@@ -181,8 +200,9 @@ export function fitModel(cells: readonly ModelCell[], termOrder: readonly number
     covariance(x, y) {
       const a = position(x);
       const b = position(y);
+      const [ca, cb] = [inverseColumn(a), inverseColumn(b)];
       let v = 0;
-      for (let k = Math.max(a, b); k < m; k++) v += inverse[k * m + a]! * inverse[k * m + b]!;
+      for (let k = Math.max(a, b); k < m; k++) v += ca[k]! * cb[k]!;
       return phi * v;
     },
     phi,
