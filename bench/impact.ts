@@ -15,7 +15,7 @@ import { insertDepartment } from '@/db/queries/departments';
 import { insertStage, insertTouchpoint } from '@/db/queries/journey';
 import { createOrganization } from '@/db/queries/organizations';
 import { rowsOf } from '@/db/queries/raw-rows';
-import { addAnswersToRollups } from '@/db/queries/rollups';
+import { addAnswersToRollups, rebuildWeeklyRollups } from '@/db/queries/rollups';
 import { touchpointChart } from '@/db/queries/touchpoint-chart';
 import { DEMO_SLUG, seedDemo } from '@/db/seed';
 import { addDays, dateIn, weekOfDate } from '@/lib/domain/weeks';
@@ -122,6 +122,7 @@ async function largeOrganization(db: Database, answers: number, log: (line: stri
   await db.execute(
     addAnswersToRollups(sql`(select * from survey_responses where organization_id = ${organization.id}) as answers`),
   );
+  await rebuildWeeklyRollups(db, organization.id);
   await db.execute(sql`analyze`);
   // A year of weekly improvements: every department, every week, one at one of its five touchpoints, declaring NPS.
   const lastWeek = weekOfDate(addDays(today, -35), 1);

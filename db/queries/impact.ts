@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { impactResults, impactVerdicts, organizations, touchpoints } from '@/db/schema';
-import { addSums, emptySums, measureOf, type Sums, sumsOf } from '@/lib/impact/answers';
+import { measureOf, type Sums, sumsOf } from '@/lib/impact/answers';
 import type { Audience } from '@/lib/impact/card';
 import { type ChangeKind, type ImpactCard, storedCardOf } from '@/lib/impact/card-schema';
 import { type ImpactSettings, impactSettingsOf, type Measure } from '@/lib/impact/settings';
@@ -41,102 +41,57 @@ export async function impactTouchpoints(db: Database, organizationId: string) {
 }
 
 export type WeeklySums = Map<Measure, Map<string, Map<string, Sums>>>;
+/** Who answered, per touchpoint, metric and week: channel and persona counts (an empty string for none). */
+export type WeeklyAudience = Map<string, Map<Metric, Map<string, Audience>>>;
 
 /**
- * Weekly sums per measure, touchpoint and week (its first day, in the organization's weeks) from the daily rollups,
- * for the days `from` to `to`. The rows are read as they are and merged here: expanding every day's histogram in SQL
- * and grouping it there is several times slower (bench/impact.ts).
+ * What impact cards read, from the weekly rollups for the weeks starting from `from` to `to`: the sums per measure,
+ * touchpoint and week (its first day), and who answered at the touchpoints `audienceAt` (the changes' own).
  */
-export async function weeklySums(
+export async function weeklyCells(
   db: Database,
   organizationId: string,
   range: { from: string; to: string },
   calendar: { weekStartsOn: FirstDay; cesHeadline: 'mean' | 'share' },
-  touchpointIds?: readonly string[],
-): Promise<WeeklySums> {
-  const only =
-    touchpointIds && touchpointIds.length > 0
-      ? sql`AND touchpoint_id IN (${sql.join(
-          touchpointIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`
-      : sql``;
-  const rows = rowsOf<{ touchpoint_id: string; metric: Metric; day: string; counts: unknown }>(
+  audienceAt: readonly string[],
+): Promise<{ sums: WeeklySums; audience: WeeklyAudience }> {
+  const rows = rowsOf<{
+    touchpoint_id: string;
+    metric: Metric;
+    week: string;
+    counts: unknown;
+    audience: unknown;
+  }>(
     await db.execute(sql`
-      SELECT touchpoint_id, metric::text AS metric, day::text AS day, counts FROM metric_rollups
-      WHERE organization_id = ${organizationId}::uuid AND day BETWEEN ${range.from}::date AND ${range.to}::date ${only}`),
+      SELECT touchpoint_id, metric::text AS metric, week_start::text AS week, counts,
+        CASE WHEN touchpoint_id = ANY(${`{${audienceAt.join(',')}}`}::uuid[]) THEN jsonb_build_array(channels, personas) END AS audience
+      FROM metric_weekly_rollups
+      WHERE organization_id = ${organizationId}::uuid
+        AND week_start BETWEEN ${weekOfDate(range.from, calendar.weekStartsOn)}::date AND ${range.to}::date`),
   );
-  const weekOf = new Map<string, string>();
+  const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, number>;
   const sums: WeeklySums = new Map();
+  const audience: WeeklyAudience = new Map();
   for (const row of rows) {
-    let week = weekOf.get(row.day);
-    if (week === undefined) weekOf.set(row.day, (week = weekOfDate(row.day, calendar.weekStartsOn)));
     const measure = measureOf(row.metric, calendar.cesHeadline);
     let byTouchpoint = sums.get(measure);
     if (!byTouchpoint) sums.set(measure, (byTouchpoint = new Map()));
     let byWeek = byTouchpoint.get(row.touchpoint_id);
     if (!byWeek) byTouchpoint.set(row.touchpoint_id, (byWeek = new Map()));
-    const counts = (typeof row.counts === 'string' ? JSON.parse(row.counts) : row.counts) as Record<string, number>;
-    const day = sumsOf(
-      measure,
-      Object.entries(counts).map(([score, n]): [number, number] => [Number(score), Number(n)]),
-    );
-    byWeek.set(week, addSums(byWeek.get(week) ?? emptySums(), day));
-  }
-  return sums;
-}
-
-/** Who answered, per touchpoint, metric and week: channel and persona counts (an empty string for none). */
-export type WeeklyAudience = Map<string, Map<Metric, Map<string, Audience>>>;
-
-/**
- * Who answered per touchpoint, metric and week (the organization's weeks) from `from` to `to`, optionally at some
- * touchpoints only: one grouped read of the answers for a whole batch of cards.
- */
-export async function weeklyAudience(
-  db: Database,
-  organizationId: string,
-  range: { from: string; to: string },
-  weekStartsOn: FirstDay,
-  touchpointIds?: readonly string[],
-): Promise<WeeklyAudience> {
-  const weekStart = sql`(r.day - ((extract(isodow FROM r.day)::int - ${weekStartsOn}::int + 7) % 7))`;
-  const only =
-    touchpointIds && touchpointIds.length > 0
-      ? sql`AND r.touchpoint_id IN (${sql.join(
-          touchpointIds.map((id) => sql`${id}::uuid`),
-          sql`, `,
-        )})`
-      : sql``;
-  const rows = rowsOf<{
-    touchpoint_id: string;
-    metric: Metric;
-    week: string;
-    channel: string | null;
-    persona: string | null;
-    answers: string | number;
-  }>(
-    await db.execute(sql`
-      SELECT r.touchpoint_id, r.metric::text AS metric, ${weekStart}::text AS week, r.channel, r.persona,
-        count(*) AS answers
-      FROM survey_responses r
-      WHERE r.organization_id = ${organizationId}::uuid AND r.day BETWEEN ${range.from}::date AND ${range.to}::date ${only}
-      GROUP BY 1, 2, 3, 4, 5`),
-  );
-  const audience: WeeklyAudience = new Map();
-  for (const row of rows) {
+    const counts = Object.entries(json(row.counts)).map(([score, n]): [number, number] => [Number(score), Number(n)]);
+    byWeek.set(row.week, sumsOf(measure, counts));
+    if (row.audience === null) continue;
+    const [channel, persona] = (typeof row.audience === 'string' ? JSON.parse(row.audience) : row.audience) as [
+      Record<string, number>,
+      Record<string, number>,
+    ];
     let byMetric = audience.get(row.touchpoint_id);
     if (!byMetric) audience.set(row.touchpoint_id, (byMetric = new Map()));
-    let byWeek = byMetric.get(row.metric);
-    if (!byWeek) byMetric.set(row.metric, (byWeek = new Map()));
-    let week = byWeek.get(row.week);
-    if (!week) byWeek.set(row.week, (week = { channel: {}, persona: {} }));
-    const n = Number(row.answers);
-    const counts = week as { channel: Record<string, number>; persona: Record<string, number> };
-    counts.channel[row.channel ?? ''] = (counts.channel[row.channel ?? ''] ?? 0) + n;
-    counts.persona[row.persona ?? ''] = (counts.persona[row.persona ?? ''] ?? 0) + n;
+    let weeks = byMetric.get(row.metric);
+    if (!weeks) byMetric.set(row.metric, (weeks = new Map()));
+    weeks.set(row.week, { channel, persona });
   }
-  return audience;
+  return { sums, audience };
 }
 
 /**

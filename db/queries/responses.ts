@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { surveyResponses, touchpoints } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
 import { dateIn } from '@/lib/domain/weeks';
-import { applyRollupDeltas, type RollupDelta } from './rollups';
+import { applyAnswersToRollups, type RolledAnswer } from './rollups';
 import { rowsOf } from './raw-rows';
 
 /** An answer ready to store: the touchpoint already resolved in the organization and the score valid. */
@@ -40,8 +40,7 @@ export async function recordResponses(
   organization: { id: string; timeZone: string },
   responses: NewResponse[],
 ): Promise<{ stored: number; duplicates: number }> {
-  let stored = 0;
-  const deltas = new Map<string, RollupDelta>();
+  const rolled: RolledAnswer[] = [];
   const fromLinks = responses.filter((r) => r.surveyLinkId);
   const others = responses.filter((r) => !r.surveyLinkId);
   for (const [group, conflict] of [
@@ -49,14 +48,11 @@ export async function recordResponses(
     [fromLinks, linkIds],
   ] as const) {
     for (let i = 0; i < group.length; i += CHUNK) {
-      for (const row of await insertChunk(tx, organization, group.slice(i, i + CHUNK), conflict)) {
-        stored += 1;
-        addDelta(deltas, row, 1);
-      }
+      rolled.push(...(await insertChunk(tx, organization, group.slice(i, i + CHUNK), conflict)));
     }
   }
-  await applyRollupDeltas(tx, organization.id, [...deltas.values()]);
-  return { stored, duplicates: responses.length - stored };
+  await applyAnswersToRollups(tx, organization.id, rolled, 1);
+  return { stored: rolled.length, duplicates: responses.length - rolled.length };
 }
 
 /** Inserts answers of one namespace in one statement; returns those stored (not duplicates). */
@@ -83,7 +79,7 @@ async function insertChunk(
       survey_link_id: r.surveyLinkId ?? null,
     })),
   );
-  return rowsOf<{ touchpointId: string; metric: Metric; day: string; score: number }>(
+  return rowsOf<RolledAnswer>(
     await tx.execute(sql`
       INSERT INTO survey_responses
         (organization_id, touchpoint_id, metric, score, comment, responded_at, day, source, external_id, persona, channel, import_id,
@@ -94,7 +90,7 @@ async function insertChunk(
         touchpoint_id uuid, metric response_metric, score integer, comment text, responded_at timestamptz, day date,
         source response_source, external_id text, persona text, channel text, import_id uuid, survey_link_id uuid)
       ${conflict} DO NOTHING
-      RETURNING touchpoint_id AS "touchpointId", metric, day::text AS day, score`),
+      RETURNING touchpoint_id AS "touchpointId", metric, day::text AS day, score, channel, persona`),
   );
 }
 
@@ -108,24 +104,11 @@ export async function deleteImportedResponses(tx: Database, organizationId: stri
       metric: surveyResponses.metric,
       day: surveyResponses.day,
       score: surveyResponses.score,
+      channel: surveyResponses.channel,
+      persona: surveyResponses.persona,
     });
-  const deltas = new Map<string, RollupDelta>();
-  for (const row of deleted) addDelta(deltas, row, -1);
-  await applyRollupDeltas(tx, organizationId, [...deltas.values()]);
+  await applyAnswersToRollups(tx, organizationId, deleted, -1);
   return deleted.length;
-}
-
-/** Counts one answer (by = 1) or one removed answer (by = -1) in its day's rollup delta. */
-function addDelta(
-  deltas: Map<string, RollupDelta>,
-  row: { touchpointId: string; metric: Metric; day: string; score: number },
-  by: number,
-) {
-  const key = `${row.touchpointId}|${row.metric}|${row.day}`;
-  let delta = deltas.get(key);
-  if (!delta)
-    deltas.set(key, (delta = { touchpointId: row.touchpointId, metric: row.metric, day: row.day, counts: {} }));
-  delta.counts[row.score] = (delta.counts[row.score] ?? 0) + by;
 }
 
 /** The organization's touchpoints named by id or by key, for resolving what senders call them. */

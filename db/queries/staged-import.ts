@@ -10,7 +10,7 @@ import type { Database } from '@/db/client';
 import { responseImports } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
 import { markImpactStaleForDays } from './impact-staleness';
-import { addAnswersToRollups } from './rollups';
+import { addAnswersToRollups, addAnswersToWeeklyRollups } from './rollups';
 import { rowsOf } from './raw-rows';
 
 /** One valid row of an import as it waits in staged_responses; `day` is dateIn(respondedAt, organization's zone). */
@@ -116,8 +116,9 @@ export async function moveStagedRows(
       SELECT organization_id, touchpoint_id, metric, score, comment, responded_at, day, 'import'::response_source, external_id, persona, channel, import_id
       FROM staged ORDER BY row_number
       ON CONFLICT (organization_id, external_id) WHERE survey_link_id IS NULL DO NOTHING
-      RETURNING organization_id, touchpoint_id, metric, day, score
+      RETURNING organization_id, touchpoint_id, metric, day, score, channel, persona
     ), rolled AS (${addAnswersToRollups(sql`moved`)} RETURNING 1
+    ), weekly AS (${addAnswersToWeeklyRollups(sql`moved`)} RETURNING 1
     )
     SELECT (SELECT count(*) FROM staged)::integer AS staged, (SELECT count(*) FROM moved)::integer AS stored,
       (SELECT min(day) FROM moved)::text AS first_day, (SELECT max(day) FROM moved)::text AS last_day`);

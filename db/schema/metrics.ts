@@ -174,6 +174,34 @@ export const metricRollups = pgTable(
   ],
 );
 
+/**
+ * The same answers by the organization's week (its first day): the score counts, and who answered (counts per channel
+ * and per persona, an empty key for none). Impact cards read these: a card's 35 weeks at 200 touchpoints are 28,000
+ * rows here against 200,000 daily rows, and "who answered" needs no scan of the answers. Kept in the same
+ * transactions as the daily rollups; rebuilt when the organization's first day of the week changes.
+ */
+export const metricWeeklyRollups = pgTable(
+  'metric_weekly_rollups',
+  {
+    organizationId: orgId(),
+    touchpointId: uuid('touchpoint_id').notNull(),
+    metric: responseMetricEnum('metric').notNull(),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    answers: integer('answers').notNull(),
+    counts: jsonb('counts').$type<Record<string, number>>().notNull(),
+    channels: jsonb('channels').$type<Record<string, number>>().notNull(),
+    personas: jsonb('personas').$type<Record<string, number>>().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.touchpointId, t.metric, t.weekStart] }),
+    foreignKey({
+      name: 'metric_weekly_rollups_touchpoint_fk',
+      columns: [t.organizationId, t.touchpointId],
+      foreignColumns: [touchpoints.organizationId, touchpoints.id],
+    }),
+  ],
+);
+
 /** A number measured elsewhere (a quarterly NPS from an agency): a value with its n and period. */
 export const metricAggregates = pgTable(
   'metric_aggregates',

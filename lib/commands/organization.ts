@@ -1,5 +1,7 @@
 import 'server-only';
 import { findOrganization, updateOrganization } from '@/db/queries/organizations';
+import { markAllImpactStale } from '@/db/queries/impact-staleness';
+import { rebuildWeeklyRollups } from '@/db/queries/rollups';
 import { firstLoggedWeek } from '@/db/queries/weekly';
 import { command } from '@/lib/auth/command';
 import { refuse } from '@/lib/auth/errors';
@@ -15,6 +17,14 @@ export const updateOrganizationSettings = command({
       throw refuse.field('weekStartsOn', 'validation.weekStartLocked');
     }
     await updateOrganization(tx, actor.organizationId, input);
+    // Impact cards are cut in the organization's weeks, in its time zone, on its CES headline.
+    if (input.weekStartsOn !== resource.weekStartsOn) await rebuildWeeklyRollups(tx, actor.organizationId);
+    if (
+      input.weekStartsOn !== resource.weekStartsOn ||
+      input.timeZone !== resource.timeZone ||
+      (input.cesHeadline !== undefined && input.cesHeadline !== resource.cesHeadline)
+    )
+      await markAllImpactStale(tx, actor.organizationId);
     audit({
       action: 'organization.update',
       entityType: 'organization',

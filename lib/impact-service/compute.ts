@@ -8,9 +8,8 @@ import {
   claimStaleImpact,
   type ComputedCard,
   storeImpactCards,
-  weeklyAudience,
+  weeklyCells,
   type WeeklyAudience,
-  weeklySums,
   type WeeklySums,
 } from '@/db/queries/impact';
 import { deleteImpactResult, requeueImpactResult } from '@/db/queries/impact-staleness';
@@ -74,11 +73,10 @@ export async function computeImpactCard(
   const { from, to } = daysRead(change, chosen, organization);
   const today = dateIn(new Date(), organization.timeZone);
   const treated = change.touchpoints.map((t) => t.id);
-  const [touchpoints, changes, sums, audience] = await Promise.all([
+  const [touchpoints, changes, { sums, audience }] = await Promise.all([
     impactTouchpoints(db, organizationId),
     changesBetween(db, organizationId, from, to),
-    weeklySums(db, organizationId, { from, to }, organization),
-    weeklyAudience(db, organizationId, { from, to }, organization.weekStartsOn, treated),
+    weeklyCells(db, organizationId, { from, to }, organization, treated),
   ]);
   return cardFrom({ organization, touchpoints, changes, sums, audience, today }, change, chosen);
 }
@@ -110,10 +108,9 @@ export async function recomputeStaleImpact(db: Database, organizationId: string,
     .at(-1)!;
   const today = dateIn(new Date(), organization.timeZone);
   const treated = [...new Set(wanted.flatMap(({ change }) => change.touchpoints.map((t) => t.id)))];
-  const [touchpoints, sums, audience] = await Promise.all([
+  const [touchpoints, { sums, audience }] = await Promise.all([
     impactTouchpoints(db, organizationId),
-    weeklySums(db, organizationId, { from, to }, organization),
-    weeklyAudience(db, organizationId, { from, to }, organization.weekStartsOn, treated),
+    weeklyCells(db, organizationId, { from, to }, organization, treated),
   ]);
   const shared: Shared = { organization, touchpoints, changes: all, sums, audience, today };
   let stored = 0;
