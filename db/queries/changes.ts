@@ -1,11 +1,9 @@
 import 'server-only';
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { organizations, planItemTouchpoints, touchpoints, weeklyImprovementTouchpoints } from '@/db/schema';
+import { planItemTouchpoints, touchpoints, weeklyImprovementTouchpoints } from '@/db/schema';
 import { type ChangeKind, type ImpactCard, storedCardOf } from '@/lib/impact/card-schema';
 import type { ChangeRecord, DeclaredMetric } from '@/lib/impact/change';
-import { impactSettingsOf, type Windows } from '@/lib/impact/settings';
-import type { FirstDay } from '@/lib/domain/weeks';
 import { rowsOf } from './raw-rows';
 
 /**
@@ -206,41 +204,4 @@ export async function changesBetween(
       ORDER BY c.date, c.kind, c.id`),
   );
   return recordsOf(db, organizationId, rows);
-}
-
-/** The stored card of one change: null when none is stored yet. */
-export async function storedImpact(
-  db: Database,
-  organizationId: string,
-  kind: ChangeKind,
-  id: string,
-): Promise<{ card: ImpactCard | null; stale: boolean }> {
-  const rows = rowsOf<{ card: unknown; stale: boolean }>(
-    await db.execute(sql`
-      SELECT card, stale FROM impact_results
-      WHERE organization_id = ${organizationId}::uuid AND change_kind = ${kind}::change_kind
-        AND change_id = ${id}::uuid`),
-  );
-  const card = storedCardOf(rows[0]?.card);
-  return { card, stale: card === null || rows[0]!.stale !== false };
-}
-
-/** What the read API needs of the organization: its calendar, and the impact cards' default windows. */
-export async function impactContextOf(
-  db: Database,
-  organizationId: string,
-): Promise<{ timeZone: string; weekStartsOn: FirstDay; windows: Windows } | null> {
-  const [row] = await db
-    .select({
-      timeZone: organizations.timeZone,
-      weekStartsOn: organizations.weekStartsOn,
-      impactBaselineWeeks: organizations.impactBaselineWeeks,
-      impactWashoutWeeks: organizations.impactWashoutWeeks,
-      impactAfterWeeks: organizations.impactAfterWeeks,
-      impactThresholds: organizations.impactThresholds,
-    })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  if (!row) return null;
-  return { timeZone: row.timeZone, weekStartsOn: row.weekStartsOn, windows: impactSettingsOf(row).windows };
 }

@@ -210,6 +210,13 @@ export async function verdictHistory(db: Database, organizationId: string, kind:
     .orderBy(asc(impactVerdicts.changedAt));
 }
 
+/** The stored card of one change: null when none is stored yet; stale until the worker has a fresh one. */
+export async function storedCard(db: Database, organizationId: string, kind: ChangeKind, id: string) {
+  const stored = (await storedCards(db, organizationId, [{ kind, id }])).get(`${kind}:${id}`);
+  const card = stored?.card ?? null;
+  return { card, stale: card === null || stored!.stale };
+}
+
 /** Stored cards for some changes of the organization, by "kind:id". */
 export async function storedCards(
   db: Database,

@@ -6,8 +6,6 @@ import type { CesHeadline } from '@/lib/domain/metrics';
 import type { FirstDay } from '@/lib/domain/weeks';
 import {
   defaultThresholds,
-  defaultWindows,
-  type ImpactSettings,
   impactSettingsOf,
   type Measure,
   measures,
@@ -115,22 +113,6 @@ export async function updateOrganization(
   >,
 ) {
   await db.update(organizations).set(values).where(eq(organizations.id, organizationId));
-}
-
-const impactColumns = {
-  impactBaselineWeeks: organizations.impactBaselineWeeks,
-  impactWashoutWeeks: organizations.impactWashoutWeeks,
-  impactAfterWeeks: organizations.impactAfterWeeks,
-  impactThresholds: organizations.impactThresholds,
-};
-
-/**
- * The organization's impact settings: its default windows and, per measure, the minimum meaningful change and the
- * target precision, with IMPACT.md's defaults for whatever it never set. An unknown organization reads as the defaults.
- */
-export async function impactSettings(db: Database, organizationId: string): Promise<ImpactSettings> {
-  const [row] = await db.select(impactColumns).from(organizations).where(eq(organizations.id, organizationId));
-  return row ? impactSettingsOf(row) : { windows: defaultWindows, thresholds: defaultThresholds };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
-import { type ChangePosition, findChange, impactContextOf, listChanges, storedImpact } from '@/db/queries/changes';
+import { type ChangePosition, findChange, listChanges } from '@/db/queries/changes';
+import { impactOrganization, storedCard } from '@/db/queries/impact';
 import { touchpointsByReference } from '@/db/queries/responses';
 import type { RatePolicy } from '@/lib/domain/rate';
 import { addDays, dateIn } from '@/lib/domain/weeks';
@@ -83,7 +84,7 @@ export async function listChangesRequest(
   const authorized = await authorizeApiRequest(db, request, 'read', now, rate);
   if ('refusal' in authorized) return authorized.refusal;
   const { organizationId } = authorized.caller;
-  const organization = await impactContextOf(db, organizationId);
+  const organization = await impactOrganization(db, organizationId);
   if (!organization) return unauthorized('unknownKey');
 
   const parsed = changesQuerySchema.safeParse(queryOf(request));
@@ -141,8 +142,9 @@ export async function changeImpactRequest(
   const authorized = await authorizeApiRequest(db, request, 'read', now, rate);
   if ('refusal' in authorized) return authorized.refusal;
   const { organizationId } = authorized.caller;
-  const organization = await impactContextOf(db, organizationId);
+  const organization = await impactOrganization(db, organizationId);
   if (!organization) return unauthorized('unknownKey');
+  const defaults = organization.settings.windows;
 
   const target = impactPathSchema.safeParse(path);
   // Another organization's id is answered exactly like an id that never existed.
@@ -152,13 +154,13 @@ export async function changeImpactRequest(
   const parsed = impactQuerySchema.safeParse(queryOf(request));
   if (!parsed.success) return badParameters(parameterErrorsOf(parsed.error));
   const windows: Windows = {
-    baselineWeeks: parsed.data.baselineWeeks ?? organization.windows.baselineWeeks,
-    washoutWeeks: parsed.data.washoutWeeks ?? organization.windows.washoutWeeks,
-    afterWeeks: parsed.data.afterWeeks ?? organization.windows.afterWeeks,
+    baselineWeeks: parsed.data.baselineWeeks ?? defaults.baselineWeeks,
+    washoutWeeks: parsed.data.washoutWeeks ?? defaults.washoutWeeks,
+    afterWeeks: parsed.data.afterWeeks ?? defaults.afterWeeks,
   };
 
-  if (sameWindows(windows, organization.windows)) {
-    const stored = await storedImpact(db, organizationId, change.kind, change.id);
+  if (sameWindows(windows, defaults)) {
+    const stored = await storedCard(db, organizationId, change.kind, change.id);
     return impactReply(200, changeItemOf(change, stored.card && { card: stored.card, stale: stored.stale }));
   }
   // Computed now for these windows and never stored, so it is as fresh as it gets.

@@ -1,6 +1,7 @@
 import 'server-only';
 import { markAllImpactStale } from '@/db/queries/impact-staleness';
-import { findOrganization, impactSettings, saveImpactSettings } from '@/db/queries/organizations';
+import { impactOrganization } from '@/db/queries/impact';
+import { saveImpactSettings } from '@/db/queries/organizations';
 import { command } from '@/lib/auth/command';
 import { impactSettingsSchema } from '@/lib/validation/settings';
 
@@ -12,8 +13,7 @@ import { impactSettingsSchema } from '@/lib/validation/settings';
 export const updateImpactSettings = command({
   permission: 'impactSettings.update',
   input: impactSettingsSchema,
-  load: async (tx, organizationId) =>
-    (await findOrganization(tx, organizationId)) ? impactSettings(tx, organizationId) : null,
+  load: async (tx, organizationId) => (await impactOrganization(tx, organizationId))?.settings ?? null,
   run: async ({ tx, actor, input, resource, audit }) => {
     const { thresholds, ...windows } = input;
     const after = { windows, thresholds };

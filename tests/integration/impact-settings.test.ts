@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { impactSettings } from '@/db/queries/organizations';
+import type { Database } from '@/db/client';
+import { impactOrganization } from '@/db/queries/impact';
 import { impactResults, organizations } from '@/db/schema';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
@@ -16,6 +17,8 @@ import { defaultThresholds, defaultWindows } from '@/lib/impact/settings';
 import { auditedRun, dataOf } from './helpers';
 
 const db = useTestDatabase();
+const impactSettings = async (database: Database, organizationId: string) =>
+  (await impactOrganization(database, organizationId))!.settings;
 const run = auditedRun(() => db, { entityType: 'organization' });
 let own: OrganizationFixture;
 let other: OrganizationFixture;

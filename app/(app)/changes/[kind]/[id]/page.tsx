@@ -5,7 +5,8 @@ import { LiveImpactCard } from '@/components/impact/live-impact-card';
 import { WindowsForm } from '@/components/impact/windows-form';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
-import { findChange, storedImpact } from '@/db/queries/changes';
+import { findChange } from '@/db/queries/changes';
+import { storedCard } from '@/db/queries/impact';
 import { findImprovement } from '@/db/queries/weekly';
 import { requirePermission } from '@/lib/auth/session';
 import { sameWindows } from '@/lib/impact/settings';
@@ -55,7 +56,7 @@ export default async function ChangeCardPage({ params, searchParams }: Props) {
     ? {}
     : Object.fromEntries(Object.entries(fieldErrorsOf(query.error)).map(([field, m]) => [field, t(m.key, m.values)]));
 
-  const stored = await storedImpact(db, organization.id, change.kind, change.id);
+  const stored = await storedCard(db, organization.id, change.kind, change.id);
   const improvement = change.kind === 'improvement' ? await findImprovement(db, organization.id, change.id) : null;
   const sourceHref = improvement
     ? `/weekly/${improvement.weekStart}`

@@ -1,4 +1,4 @@
-import { storedImpact } from '@/db/queries/changes';
+import { storedCard } from '@/db/queries/impact';
 import { type ChangeImpactJson, type JsonResponse, jsonResponse } from '@/lib/http/json';
 import { loadChange, noStore } from './load';
 
@@ -10,6 +10,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ kin
   const loaded = await loadChange(params);
   if (!loaded.ok) return loaded.refusal;
   const { member, db, change } = loaded;
-  const stored = await storedImpact(db, member.organization.id, change.kind, change.id);
+  const stored = await storedCard(db, member.organization.id, change.kind, change.id);
   return jsonResponse({ change, ...stored }, { headers: noStore }) satisfies JsonResponse<ChangeImpactJson>;
 }
