@@ -222,3 +222,24 @@ describe('a joint term in the sentence', () => {
     );
   });
 });
+
+describe('the changes a card marks', () => {
+  it('are those at its own and its comparison touchpoints and those made without a touchpoint, not others elsewhere', () => {
+    const at = (n: number, title: string, touchpoints: ChangeRecord['touchpoints']): ChangeRecord => ({
+      ...change,
+      id: `00000000-0000-4000-8000-0000000000b${n}`,
+      title,
+      metric: 'csat',
+      touchpoints,
+    });
+    const changes = [
+      at(1, 'Checkout redesign', [{ id: C, name: 'Checkout' }]),
+      at(2, 'Spring campaign', []),
+      at(3, 'New store opening hours', [{ id: '00000000-0000-4000-8000-000000000009', name: 'Store' }]),
+    ];
+    const card = impactCard(input({ changes }));
+    expect(card.changesInWindow.map((c) => c.title).sort()).toEqual(
+      ['Checkout redesign', 'Spring campaign', 'Text the delivery slot'].sort(),
+    );
+  });
+});

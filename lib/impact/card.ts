@@ -86,9 +86,7 @@ export function impactCard(input: CardInput): ImpactCard {
       after: { from: calendar.after[0]!, to: calendar.end },
       defaults: sameWindows(windows, input.settings.windows),
     },
-    changesInWindow: [change, ...inWindow.filter((c) => keyOf(c) !== keyOf(change))]
-      .sort((a, b) => a.date.localeCompare(b.date))
-      .map((c) => ({ ...refOf(c), touchpointIds: c.touchpoints.map((t) => t.id) })),
+    changesInWindow: changesShown(change, inWindow, treated),
   };
   if (treated.length === 0) return { ...base, status: 'no-touchpoints', metrics: [] };
 
@@ -221,7 +219,21 @@ export function impactCard(input: CardInput): ImpactCard {
       );
     }
   }
-  return { ...base, status: 'measured', metrics: measured };
+  const compared = measured.flatMap((m) => m.comparison.map((c) => c.id));
+  const changesInWindow = changesShown(change, inWindow, [...treated, ...compared]);
+  return { ...base, changesInWindow, status: 'measured', metrics: measured };
+}
+
+/**
+ * The changes the card's chart marks: those at its own or its comparison touchpoints, and those made without a
+ * touchpoint (they may have moved every one); a busy organization's other changes elsewhere are not this card's.
+ */
+function changesShown(change: ChangeRecord, inWindow: readonly ChangeRecord[], touchpoints: readonly string[]) {
+  const here = new Set(touchpoints);
+  return [change, ...inWindow.filter((c) => keyOf(c) !== keyOf(change))]
+    .filter((c) => c === change || c.touchpoints.length === 0 || c.touchpoints.some((t) => here.has(t.id)))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((c) => ({ ...refOf(c), touchpointIds: c.touchpoints.map((t) => t.id) }));
 }
 
 function addDay(date: string, days: number) {
