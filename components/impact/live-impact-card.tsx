@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import type { ChangeImpactJson } from '@/lib/http/json';
 import type { Windows } from '@/lib/impact/settings';
 import { ImpactCardView } from './impact-card';
-import { useStoredImpact, useTriedImpact } from './use-impact';
+import { ImpactRequestError, useStoredImpact, useTriedImpact } from './use-impact';
 
 interface LiveProps {
   kind: 'improvement' | 'plan-item';
@@ -55,7 +55,7 @@ function StoredCard({
       <p role="status" className={data?.stale ? 'rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700' : 'sr-only'}>
         {data?.stale ? (data.card ? t('updating') : t('computing')) : data?.card ? t('fresh') : ''}
       </p>
-      {query.isError ? <Failed onRetry={() => void query.refetch()} /> : null}
+      {query.isError ? <Failed error={query.error} onRetry={() => void query.refetch()} /> : null}
       {data?.card ? (
         <ImpactCardView
           card={data.card}
@@ -100,7 +100,7 @@ function TriedCard({
       <p role="status" className={query.isPending ? 'text-sm text-slate-700' : 'sr-only'}>
         {query.isPending ? t('trying') : ''}
       </p>
-      {query.isError ? <Failed onRetry={() => void query.refetch()} /> : null}
+      {query.isError ? <Failed error={query.error} onRetry={() => void query.refetch()} /> : null}
       {card ? (
         <ImpactCardView
           card={card}
@@ -116,14 +116,14 @@ function TriedCard({
   );
 }
 
-function Failed({ onRetry }: { onRetry: () => void }) {
+function Failed({ error, onRetry }: { error: Error; onRetry: () => void }) {
   const t = useTranslations('impact.card');
   return (
     <div
       role="alert"
       className="flex flex-wrap items-center gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-800"
     >
-      {t('failed')}
+      {(error instanceof ImpactRequestError && error.status === 429 && error.said) || t('failed')}
       <Button variant="secondary" size="sm" onClick={onRetry}>
         {t('retry')}
       </Button>

@@ -6,14 +6,22 @@ import type { Windows } from '@/lib/impact/settings';
 import { queryKeys } from '@/lib/query-keys';
 
 export class ImpactRequestError extends Error {
-  constructor(readonly status: number) {
+  constructor(
+    readonly status: number,
+    /** The server's words for the person (how long to wait, say), when it gave any. */
+    readonly said: string | null,
+  ) {
     super(`HTTP ${status}`);
   }
 }
 
 async function getImpact(url: string): Promise<ChangeImpactJson> {
   const response = await fetch(url, { headers: { accept: 'application/json' } });
-  if (!response.ok) throw new ImpactRequestError(response.status);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { message?: unknown } } | null;
+    const said = typeof body?.error?.message === 'string' ? body.error.message : null;
+    throw new ImpactRequestError(response.status, said);
+  }
   return response.json() as Promise<ChangeImpactJson>;
 }
 

@@ -149,6 +149,13 @@ export const impactReplies = {
     schema: notFoundSchema,
     description: "No such change in the key's organization (another organization's ids included), or an unknown kind.",
   },
+  429: {
+    schema: rateLimitedSchema,
+    description:
+      'The key sent more requests than its rate allows (shared with every endpoint), or, for windows other than the ' +
+      'defaults, the organization asked for more cards computed on request than the server computes at once (ten, ' +
+      'then one every two seconds). `Retry-After` says how many seconds to wait.',
+  },
 } as const;
 
 export type ChangesStatus = keyof typeof changesReplies;

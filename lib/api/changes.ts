@@ -6,7 +6,7 @@ import { touchpointsByReference } from '@/db/queries/responses';
 import type { RatePolicy } from '@/lib/domain/rate';
 import { addDays, dateIn } from '@/lib/domain/weeks';
 import { changeKinds } from '@/lib/impact/card-schema';
-import { computeImpactCard } from '@/lib/impact-service/compute';
+import { computeImpactCard, mayComputeOnRequest } from '@/lib/impact-service/compute';
 import { sameWindows, type Windows } from '@/lib/impact/settings';
 import { fieldErrorsOf } from '@/lib/validation/messages';
 import { apiRatePolicy, authorizeApiRequest, unauthorized } from './authorize';
@@ -31,8 +31,12 @@ function changesReply<S extends ChangesStatus>(status: S, body: ChangesReply<S>)
   return jsonReply(status, body);
 }
 
-function impactReply<S extends ImpactStatus>(status: S, body: ImpactReply<S>): Response {
-  return jsonReply(status, body);
+function impactReply<S extends ImpactStatus>(
+  status: S,
+  body: ImpactReply<S>,
+  headers?: Record<string, string>,
+): Response {
+  return jsonReply(status, body, headers);
 }
 
 function badParameters(errors: ParameterError[]): Response {
@@ -163,7 +167,13 @@ export async function changeImpactRequest(
     const stored = await storedCard(db, organizationId, change.kind, change.id);
     return impactReply(200, changeItemOf(change, stored.card && { card: stored.card, stale: stored.stale }));
   }
-  // Computed now for these windows and never stored, so it is as fresh as it gets.
+  // Computed now for these windows and never stored, so it is as fresh as it gets; within the organization's share.
+  const allowed = await mayComputeOnRequest(db, organizationId, now);
+  if (!allowed.allowed) {
+    const seconds = allowed.retryAfterSeconds;
+    const body = { error: 'rate_limited' as const, message: apiMessage('apiKeys.api.rateLimitedCards', { seconds }) };
+    return impactReply(429, body, { 'Retry-After': String(seconds) });
+  }
   const card = await computeImpactCard(db, organizationId, change, windows);
   if (!card) return unauthorized('unknownKey');
   return impactReply(200, changeItemOf(change, { card, stale: false }));

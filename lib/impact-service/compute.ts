@@ -13,6 +13,8 @@ import {
   type WeeklySums,
 } from '@/db/queries/impact';
 import { deleteImpactResult, requeueImpactResult } from '@/db/queries/impact-staleness';
+import { takeRequestToken } from '@/db/queries/throttle';
+import type { RateDecision, RatePolicy } from '@/lib/domain/rate';
 import { addDays, dateIn } from '@/lib/domain/weeks';
 import { HISTORY_WEEKS, impactCard } from '@/lib/impact/card';
 import type { ImpactCard } from '@/lib/impact/card-schema';
@@ -58,6 +60,18 @@ function cardFrom(shared: Shared, change: ChangeRecord, windows: Windows): Impac
     firstDay: shared.organization.weekStartsOn,
     today: shared.today,
   });
+}
+
+/**
+ * Cards computed on request (other windows on a card, the read API) per organization: ten at once, then one every
+ * two seconds. One costs as much as a few hundred page reads at a large organization, so a script or a held-down
+ * key must not hold up everyone else's pages.
+ */
+export const ON_REQUEST_RATE: RatePolicy = { perSecond: 0.5, burst: 10 };
+
+/** Takes one of the organization's cards on request (ON_REQUEST_RATE); refused with the seconds to wait. */
+export function mayComputeOnRequest(db: Database, organizationId: string, now = new Date()): Promise<RateDecision> {
+  return takeRequestToken(db, `impact-on-request:${organizationId}`, ON_REQUEST_RATE, now);
 }
 
 /** One change's card, with the organization's default windows or others a person tries; nothing is stored. */

@@ -14,11 +14,16 @@ import { setPlanItemTouchpoints } from '@/db/queries/plans';
 import { type NewResponse, recordResponses } from '@/db/queries/responses';
 import { impactResults } from '@/db/schema';
 import type { ChangeImpactJson } from '@/lib/http/json';
-import { recomputeStaleImpact } from '@/lib/impact-service/compute';
+import { mayComputeOnRequest, recomputeStaleImpact } from '@/lib/impact-service/compute';
 import { addDays } from '@/lib/domain/weeks';
 import messages from '@/messages/en';
 import { useTestDatabase } from '@/tests/fixtures/database';
-import { makeTwoOrganizations, type OrganizationFixture, type FixtureUser } from '@/tests/fixtures/organizations';
+import {
+  makeOrganization,
+  makeTwoOrganizations,
+  type OrganizationFixture,
+  type FixtureUser,
+} from '@/tests/fixtures/organizations';
 import { insertFixturePlanItem } from '@/tests/fixtures/plans';
 import { insertFixtureImprovement } from '@/tests/fixtures/weekly';
 
@@ -189,6 +194,40 @@ describe('GET /api/changes/<kind>/<id>/impact: other windows, computed on reques
     expect(((await washout.json()) as { error: { fields: object } }).error.fields).toEqual({
       washoutWeeks: 'Enter a whole number of weeks from 0 to 2.',
     });
+  });
+
+  it("keeps to the organization's share of cards computed on request: ten at once, then one every two seconds", async () => {
+    const start = new Date('2030-01-01T10:00:00Z');
+    const taken = [];
+    for (let i = 0; i < 11; i++) taken.push(await mayComputeOnRequest(db, other.organizationId, start));
+    expect(taken.slice(0, 10).every((t) => t.allowed)).toBe(true);
+    expect(taken[10]).toEqual({ allowed: false, retryAfterSeconds: 2 });
+    expect((await mayComputeOnRequest(db, other.organizationId, new Date(start.getTime() + 2_000))).allowed).toBe(true);
+    // Another organization's people are not held up by this one.
+    expect((await mayComputeOnRequest(db, own.organizationId, start)).allowed).toBe(true);
+  });
+
+  it('answers 429 with how long to wait once the share is used up, and computes nothing', async () => {
+    const f = await makeOrganization(db, 'Busy Co');
+    const busy = await insertFixtureImprovement(db, f.organizationId, {
+      departmentId: f.departmentA,
+      weekStart: '2026-02-02',
+      effectiveDate: '2026-02-04',
+      createdBy: f.executive.userId,
+      touchpointIds: [f.touchpointId],
+    });
+    await signInAs(f, f.lead);
+    for (let i = 0; i < 10; i++) await mayComputeOnRequest(db, f.organizationId);
+    const response = await getComputed('improvement', busy, '?baselineWeeks=8');
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('Retry-After'))).toBeGreaterThanOrEqual(1);
+    const body = (await response.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).toMatch(
+      /^Cards for other windows are being computed for many people right now\. Try again in \d+ seconds?\.$/,
+    );
+    // The stored card with the default windows is read, never computed, and is not limited.
+    expect((await getStored('improvement', busy)).status).toBe(200);
   });
 
   it("is not found for another organization's change, and refuses without a session", async () => {
