@@ -195,6 +195,10 @@ async function run(db: Database, answers: number) {
   done = true;
   await requests;
   const stored = await chartTimes(db, big.id, big.touchpointIds, big.today, 30);
+  const [size] = rowsOf<{ average: number; largest: number }>(
+    await db.execute(sql`select avg(octet_length(card::text))::int as average, max(octet_length(card::text)) as largest
+      from impact_results where organization_id = ${big.id}::uuid`),
+  );
 
   lines.push(
     `(b) ${TOUCHPOINTS} touchpoints, ${answers.toLocaleString('en-US')} answers, ${changes} weekly improvements from ${DEPARTMENTS} departments:`,
@@ -203,6 +207,7 @@ async function run(db: Database, answers: number) {
     `    touchpoint chart query, median / p90: idle ${msText(quantile(idle, 0.5))} / ${msText(quantile(idle, 0.9))}, ` +
       `during the recompute ${msText(quantile(during, 0.5))} / ${msText(quantile(during, 0.9))} (${during.length} requests), ` +
       `with every card stored ${msText(quantile(stored, 0.5))} / ${msText(quantile(stored, 0.9))}`,
+    `    a stored card: ${(Number(size!.average) / 1024).toFixed(1)} KB on average, ${(Number(size!.largest) / 1024).toFixed(1)} KB the largest`,
     `    ratios: during/idle ${(quantile(during, 0.5) / quantile(idle, 0.5)).toFixed(2)}, stored/none ${(quantile(stored, 0.5) / quantile(idle, 0.5)).toFixed(2)}`,
   );
   return lines;

@@ -38,6 +38,11 @@ test.describe('touchpoint page', () => {
     expect(await table.getByRole('row').count()).toBeGreaterThan(20);
     await page.getByRole('button', { name: 'Show as chart' }).click();
 
+    // The latest five changes are listed first, all of them on request (this busy touchpoint has more).
+    const changes = page.getByRole('list', { name: 'Changes at this touchpoint' });
+    await expect(changes.getByTestId('change')).toHaveCount(5);
+    await page.getByRole('button', { name: /^Show all \d+ changes$/ }).click();
+    expect(await changes.getByTestId('change').count()).toBeGreaterThan(5);
     // The change itself, not a later one whose sentence names it as measured together with it.
     const change = page
       .getByTestId('change')
