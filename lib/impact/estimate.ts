@@ -63,6 +63,8 @@ export const MAX_COMPARISON = 40;
 /** A change's SE more than this many times its SE alone: name the changes it cannot be told apart from. */
 export const INFLATION_LIMIT = 2;
 const SELF = '\u0000self';
+/** The comparison localeCompare makes (the default locale and options), built once: the sort of groups calls it often. */
+const collator = new Intl.Collator();
 
 export interface WindowWeeks {
   baseline: number[];
@@ -166,12 +168,14 @@ function modelEffect(
   const groupOf = new Map([...steps.keys()].map((key) => [key, key]));
   const rootOf = (key: string): string => (groupOf.get(key) === key ? key : rootOf(groupOf.get(key)!));
   const keys = [...steps.keys()];
-  for (const [i, a] of keys.entries()) {
-    for (const b of keys.slice(i + 1)) {
-      const [sa, sb] = [steps.get(a)!, steps.get(b)!];
-      const shared = [...sa.touchpoints].some((t) => sb.touchpoints.has(t));
-      if (!shared || Math.abs(sa.start - sb.start) > 1) continue;
-      const [ra, rb] = [rootOf(a), rootOf(b)];
+  const stepList = [...steps.values()];
+  for (let i = 0; i < keys.length; i++) {
+    const sa = stepList[i]!;
+    for (let j = i + 1; j < keys.length; j++) {
+      // The starts first: most pairs of a long list start far apart, and comparing two numbers costs nothing.
+      const sb = stepList[j]!;
+      if (Math.abs(sa.start - sb.start) > 1 || !sharesTouchpoint(sa.touchpoints, sb.touchpoints)) continue;
+      const [ra, rb] = [rootOf(keys[i]!), rootOf(keys[j]!)];
       if (ra !== rb) groupOf.set(rb === SELF ? ra : rb, rb === SELF ? SELF : ra);
     }
   }
@@ -181,54 +185,64 @@ function modelEffect(
   const members = (group: string) => {
     if (!memberCache) {
       memberCache = new Map();
-      for (const [key, g] of groupOf) memberCache.set(g, [...(memberCache.get(g) ?? []), key]);
+      for (const [key, g] of groupOf) {
+        const list = memberCache.get(g);
+        if (list) list.push(key);
+        else memberCache.set(g, [key]);
+      }
     }
     return memberCache.get(group) ?? [];
   };
   const groupIds = () => [...new Set(groupOf.values())];
 
   // The changes at each touchpoint, so building a cell looks only at those.
-  const stepsAt = new Map(inModel.map((id) => [id, [...steps].filter(([, step]) => step.touchpoints.has(id))]));
-  const cellsFor = (groups: string[], scale: number): ModelCell[] => {
+  const stepsAt = new Map(inModel.map((id) => [id, [] as string[]]));
+  for (const [key, step] of steps) for (const id of step.touchpoints) stepsAt.get(id)?.push(key);
+  const cellsFor = (groups: string[]): ModelCell[] => {
     const termOf = new Map(groups.map((g, i) => [g, i]));
     const cells: ModelCell[] = [];
     for (const id of inModel) {
       const byWeek = input.cells.get(id);
-      const here = stepsAt.get(id)!;
+      // The touchpoint's changes as the week their step starts and their term, found once for all its weeks.
+      const here: { start: number; term: number }[] = [];
+      for (const key of stepsAt.get(id)!) {
+        const group = groupOf.get(key);
+        const term = group === undefined ? undefined : termOf.get(group);
+        if (term !== undefined) here.push({ start: steps.get(key)!.start, term });
+      }
+      const [touchpoint, v] = [index.get(id)!, variance.get(id)!];
       for (let week = first; week <= last; week++) {
         const sums = byWeek?.get(week);
         if (!sums || sums.n === 0 || washout.has(week)) continue;
         const terms: number[] = [];
-        for (const [key, step] of here) {
-          if (week < step.start) continue;
-          const group = groupOf.get(key);
-          const term = group === undefined ? undefined : termOf.get(group);
-          if (term !== undefined && !terms.includes(term)) terms.push(term);
-        }
-        const scaled = treatedSet.has(id) && afterWeeks.has(week) ? scale : 1;
-        cells.push({
-          touchpoint: index.get(id)!,
-          week,
-          y: sums.sum / sums.n,
-          weight: (scaled * sums.n) / variance.get(id)!,
-          terms,
-        });
+        for (const { start, term } of here) if (week >= start && !terms.includes(term)) terms.push(term);
+        cells.push({ touchpoint, week, y: sums.sum / sums.n, weight: sums.n / v, terms });
       }
     }
     return cells;
   };
+  // The same cells with the treated touchpoints' after-window weights `scale` times larger (only those change).
+  const scaledCells = (cells: readonly ModelCell[], scale: number) =>
+    cells.map((cell) => {
+      const id = inModel[cell.touchpoint]!;
+      if (!treatedSet.has(id) || !afterWeeks.has(cell.week)) return cell;
+      return { ...cell, weight: (scale * input.cells.get(id)!.get(cell.week)!.n) / variance.get(id)! };
+    });
   const orderOf = (groups: string[]) => groups.map((_, i) => i);
 
   let fit: ModelFit | null = null;
+  let cells: ModelCell[] = [];
   let groups: string[] = [];
   for (let round = 0; round < 50; round++) {
-    groups = [
-      SELF,
-      ...groupIds()
-        .filter((g) => g !== SELF)
-        .sort((a, b) => stepStart(a) - stepStart(b) || a.localeCompare(b)),
-    ];
-    fit = fitModel(cellsFor(groups, 1), orderOf(groups));
+    // Each group's first step start, found once for the sort.
+    const held = groupIds().filter((g) => g !== SELF);
+    const startOf = new Map(held.map((g) => [g, Math.min(...members(g).map((key) => steps.get(key)!.start))]));
+    groups = [SELF, ...held.sort((a, b) => startOf.get(a)! - startOf.get(b)! || collator.compare(a, b))];
+    cells = cellsFor(groups);
+    // A quick estimate reads only the change's own estimate and variance, so the changes made at one comparison
+    // touchpoint only are absorbed with its level: the same estimate, variance and dependent terms (the model falls
+    // back to the full fit when they could differ). The indistinct correlations below need the full fit.
+    fit = fitModel(cells, orderOf(groups), { absorb: input.quick === true });
     if (fit.dependent.length === 0) break;
     // Every dependent term at once: a column with nothing of its own leaves; one made of other changes joins the
     // first of them (partners are always terms that stayed in this fit, so no merge points at a leaving group).
@@ -245,9 +259,6 @@ function modelEffect(
     }
     memberCache = null;
   }
-  function stepStart(group: string) {
-    return Math.min(...members(group).map((key) => steps.get(key)!.start));
-  }
   if (!fit || fit.dependent.length > 0) return beforeAfter(input.measure, before, after);
 
   const phi = input.phi ?? fit.phi;
@@ -260,7 +271,7 @@ function modelEffect(
 
   let indistinct: string[] = [];
   if (others.length > 0 && !input.quick) {
-    const alone = fitModel(cellsFor([SELF], 1), [0]);
+    const alone = fitModel(cellsFor([SELF]), [0]);
     const seAlone = Math.sqrt((alone.covariance(0, 0) / alone.phi) * phi);
     if (se > INFLATION_LIMIT * seAlone) {
       const correlations = others
@@ -289,10 +300,16 @@ function modelEffect(
     before,
     after,
     varianceAt(scale) {
-      const scaled = fitModel(cellsFor(groups, scale), orderOf(groups));
+      // Only the change's own variance is read: absorbing changes nothing in it.
+      const scaled = fitModel(scaledCells(cells, scale), orderOf(groups), { absorb: true });
       return scaled.dependent.length > 0 ? null : (scaled.covariance(0, 0) / scaled.phi) * phi;
     },
   };
+}
+
+function sharesTouchpoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  for (const t of a) if (b.has(t)) return true;
+  return false;
 }
 
 /** Before against after at the treated touchpoints alone: seasons and shared shocks are not removed. */
