@@ -19,7 +19,9 @@ import { addAnswersToRollups, rebuildWeeklyRollups } from '@/db/queries/rollups'
 import { touchpointChart } from '@/db/queries/touchpoint-chart';
 import { DEMO_SLUG, seedDemo } from '@/db/seed';
 import { addDays, dateIn, weekOfDate } from '@/lib/domain/weeks';
+import { offThread } from '@/lib/impact-service/cards-off-thread';
 import { computeImpactCard, recomputeStaleImpact } from '@/lib/impact-service/compute';
+import { buildCardThread } from '../scripts/build-card-thread.mjs';
 import { touchpointChartQuerySchema } from '@/lib/validation/touchpoint-chart';
 
 const TOUCHPOINTS = 200;
@@ -47,11 +49,15 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   return { ms: performance.now() - start, value };
 }
 
-/** Recomputes every stale card of an organization the way the worker does, in batches. */
+// The worker's thread, built as the production build builds it.
+buildCardThread();
+const computer = offThread();
+
+/** Recomputes every stale card of an organization the way the worker does, in batches, on the worker's thread. */
 async function recomputeAll(db: Database, organizationId: string) {
   let total = 0;
   for (;;) {
-    const batch = await recomputeStaleImpact(db, organizationId, 1000);
+    const batch = await recomputeStaleImpact(db, organizationId, 1000, computer);
     total += batch;
     if (batch < 1000) return total;
   }

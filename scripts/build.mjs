@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { buildCardThread } from './build-card-thread.mjs';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -32,7 +33,9 @@ function newestChange(entry) {
 }
 
 export function buildIfStale() {
-  const stale = !existsSync(buildId) || sources.some((s) => newestChange(s) > statSync(buildId).mtimeMs);
+  const thread = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'impact-card-thread.cjs');
+  const stale =
+    !existsSync(buildId) || !existsSync(thread) || sources.some((s) => newestChange(s) > statSync(buildId).mtimeMs);
   if (!stale) return 0;
   console.log('Building Touchpoint (first run, or the sources changed)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], {
@@ -40,5 +43,7 @@ export function buildIfStale() {
     stdio: 'inherit',
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
   });
-  return build.status ?? 1;
+  if (build.status !== 0) return build.status ?? 1;
+  buildCardThread();
+  return 0;
 }

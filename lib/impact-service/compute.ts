@@ -17,6 +17,7 @@ import { takeRequestToken } from '@/db/queries/throttle';
 import type { RateDecision, RatePolicy } from '@/lib/domain/rate';
 import { addDays, dateIn } from '@/lib/domain/weeks';
 import { HISTORY_WEEKS, impactCard } from '@/lib/impact/card';
+import { type CardComputer, inPlace, type SharedInput } from './cards-off-thread';
 import type { ImpactCard } from '@/lib/impact/card-schema';
 import type { ChangeRecord } from '@/lib/impact/change';
 import type { Windows } from '@/lib/impact/settings';
@@ -37,29 +38,15 @@ function daysRead(change: ChangeRecord, windows: Windows, organization: ImpactOr
   return { calendar, from: addDays(calendar.changeWeek, -7 * HISTORY_WEEKS), to: calendar.end };
 }
 
-interface Shared {
-  organization: ImpactOrganization;
-  touchpoints: Awaited<ReturnType<typeof impactTouchpoints>>;
-  changes: ChangeRecord[];
-  sums: WeeklySums;
-  audience: WeeklyAudience;
-  today: string;
-}
-
-function cardFrom(shared: Shared, change: ChangeRecord, windows: Windows): ImpactCard {
-  const { calendar, from } = daysRead(change, windows, shared.organization);
-  return impactCard({
-    change,
-    changes: shared.changes.filter((c) => c.date >= from && c.date <= calendar.end),
-    touchpoints: shared.touchpoints,
-    cells: shared.sums,
-    audience: shared.audience,
-    settings: shared.organization.settings,
-    windows,
-    cesHeadline: shared.organization.cesHeadline,
-    firstDay: shared.organization.weekStartsOn,
-    today: shared.today,
-  });
+/** The other changes a card reads: from its history to the end of its after window. */
+function changesRead(
+  all: readonly ChangeRecord[],
+  change: ChangeRecord,
+  windows: Windows,
+  organization: ImpactOrganization,
+) {
+  const { calendar, from } = daysRead(change, windows, organization);
+  return all.filter((c) => c.date >= from && c.date <= calendar.end);
 }
 
 /**
@@ -92,14 +79,43 @@ export async function computeImpactCard(
     changesBetween(db, organizationId, from, to),
     weeklyCells(db, organizationId, { from, to }, organization, treated),
   ]);
-  return cardFrom({ organization, touchpoints, changes, sums, audience, today }, change, chosen);
+  return impactCard({
+    ...sharedOf(organization, touchpoints, sums, audience, today),
+    change,
+    changes: changesRead(changes, change, chosen, organization),
+    windows: chosen,
+  });
+}
+
+function sharedOf(
+  organization: ImpactOrganization,
+  touchpoints: SharedInput['touchpoints'],
+  sums: WeeklySums,
+  audience: WeeklyAudience,
+  today: string,
+): SharedInput {
+  return {
+    touchpoints,
+    cells: sums,
+    audience,
+    settings: organization.settings,
+    cesHeadline: organization.cesHeadline,
+    firstDay: organization.weekStartsOn,
+    today,
+  };
 }
 
 /**
  * Recomputes up to `limit` stale cards of one organization with its default windows and stores them (one marked
- * again meanwhile stays stale and comes back in a later batch). Returns how many were stored.
+ * again meanwhile stays stale and comes back in a later batch). Returns how many were stored. The server's worker
+ * computes them on a thread of their own (`computer`), so that pages are not held up meanwhile.
  */
-export async function recomputeStaleImpact(db: Database, organizationId: string, limit = 200): Promise<number> {
+export async function recomputeStaleImpact(
+  db: Database,
+  organizationId: string,
+  limit = 200,
+  computer: CardComputer = inPlace(),
+): Promise<number> {
   const organization = await impactOrganization(db, organizationId);
   if (!organization) return 0;
   const stale = await claimStaleImpact(db, organizationId, limit);
@@ -126,28 +142,32 @@ export async function recomputeStaleImpact(db: Database, organizationId: string,
     impactTouchpoints(db, organizationId),
     weeklyCells(db, organizationId, { from, to }, organization, treated),
   ]);
-  const shared: Shared = { organization, touchpoints, changes: all, sums, audience, today };
+  computer.begin(sharedOf(organization, touchpoints, sums, audience, today));
   let stored = 0;
-  let pending: ComputedCard[] = [];
-  const flush = async () => {
-    await storeImpactCards(db, organizationId, pending);
-    stored += pending.length;
-    pending = [];
-  };
-  for (const [i, { row, change }] of wanted.entries()) {
-    const { calendar } = spans[i]!;
-    try {
-      const card = cardFrom(shared, change, windows);
-      pending.push({ change, previous: row.card, card, window: { start: calendar.start, end: calendar.end } });
-    } catch (error) {
-      // One card that cannot be computed must not hold up the others: it goes to the back of the queue.
-      console.error(`impact card ${change.kind} ${change.id}: not computed`, error);
-      await requeueImpactResult(db, organizationId, change.kind, change.id);
+  for (let i = 0; i < wanted.length; i += STORE_EVERY) {
+    const chunk = wanted.slice(i, i + STORE_EVERY);
+    const results = await computer.compute(
+      chunk.map(({ change }) => ({ change, changes: changesRead(all, change, windows, organization), windows })),
+    );
+    const computed: ComputedCard[] = [];
+    for (const [k, { row, change }] of chunk.entries()) {
+      const result = results[k]!;
+      if (result.ok) {
+        const { calendar } = spans[i + k]!;
+        computed.push({
+          change,
+          previous: row.card,
+          card: result.card,
+          window: { start: calendar.start, end: calendar.end },
+        });
+      } else {
+        // One card that cannot be computed must not hold up the others: it goes to the back of the queue.
+        console.error(`impact card ${change.kind} ${change.id}: not computed\n${result.error}`);
+        await requeueImpactResult(db, organizationId, change.kind, change.id);
+      }
     }
-    if (pending.length >= STORE_EVERY) await flush();
-    // Let waiting requests run between cards: the worker shares the server's event loop.
-    await new Promise((resolve) => setImmediate(resolve));
+    await storeImpactCards(db, organizationId, computed);
+    stored += computed.length;
   }
-  await flush();
   return stored;
 }
