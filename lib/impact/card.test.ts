@@ -224,7 +224,7 @@ describe('a joint term in the sentence', () => {
 });
 
 describe('the changes a card marks', () => {
-  it('are those at its own and its comparison touchpoints and those made without a touchpoint, not others elsewhere', () => {
+  it('are those at its own touchpoints and those made without a touchpoint, not those elsewhere', () => {
     const at = (n: number, title: string, touchpoints: ChangeRecord['touchpoints']): ChangeRecord => ({
       ...change,
       id: `00000000-0000-4000-8000-0000000000b${n}`,
@@ -239,7 +239,7 @@ describe('the changes a card marks', () => {
     ];
     const card = impactCard(input({ changes }));
     expect(card.changesInWindow.map((c) => c.title).sort()).toEqual(
-      ['Checkout redesign', 'Spring campaign', 'Text the delivery slot'].sort(),
+      ['Spring campaign', 'Text the delivery slot'].sort(),
     );
   });
 });

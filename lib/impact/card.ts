@@ -219,14 +219,13 @@ export function impactCard(input: CardInput): ImpactCard {
       );
     }
   }
-  const compared = measured.flatMap((m) => m.comparison.map((c) => c.id));
-  const changesInWindow = changesShown(change, inWindow, [...treated, ...compared]);
-  return { ...base, changesInWindow, status: 'measured', metrics: measured };
+  return { ...base, status: 'measured', metrics: measured };
 }
 
 /**
- * The changes the card's chart marks: those at its own or its comparison touchpoints, and those made without a
- * touchpoint (they may have moved every one); a busy organization's other changes elsewhere are not this card's.
+ * The changes the card's chart marks: those at its own touchpoints, whose line it draws, and those made without a
+ * touchpoint (they may have moved every one). Changes at the comparison touchpoints are listed per metric among
+ * the changes taken into account; at a busy organization they are a hundred and more.
  */
 function changesShown(change: ChangeRecord, inWindow: readonly ChangeRecord[], touchpoints: readonly string[]) {
   const here = new Set(touchpoints);
