@@ -1,3 +1,4 @@
+CREATE SEQUENCE "public"."metric_weekly_rollups_version" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "metric_weekly_rollups" (
 	"organization_id" uuid NOT NULL,
 	"touchpoint_id" uuid NOT NULL,
@@ -7,6 +8,7 @@ CREATE TABLE "metric_weekly_rollups" (
 	"counts" jsonb NOT NULL,
 	"channels" jsonb NOT NULL,
 	"personas" jsonb NOT NULL,
+	"version" bigint DEFAULT nextval('metric_weekly_rollups_version') NOT NULL,
 	CONSTRAINT "metric_weekly_rollups_organization_id_touchpoint_id_metric_week_start_pk" PRIMARY KEY("organization_id","touchpoint_id","metric","week_start")
 );
 --> statement-breakpoint

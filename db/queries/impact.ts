@@ -45,6 +45,25 @@ export type WeeklySums = Map<Measure, Map<string, Map<string, Sums>>>;
 export type WeeklyAudience = Map<string, Map<Metric, Map<string, Audience>>>;
 
 /**
+ * How many weekly rows the weeks from `from` to `to` hold and their newest version: unchanged exactly when the rows
+ * are (every write takes a new version; a removed row lowers the count).
+ */
+export async function weeklyRowsState(
+  db: Database,
+  organizationId: string,
+  range: { from: string; to: string },
+  weekStartsOn: FirstDay,
+) {
+  const [row] = rowsOf<{ rows: string | number; version: string | number | null }>(
+    await db.execute(sql`
+      SELECT count(*) AS rows, max(version) AS version FROM metric_weekly_rollups
+      WHERE organization_id = ${organizationId}::uuid
+        AND week_start BETWEEN ${weekOfDate(range.from, weekStartsOn)}::date AND ${range.to}::date`),
+  );
+  return `${row?.rows ?? 0}:${row?.version ?? 0}`;
+}
+
+/**
  * What impact cards read, from the weekly rollups for the weeks starting from `from` to `to`: the sums per measure,
  * touchpoint and week (its first day), and who answered at the touchpoints `audienceAt` (the changes' own).
  */

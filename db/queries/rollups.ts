@@ -35,12 +35,16 @@ const mergedJson = (stored: SQL, incoming: SQL): SQL => sql`(
   ) AS merged
 )`;
 
+/** Every write of a weekly row takes a new version (see the table). */
+const nextVersion = sql`nextval('metric_weekly_rollups_version')`;
+
 const dailyMerge = { counts: mergedJson(sql`${metricRollups.counts}`, sql`excluded.counts`) };
 const weeklyMerge = {
   answers: sql`${metricWeeklyRollups.answers} + excluded.answers`,
   counts: mergedJson(sql`${metricWeeklyRollups.counts}`, sql`excluded.counts`),
   channels: mergedJson(sql`${metricWeeklyRollups.channels}`, sql`excluded.channels`),
   personas: mergedJson(sql`${metricWeeklyRollups.personas}`, sql`excluded.personas`),
+  version: nextVersion,
 };
 
 /** The first day of a day's week in SQL (1: weeks start on Monday, 7: on Sunday), as weekOfDate does it. */
@@ -178,7 +182,8 @@ export function addAnswersToWeeklyRollups(answers: SQL): SQL {
       answers = metric_weekly_rollups.answers + excluded.answers,
       counts = ${mergedJson(sql`metric_weekly_rollups.counts`, sql`excluded.counts`)},
       channels = ${mergedJson(sql`metric_weekly_rollups.channels`, sql`excluded.channels`)},
-      personas = ${mergedJson(sql`metric_weekly_rollups.personas`, sql`excluded.personas`)}`;
+      personas = ${mergedJson(sql`metric_weekly_rollups.personas`, sql`excluded.personas`)},
+      version = ${nextVersion}`;
 }
 
 /**

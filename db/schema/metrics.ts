@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   foreignKey,
@@ -8,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   text,
@@ -174,6 +176,9 @@ export const metricRollups = pgTable(
   ],
 );
 
+/** Versions of the weekly rollups' rows (below). */
+export const metricWeeklyRollupsVersion = pgSequence('metric_weekly_rollups_version');
+
 /**
  * The same answers by the organization's week (its first day): the score counts, and who answered (counts per channel
  * and per persona, an empty key for none). Impact cards read these: a card's 35 weeks at 200 touchpoints are 28,000
@@ -191,6 +196,10 @@ export const metricWeeklyRollups = pgTable(
     counts: jsonb('counts').$type<Record<string, number>>().notNull(),
     channels: jsonb('channels').$type<Record<string, number>>().notNull(),
     personas: jsonb('personas').$type<Record<string, number>>().notNull(),
+    /** Taken from a sequence on every write: a reader that kept rows knows from count and max whether they changed. */
+    version: bigint('version', { mode: 'number' })
+      .notNull()
+      .default(sql`nextval('metric_weekly_rollups_version')`),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.touchpointId, t.metric, t.weekStart] }),

@@ -28,7 +28,7 @@ export interface CardComputer {
 
 /** The built thread's file: beside the production build (NEXT_DIST_DIR, default .next). */
 export const cardThreadFile = () =>
-  path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'impact-card-thread.cjs');
+  path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'impact-card-thread.cjs');
 
 /** Cards computed in place, on the caller's thread. */
 export function inPlace(): CardComputer {
@@ -51,12 +51,13 @@ export function inPlace(): CardComputer {
  * process; a thread that dies is replaced by the next batch.
  */
 export function offThread(file = cardThreadFile()): CardComputer {
-  if (!existsSync(file)) return inPlace();
+  // The file is built apart (not by Next's bundler, which must neither follow nor trace it).
+  if (!existsSync(/* turbopackIgnore: true */ file)) return inPlace();
   let worker: Worker | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (r: CardResult[]) => void; reject: (e: Error) => void }>();
   const start = () => {
-    const thread = new Worker(file);
+    const thread = new Worker(/* turbopackIgnore: true */ file);
     thread.unref();
     thread.on('message', (reply: ThreadReply) => {
       waiting.get(reply.id)?.resolve(reply.results);

@@ -11,7 +11,8 @@ import { claimStaleImpact, storeImpactCard, verdictHistory } from '@/db/queries/
 import { changeTouched } from '@/db/queries/impact-staleness';
 import { type NewResponse, deleteImportedResponses, recordResponses } from '@/db/queries/responses';
 import { impactResults, responseImports } from '@/db/schema';
-import { recomputeStaleImpact } from '@/lib/impact-service/compute';
+import { computeImpactCard, recomputeStaleImpact } from '@/lib/impact-service/compute';
+import { findChange } from '@/db/queries/changes';
 import { impactCardSchema } from '@/lib/impact/card-schema';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
@@ -197,5 +198,26 @@ describe('the worker', () => {
       .values({ organizationId: own.organizationId, changeKind: 'improvement', changeId: gone });
     await recomputeStaleImpact(db, own.organizationId);
     expect(await row(own, gone)).toBeUndefined();
+  });
+});
+
+describe('a card on request', () => {
+  it('counts answers recorded or undone since the last card on request, though it keeps the weeks it read', async () => {
+    const change = (await findChange(db, own.organizationId, 'improvement', improvement))!;
+    const windows = { baselineWeeks: 4, washoutWeeks: 1, afterWeeks: 2 };
+    const afterN = async () => (await computeImpactCard(db, own.organizationId, change, windows))!.metrics[0]!.after.n;
+    const first = await afterN();
+    expect(await afterN()).toBe(first);
+    await record(own, nps(courier, '2026-03-12', 10, 3));
+    expect(await afterN()).toBe(first + 3);
+    // Undone: a week's row loses answers, so the weeks are read again.
+    const [imported] = await db
+      .insert(responseImports)
+      .values({ organizationId: own.organizationId, fileName: 'late.csv' })
+      .returning();
+    await record(own, nps(courier, '2026-03-13', 0, 2, { source: 'import', importId: imported!.id }));
+    expect(await afterN()).toBe(first + 5);
+    await db.transaction((tx) => deleteImportedResponses(tx, own.organizationId, imported!.id));
+    expect(await afterN()).toBe(first + 3);
   });
 });
