@@ -45,8 +45,9 @@ export type WeeklySums = Map<Measure, Map<string, Map<string, Sums>>>;
 export type WeeklyAudience = Map<string, Map<Metric, Map<string, Audience>>>;
 
 /**
- * How many weekly rows the weeks from `from` to `to` hold and their newest version: unchanged exactly when the rows
- * are (every write takes a new version; a removed row lowers the count).
+ * What the weekly rows of the weeks from `from` to `to` are, in one short string: their count and a digest of their
+ * versions. Every write gives its row a version no row had before, so the string changes exactly when the rows do,
+ * also when a write that took its version earlier commits later (the newest version alone would miss it).
  */
 export async function weeklyRowsState(
   db: Database,
@@ -54,13 +55,13 @@ export async function weeklyRowsState(
   range: { from: string; to: string },
   weekStartsOn: FirstDay,
 ) {
-  const [row] = rowsOf<{ rows: string | number; version: string | number | null }>(
+  const [row] = rowsOf<{ rows: string | number; versions: string | null }>(
     await db.execute(sql`
-      SELECT count(*) AS rows, max(version) AS version FROM metric_weekly_rollups
+      SELECT count(*) AS rows, md5(string_agg(version::text, ',' ORDER BY version)) AS versions FROM metric_weekly_rollups
       WHERE organization_id = ${organizationId}::uuid
         AND week_start BETWEEN ${weekOfDate(range.from, weekStartsOn)}::date AND ${range.to}::date`),
   );
-  return `${row?.rows ?? 0}:${row?.version ?? 0}`;
+  return `${row?.rows ?? 0}:${row?.versions ?? ''}`;
 }
 
 /**

@@ -196,7 +196,7 @@ export const metricWeeklyRollups = pgTable(
     counts: jsonb('counts').$type<Record<string, number>>().notNull(),
     channels: jsonb('channels').$type<Record<string, number>>().notNull(),
     personas: jsonb('personas').$type<Record<string, number>>().notNull(),
-    /** Taken from a sequence on every write: a reader that kept rows knows from count and max whether they changed. */
+    /** Taken from a sequence on every write: a reader that kept rows knows from their versions whether they changed. */
     version: bigint('version', { mode: 'number' })
       .notNull()
       .default(sql`nextval('metric_weekly_rollups_version')`),

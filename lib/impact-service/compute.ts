@@ -55,7 +55,7 @@ const keptCells = new Map<string, { state: string; cells: Awaited<ReturnType<typ
 const KEPT = 16;
 
 /**
- * The weekly cells for cards on request, kept while the rows are unchanged: a person trying windows on a card, or a
+ * The weekly cells for cards on request, kept while the rows are unchanged (weeklyRowsState): a person trying windows on a card, or a
  * program asking for several, reads the organization's weeks once (at 200 touchpoints, 28,000 rows) instead of
  * every time. The state is read before the rows, so rows written in between are read again next time.
  */
