@@ -70,7 +70,10 @@ export async function applyAnswersToRollups(
     .from(organizations)
     .where(eq(organizations.id, organizationId));
   const firstDay: FirstDay = organization?.weekStartsOn ?? 1;
-  const daily = new Map<string, { touchpointId: string; metric: Metric; day: string; counts: Record<string, number> }>();
+  const daily = new Map<
+    string,
+    { touchpointId: string; metric: Metric; day: string; counts: Record<string, number> }
+  >();
   const weekly = new Map<
     string,
     {
