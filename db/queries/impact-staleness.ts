@@ -4,7 +4,7 @@ import type { Database } from '@/db/client';
 import { impactResults, organizations, planItems, weeklyImprovements } from '@/db/schema';
 import type { ChangeKind } from '@/lib/impact/card-schema';
 import { impactSettingsOf } from '@/lib/impact/settings';
-import { cardCalendar } from '@/lib/impact/window';
+import { daysRead } from '@/lib/impact/window';
 
 /**
  * Keeping stored impact cards honest. Every write that can change a card calls one of these in its own transaction;
@@ -92,13 +92,13 @@ export async function changeTouched(
     return;
   }
   const { windows } = impactSettingsOf(organization);
-  const calendar = cardCalendar(date, windows, organization.weekStartsOn);
+  const { from, to } = daysRead(date, windows, organization.weekStartsOn);
   await db
     .insert(impactResults)
-    .values({ organizationId, changeKind: kind, changeId: id, windowStart: calendar.start, windowEnd: calendar.end })
+    .values({ organizationId, changeKind: kind, changeId: id, windowStart: from, windowEnd: to })
     .onConflictDoUpdate({
       target: [impactResults.organizationId, impactResults.changeKind, impactResults.changeId],
-      set: { windowStart: calendar.start, windowEnd: calendar.end, stale: true, staleSince: sql`now()` },
+      set: { windowStart: from, windowEnd: to, stale: true, staleSince: sql`now()` },
     });
 }
 

@@ -18,7 +18,10 @@ export const impactResults = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     changeKind: changeKindEnum('change_kind').notNull(),
     changeId: uuid('change_id').notNull(),
-    /** The days whose answers take part (baseline start to after end); null when there is nothing to measure. */
+    /**
+     * The days the card reads (lib/impact/window.ts daysRead: its history, for the placebo line and a longer
+     * baseline, to the end of its after window); answers or changes on them mark it stale. Null until first known.
+     */
     windowStart: date('window_start', { mode: 'string' }),
     windowEnd: date('window_end', { mode: 'string' }),
     stale: boolean('stale').notNull().default(true),

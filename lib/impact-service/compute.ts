@@ -16,13 +16,13 @@ import {
 import { deleteImpactResult, requeueImpactResult } from '@/db/queries/impact-staleness';
 import { takeRequestToken } from '@/db/queries/throttle';
 import type { RateDecision, RatePolicy } from '@/lib/domain/rate';
-import { addDays, dateIn } from '@/lib/domain/weeks';
-import { HISTORY_WEEKS, impactCard } from '@/lib/impact/card';
+import { dateIn } from '@/lib/domain/weeks';
+import { impactCard } from '@/lib/impact/card';
 import { type CardComputer, inPlace, type SharedInput } from './cards-off-thread';
 import type { ImpactCard } from '@/lib/impact/card-schema';
 import type { ChangeRecord } from '@/lib/impact/change';
 import type { Windows } from '@/lib/impact/settings';
-import { cardCalendar } from '@/lib/impact/window';
+import { daysRead } from '@/lib/impact/window';
 
 /**
  * Computing impact cards from the database: one card on request (other windows on a card, the read API), and the
@@ -33,12 +33,6 @@ const keyOf = (c: { kind: string; id: string }) => `${c.kind}:${c.id}`;
 /** Cards stored per transaction. */
 const STORE_EVERY = 25;
 
-/** The days a card reads: its history (for the placebo line and a longer baseline) to the end of its after window. */
-function daysRead(change: ChangeRecord, windows: Windows, organization: ImpactOrganization) {
-  const calendar = cardCalendar(change.date, windows, organization.weekStartsOn);
-  return { calendar, from: addDays(calendar.changeWeek, -7 * HISTORY_WEEKS), to: calendar.end };
-}
-
 /** The other changes a card reads: from its history to the end of its after window. */
 function changesRead(
   all: readonly ChangeRecord[],
@@ -46,7 +40,7 @@ function changesRead(
   windows: Windows,
   organization: ImpactOrganization,
 ) {
-  const { calendar, from } = daysRead(change, windows, organization);
+  const { calendar, from } = daysRead(change.date, windows, organization.weekStartsOn);
   return all.filter((c) => c.date >= from && c.date <= calendar.end);
 }
 
@@ -105,7 +99,7 @@ export async function computeImpactCard(
   const organization = await impactOrganization(db, organizationId);
   if (!organization) return null;
   const chosen = windows ?? organization.settings.windows;
-  const { from, to } = daysRead(change, chosen, organization);
+  const { from, to } = daysRead(change.date, chosen, organization.weekStartsOn);
   const today = dateIn(new Date(), organization.timeZone);
   const treated = change.touchpoints.map((t) => t.id);
   const [touchpoints, changes, { sums, audience }] = await Promise.all([
@@ -164,7 +158,7 @@ export async function recomputeStaleImpact(
   for (const row of stale) if (!byKey.has(keyOf(row))) await deleteImpactResult(db, organizationId, row.kind, row.id);
   if (wanted.length === 0) return 0;
   const windows = organization.settings.windows;
-  const spans = wanted.map(({ change }) => daysRead(change, windows, organization));
+  const spans = wanted.map(({ change }) => daysRead(change.date, windows, organization.weekStartsOn));
   const from = spans.map((s) => s.from).sort()[0]!;
   const to = spans
     .map((s) => s.to)
@@ -187,13 +181,8 @@ export async function recomputeStaleImpact(
     for (const [k, { row, change }] of chunk.entries()) {
       const result = results[k]!;
       if (result.ok) {
-        const { calendar } = spans[i + k]!;
-        computed.push({
-          change,
-          previous: row.card,
-          card: result.card,
-          window: { start: calendar.start, end: calendar.end },
-        });
+        const span = spans[i + k]!;
+        computed.push({ change, previous: row.card, card: result.card, window: { start: span.from, end: span.to } });
       } else {
         // One card that cannot be computed must not hold up the others: it goes to the back of the queue.
         console.error(`impact card ${change.kind} ${change.id}: not computed\n${result.error}`);

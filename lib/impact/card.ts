@@ -11,7 +11,7 @@ import type { ChangeRecord } from './change';
 import { type Effect, estimateEffect, type ModelledChange, type WeeklyCells, windowWeeks } from './estimate';
 import { type ImpactSettings, type Measure, sameWindows, type Windows } from './settings';
 import { settleScale } from './settle';
-import { cardCalendar } from './window';
+import { cardCalendar, HISTORY_WEEKS, PLACEBO_HISTORY } from './window';
 import { holm, verdictOf } from './verdict';
 import { AUDIENCE_P, chiSquareShift, type Counts, regressionToMean } from './warnings';
 
@@ -36,10 +36,6 @@ export interface CardInput {
   today: string;
 }
 
-/** Weeks of history a touchpoint needs before its placebo line is drawn. */
-export const PLACEBO_HISTORY = 26;
-/** The weeks of cells a card reads before its change's week. */
-export const HISTORY_WEEKS = PLACEBO_HISTORY + 1;
 const MAX_BASELINE = 12;
 
 const units: Record<Measure, EffectUnit> = {

@@ -13,6 +13,20 @@ export interface CardCalendar {
   end: string;
 }
 
+/** Weeks of history a touchpoint needs before its placebo line is drawn. */
+export const PLACEBO_HISTORY = 26;
+/** The weeks of cells a card reads before its change's week (the placebo line's, and a longer baseline's). */
+export const HISTORY_WEEKS = PLACEBO_HISTORY + 1;
+
+/**
+ * The days a card reads: from its history to the end of its after window. Answers or another change on any of them
+ * can change it.
+ */
+export function daysRead(changeDate: string, windows: Windows, firstDay: FirstDay) {
+  const calendar = cardCalendar(changeDate, windows, firstDay);
+  return { calendar, from: addDays(calendar.changeWeek, -7 * HISTORY_WEEKS), to: calendar.end };
+}
+
 export function cardCalendar(changeDate: string, windows: Windows, firstDay: FirstDay): CardCalendar {
   const changeWeek = weekOfDate(changeDate, firstDay);
   const weeks = (from: number, count: number) =>

@@ -27,7 +27,8 @@ let checkout: string;
 let improvement: string;
 /** The change takes effect on Wednesday 4 March 2026 (week of Monday 2 March, UTC). */
 const CHANGE = '2026-03-04';
-const WINDOW = { start: '2026-02-02', end: '2026-04-05' };
+/** The days the card reads: 27 weeks of history before the change's week (placebo line) to the end of its after window. */
+const WINDOW = { start: '2025-08-25', end: '2026-04-05' };
 
 /** `count` NPS answers of `score` on `day`. */
 function nps(touchpointId: string, day: string, score: number, count: number, extra: Partial<NewResponse> = {}) {
@@ -125,7 +126,14 @@ describe('what marks a card stale', () => {
     expect((await row(own, improvement))?.stale).toBe(false);
   });
 
-  it('not answers outside its window, nor answers in another organization', async () => {
+  it('answers recorded in its history, which its placebo line reads', async () => {
+    await record(own, nps(checkout, '2025-10-01', 10, 5));
+    expect((await row(own, improvement))?.stale).toBe(true);
+    await recomputeStaleImpact(db, own.organizationId);
+    expect((await row(own, improvement))?.stale).toBe(false);
+  });
+
+  it('not answers outside the days it reads, nor answers in another organization', async () => {
     await record(own, nps(checkout, '2026-06-20', 10, 5));
     await record(other, nps(other.touchpointId, '2026-03-20', 10, 5));
     expect((await row(own, improvement))?.stale).toBe(false);

@@ -19,7 +19,7 @@ import { createPlanItem, updatePlanItemDetails } from '@/lib/commands/plans';
 import { logImprovement, updateImprovementDetails } from '@/lib/commands/weekly';
 import { addDays, addWeeks, dateIn, weekOf } from '@/lib/domain/weeks';
 import { defaultWindows, type Windows } from '@/lib/impact/settings';
-import { cardCalendar } from '@/lib/impact/window';
+import { cardCalendar, daysRead } from '@/lib/impact/window';
 import { auditedRun, dataOf } from './helpers';
 
 const db = useTestDatabase();
@@ -112,10 +112,10 @@ async function storedCard(kind: 'improvement' | 'plan-item', id: string, organiz
   return row ?? null;
 }
 
-/** The window a card of a change on `date` covers with these windows. */
+/** The days a card of a change on `date` reads with these windows. */
 const windowOf = (date: string, windows: Windows = defaultWindows) => {
-  const c = cardCalendar(date, windows, KIRITIMATI.weekStartsOn);
-  return { windowStart: c.start, windowEnd: c.end };
+  const { from, to } = daysRead(date, windows, KIRITIMATI.weekStartsOn);
+  return { windowStart: from, windowEnd: to };
 };
 
 /** The plan item form's fields, for an item of department A (the lead's). */
