@@ -44,29 +44,35 @@ export type WeeklySums = Map<Measure, Map<string, Map<string, Sums>>>;
 /** Who answered, per touchpoint, metric and week: channel and persona counts (an empty string for none). */
 export type WeeklyAudience = Map<string, Map<Metric, Map<string, Audience>>>;
 
+/** A touchpoint's rows of one metric: "touchpoint id|metric". */
+export type WeeklyGroup = `${string}|${Metric}`;
+
 /**
- * What the weekly rows of the weeks from `from` to `to` are, in one short string: their count and a digest of their
- * versions. Every write gives its row a version no row had before, so the string changes exactly when the rows do,
- * also when a write that took its version earlier commits later (the newest version alone would miss it).
+ * What the weekly rows of the weeks from `from` to `to` are, per touchpoint and metric: a digest of their versions.
+ * Every write gives its row a version no row had before, so a group's digest changes exactly when its rows do, also
+ * when a write that took its version earlier commits later (the newest version alone would miss it).
  */
 export async function weeklyRowsState(
   db: Database,
   organizationId: string,
   range: { from: string; to: string },
   weekStartsOn: FirstDay,
-) {
-  const [row] = rowsOf<{ rows: string | number; versions: string | null }>(
+): Promise<Map<WeeklyGroup, string>> {
+  const rows = rowsOf<{ touchpoint_id: string; metric: Metric; digest: string }>(
     await db.execute(sql`
-      SELECT count(*) AS rows, md5(string_agg(version::text, ',' ORDER BY version)) AS versions FROM metric_weekly_rollups
+      SELECT touchpoint_id, metric::text AS metric, md5(string_agg(version::text, ',' ORDER BY version)) AS digest
+      FROM metric_weekly_rollups
       WHERE organization_id = ${organizationId}::uuid
-        AND week_start BETWEEN ${weekOfDate(range.from, weekStartsOn)}::date AND ${range.to}::date`),
+        AND week_start BETWEEN ${weekOfDate(range.from, weekStartsOn)}::date AND ${range.to}::date
+      GROUP BY 1, 2`),
   );
-  return `${row?.rows ?? 0}:${row?.versions ?? ''}`;
+  return new Map(rows.map((r) => [`${r.touchpoint_id}|${r.metric}` as const, r.digest]));
 }
 
 /**
  * What impact cards read, from the weekly rollups for the weeks starting from `from` to `to`: the sums per measure,
- * touchpoint and week (its first day), and who answered at the touchpoints `audienceAt` (the changes' own).
+ * touchpoint and week (its first day), and who answered at the touchpoints `audienceAt` (the changes' own); with
+ * `only`, of those touchpoints and metrics only.
  */
 export async function weeklyCells(
   db: Database,
@@ -74,7 +80,11 @@ export async function weeklyCells(
   range: { from: string; to: string },
   calendar: { weekStartsOn: FirstDay; cesHeadline: 'mean' | 'share' },
   audienceAt: readonly string[],
+  only?: readonly WeeklyGroup[],
 ): Promise<{ sums: WeeklySums; audience: WeeklyAudience }> {
+  const groups = only
+    ? sql`AND (touchpoint_id::text || '|' || metric::text) = ANY(${`{${only.join(',')}}`}::text[])`
+    : sql``;
   const rows = rowsOf<{
     touchpoint_id: string;
     metric: Metric;
@@ -87,7 +97,7 @@ export async function weeklyCells(
         CASE WHEN touchpoint_id = ANY(${`{${audienceAt.join(',')}}`}::uuid[]) THEN jsonb_build_array(channels, personas) END AS audience
       FROM metric_weekly_rollups
       WHERE organization_id = ${organizationId}::uuid
-        AND week_start BETWEEN ${weekOfDate(range.from, calendar.weekStartsOn)}::date AND ${range.to}::date`),
+        AND week_start BETWEEN ${weekOfDate(range.from, calendar.weekStartsOn)}::date AND ${range.to}::date ${groups}`),
   );
   const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, number>;
   const sums: WeeklySums = new Map();

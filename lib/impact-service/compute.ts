@@ -9,7 +9,6 @@ import {
   type ComputedCard,
   storeImpactCards,
   weeklyCells,
-  weeklyRowsState,
   type WeeklyAudience,
   type WeeklySums,
 } from '@/db/queries/impact';
@@ -19,6 +18,7 @@ import type { RateDecision, RatePolicy } from '@/lib/domain/rate';
 import { dateIn } from '@/lib/domain/weeks';
 import { impactCard } from '@/lib/impact/card';
 import { type CardComputer, inPlace, type SharedInput } from './cards-off-thread';
+import { keptWeeklyCells } from './kept-cells';
 import type { ImpactCard } from '@/lib/impact/card-schema';
 import type { ChangeRecord } from '@/lib/impact/change';
 import type { Windows } from '@/lib/impact/settings';
@@ -42,39 +42,6 @@ function changesRead(
 ) {
   const { calendar, from } = daysRead(change.date, windows, organization.weekStartsOn);
   return all.filter((c) => c.date >= from && c.date <= calendar.end);
-}
-
-/** The weekly cells cards on request read last, per organization, weeks and treated touchpoints. */
-const keptCells = new Map<string, { state: string; cells: Awaited<ReturnType<typeof weeklyCells>> }>();
-const KEPT = 16;
-
-/**
- * The weekly cells for cards on request, kept while the rows are unchanged (weeklyRowsState): a person trying windows on a card, or a
- * program asking for several, reads the organization's weeks once (at 200 touchpoints, 28,000 rows) instead of
- * every time. The state is read before the rows, so rows written in between are read again next time.
- */
-async function keptWeeklyCells(
-  db: Database,
-  organization: ImpactOrganization,
-  range: { from: string; to: string },
-  treated: readonly string[],
-) {
-  const key = [
-    organization.id,
-    range.from,
-    range.to,
-    organization.weekStartsOn,
-    organization.cesHeadline,
-    ...treated,
-  ].join('|');
-  const state = await weeklyRowsState(db, organization.id, range, organization.weekStartsOn);
-  const kept = keptCells.get(key);
-  if (kept?.state === state) return kept.cells;
-  const cells = await weeklyCells(db, organization.id, range, organization, treated);
-  keptCells.delete(key);
-  keptCells.set(key, { state, cells });
-  if (keptCells.size > KEPT) keptCells.delete(keptCells.keys().next().value!);
-  return cells;
 }
 
 /**

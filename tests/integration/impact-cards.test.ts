@@ -228,4 +228,16 @@ describe('a card on request', () => {
     await db.transaction((tx) => deleteImportedResponses(tx, own.organizationId, imported!.id));
     expect(await afterN()).toBe(first + 3);
   });
+
+  it('gives the same card from the weeks it kept and refreshed as from weeks read anew', async () => {
+    const change = (await findChange(db, own.organizationId, 'improvement', improvement))!;
+    const windows = { baselineWeeks: 4, washoutWeeks: 1, afterWeeks: 4 };
+    await computeImpactCard(db, own.organizationId, change, windows);
+    await record(own, [...nps(courier, '2026-03-19', 0, 4), ...nps(checkout, '2026-02-10', 10, 6)]);
+    const refreshed = await computeImpactCard(db, own.organizationId, change, windows);
+    // The worker reads every week anew for the card it stores.
+    await recomputeStaleImpact(db, own.organizationId);
+    const stored = impactCardSchema.parse((await row(own, improvement))?.card);
+    expect(refreshed).toEqual(stored);
+  });
 });
