@@ -239,10 +239,10 @@ function modelEffect(
     const startOf = new Map(held.map((g) => [g, Math.min(...members(g).map((key) => steps.get(key)!.start))]));
     groups = [SELF, ...held.sort((a, b) => startOf.get(a)! - startOf.get(b)! || collator.compare(a, b))];
     cells = cellsFor(groups);
-    // A quick estimate reads only the change's own estimate and variance, so the changes made at one comparison
-    // touchpoint only are absorbed with its level: the same estimate, variance and dependent terms (the model falls
-    // back to the full fit when they could differ). The indistinct correlations below need the full fit.
-    fit = fitModel(cells, orderOf(groups), { absorb: input.quick === true });
+    // The changes made at one comparison touchpoint only are absorbed with its level: the same estimate, variance
+    // and dependent terms (the model falls back to the full fit when they could differ). Only the correlations that
+    // name the changes this one cannot be told apart from need the full fit (below).
+    fit = fitModel(cells, orderOf(groups), { absorb: true });
     if (fit.dependent.length === 0) break;
     // Every dependent term at once: a column with nothing of its own leaves; one made of other changes joins the
     // first of them (partners are always terms that stayed in this fit, so no merge points at a leaving group).
@@ -274,10 +274,11 @@ function modelEffect(
     const alone = fitModel(cellsFor([SELF]), [0]);
     const seAlone = Math.sqrt((alone.covariance(0, 0) / alone.phi) * phi);
     if (se > INFLATION_LIMIT * seAlone) {
+      const full = fitModel(cells, orderOf(groups));
       const correlations = others
         .map((g, i) => ({
           g,
-          r: Math.abs(fit.covariance(0, i + 1) / Math.sqrt(fit.covariance(i + 1, i + 1) * fit.covariance(0, 0))),
+          r: Math.abs(full.covariance(0, i + 1) / Math.sqrt(full.covariance(i + 1, i + 1) * full.covariance(0, 0))),
         }))
         .sort((a, b) => b.r - a.r);
       const strong = correlations.filter((c) => c.r >= 0.5);
