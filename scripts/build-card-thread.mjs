@@ -6,11 +6,14 @@ import { buildSync } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
 
+/** Where the thread is built (lib/impact-service/cards-off-thread.ts cardThreadFile starts it from there). */
+export const cardThreadPath = () => path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'impact-card-thread.cjs');
+
 export function buildCardThread() {
   buildSync({
     absWorkingDir: root,
     entryPoints: ['lib/impact-service/card-thread.ts'],
-    outfile: path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'impact-card-thread.cjs'),
+    outfile: cardThreadPath(),
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { buildCardThread } from './build-card-thread.mjs';
+import { buildCardThread, cardThreadPath } from './build-card-thread.mjs';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -33,9 +33,10 @@ function newestChange(entry) {
 }
 
 export function buildIfStale() {
-  const thread = path.join(root, process.env.NEXT_DIST_DIR ?? '.next', 'impact-card-thread.cjs');
   const stale =
-    !existsSync(buildId) || !existsSync(thread) || sources.some((s) => newestChange(s) > statSync(buildId).mtimeMs);
+    !existsSync(buildId) ||
+    !existsSync(cardThreadPath()) ||
+    sources.some((s) => newestChange(s) > statSync(buildId).mtimeMs);
   if (!stale) return 0;
   console.log('Building Touchpoint (first run, or the sources changed)…');
   const build = spawnSync(process.execPath, [nextBin, 'build'], {

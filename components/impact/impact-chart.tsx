@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { ticksOf } from '@/components/charts/chart-data';
+import { ticksOf, timeOf } from '@/components/charts/chart-data';
 import { useScoreFormat } from '@/components/metrics/format';
 import type { ImpactCard, MetricImpact } from '@/lib/impact/card-schema';
 import { valueUnits } from './format';
@@ -27,8 +27,6 @@ const COLORS = {
   change: '#7c3aed',
   elsewhere: '#94a3b8',
 };
-
-const timeOf = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 export interface ImpactChartProps {
   metric: MetricImpact;

@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ChangeImpactJson } from '@/lib/http/json';
+import type { ImpactCard } from '@/lib/impact/card-schema';
 import type { Windows } from '@/lib/impact/settings';
 import { ImpactCardView } from './impact-card';
 import { ImpactRequestError, useStoredImpact, useTriedImpact } from './use-impact';
@@ -55,18 +56,12 @@ function StoredCard({
       <p role="status" className={data?.stale ? 'rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700' : 'sr-only'}>
         {data?.stale ? (data.card ? t('updating') : t('computing')) : data?.card ? t('fresh') : ''}
       </p>
-      {query.isError ? <Failed error={query.error} onRetry={() => void query.refetch()} /> : null}
-      {data?.card ? (
-        <ImpactCardView
-          card={data.card}
-          change={{ kind, id }}
-          editHref={editHref}
-          investment={investment}
-          windowsForm={windowsForm}
-        />
-      ) : (
-        windowsForm
-      )}
+      <CardOrForm
+        card={data?.card ?? null}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        {...{ kind, id, editHref, investment, windowsForm }}
+      />
     </div>
   );
 }
@@ -100,7 +95,30 @@ function TriedCard({
       <p role="status" className={query.isPending ? 'text-sm text-slate-700' : 'sr-only'}>
         {query.isPending ? t('trying') : ''}
       </p>
-      {query.isError ? <Failed error={query.error} onRetry={() => void query.refetch()} /> : null}
+      <CardOrForm
+        card={card ?? null}
+        error={query.error}
+        onRetry={() => void query.refetch()}
+        {...{ kind, id, editHref, investment, windowsForm }}
+      />
+    </div>
+  );
+}
+
+/** What came back: why it could not be loaded, and the card, or only the windows form while there is none. */
+function CardOrForm({
+  card,
+  error,
+  onRetry,
+  kind,
+  id,
+  editHref,
+  investment,
+  windowsForm,
+}: LiveProps & { card: ImpactCard | null; error: Error | null; onRetry: () => void }) {
+  return (
+    <>
+      {error ? <Failed error={error} onRetry={onRetry} /> : null}
       {card ? (
         <ImpactCardView
           card={card}
@@ -112,7 +130,7 @@ function TriedCard({
       ) : (
         windowsForm
       )}
-    </div>
+    </>
   );
 }
 

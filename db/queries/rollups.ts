@@ -51,6 +51,20 @@ const weeklyMerge = {
 const weekStartOf = (day: SQL, weekStartsOn: SQL) =>
   sql`(${day} - ((extract(isodow FROM ${day})::int - ${weekStartsOn}::int + 7) % 7))::date`;
 
+/**
+ * The organization's first day of the week, held (FOR SHARE) until the caller's transaction ends: a change of it,
+ * which rebuilds the weekly rollups from the answers, waits for these answers to be stored, and answers stored after
+ * it wait for it and use the new one. Concurrent writers of answers do not wait for each other.
+ */
+export async function weekStartForRollups(tx: Database, organizationId: string): Promise<FirstDay> {
+  const [organization] = await tx
+    .select({ weekStartsOn: organizations.weekStartsOn })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId))
+    .for('share');
+  return organization?.weekStartsOn ?? 1;
+}
+
 const count = (counts: Record<string, number>, key: string, by: number) => (counts[key] = (counts[key] ?? 0) + by);
 
 /**
@@ -65,11 +79,7 @@ export async function applyAnswersToRollups(
   by: 1 | -1,
 ) {
   if (answers.length === 0) return;
-  const [organization] = await tx
-    .select({ weekStartsOn: organizations.weekStartsOn })
-    .from(organizations)
-    .where(eq(organizations.id, organizationId));
-  const firstDay: FirstDay = organization?.weekStartsOn ?? 1;
+  const firstDay = await weekStartForRollups(tx, organizationId);
   const daily = new Map<
     string,
     { touchpointId: string; metric: Metric; day: string; counts: Record<string, number> }

@@ -10,7 +10,7 @@ import type { Database } from '@/db/client';
 import { responseImports } from '@/db/schema';
 import type { Metric } from '@/lib/domain/metrics';
 import { markImpactStaleForDays } from './impact-staleness';
-import { addAnswersToRollups, addAnswersToWeeklyRollups } from './rollups';
+import { addAnswersToRollups, addAnswersToWeeklyRollups, weekStartForRollups } from './rollups';
 import { rowsOf } from './raw-rows';
 
 /** One valid row of an import as it waits in staged_responses; `day` is dateIn(respondedAt, organization's zone). */
@@ -105,6 +105,8 @@ export async function moveStagedRows(
   importId: string,
   rows: { from: number; to: number },
 ): Promise<{ staged: number; stored: number }> {
+  // The weekly rollups below are cut in the organization's weeks: hold its first day of the week meanwhile.
+  await weekStartForRollups(tx, organizationId);
   const result = await tx.execute(sql`
     WITH staged AS (
       DELETE FROM staged_responses

@@ -30,19 +30,24 @@ export interface CardComputer {
 export const cardThreadFile = () =>
   path.join(/* turbopackIgnore: true */ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'impact-card-thread.cjs');
 
+/** The cards of a batch, each its card or why it could not be computed (one failing does not stop the others). */
+export function computeCards(shared: SharedInput | null, jobs: readonly CardJob[]): CardResult[] {
+  return jobs.map((job): CardResult => {
+    try {
+      if (!shared) throw new Error('no batch was begun before its cards');
+      return { ok: true, card: impactCard({ ...shared, ...job }) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+  });
+}
+
 /** Cards computed in place, on the caller's thread. */
 export function inPlace(): CardComputer {
   let shared: SharedInput | null = null;
   return {
     begin: (batch) => void (shared = batch),
-    compute: async (jobs) =>
-      jobs.map((job): CardResult => {
-        try {
-          return { ok: true, card: impactCard({ ...shared!, ...job }) };
-        } catch (error) {
-          return { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-        }
-      }),
+    compute: async (jobs) => computeCards(shared, jobs),
   };
 }
 

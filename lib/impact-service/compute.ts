@@ -74,10 +74,11 @@ export async function computeImpactCard(
     changesBetween(db, organizationId, from, to),
     keptWeeklyCells(db, organization, { from, to }, treated),
   ]);
+  // The changes read are those of the days the card reads.
   return impactCard({
     ...sharedOf(organization, touchpoints, sums, audience, today),
     change,
-    changes: changesRead(changes, change, chosen, organization),
+    changes,
     windows: chosen,
   });
 }
