@@ -8,16 +8,18 @@ export interface AuditEntry {
   entityType: string;
   entityId?: string | null;
   changes?: Record<string, unknown>;
+  /** Done by the anonymous author of an idea: the event records "anonymous", never who. */
+  anonymous?: boolean;
 }
 
 export async function recordAudit(db: Database, organizationId: string, actorUserId: string | null, entry: AuditEntry) {
   await db.insert(auditEvents).values({
     organizationId,
-    actorUserId,
+    actorUserId: entry.anonymous ? null : actorUserId,
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
-    changes: entry.changes ?? {},
+    changes: entry.anonymous ? { ...entry.changes, actor: 'anonymous' } : (entry.changes ?? {}),
   });
 }
 

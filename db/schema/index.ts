@@ -8,3 +8,5 @@ export * from './metrics';
 export * from './accounts';
 export * from './directions';
 export * from './impact';
+export * from './ideas';
+export * from './notifications';

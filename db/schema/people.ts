@@ -1,4 +1,15 @@
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organizations, roleEnum, users } from './organizations';
 import { departments } from './structure';
 
@@ -14,6 +25,9 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: roleEnum('role').notNull(),
     departmentId: uuid('department_id'),
+    /** A daily mail of their unread notifications (needs SMTP_URL); off until the person turns it on. */
+    dailyMail: boolean('daily_mail').notNull().default(false),
+    dailyMailSentAt: timestamp('daily_mail_sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -15,6 +15,7 @@ import {
 import { organizations, users } from './organizations';
 import { goalTargets, targetMetricEnum } from './goal';
 import { metricDirectionEnum } from './directions';
+import { ideas } from './ideas';
 import { memberships } from './people';
 import { departments, touchpoints } from './structure';
 
@@ -54,6 +55,8 @@ export const planItems = pgTable(
      */
     metric: targetMetricEnum('metric'),
     direction: metricDirectionEnum('direction'),
+    /** The staff idea it came from: marking the item done ships the idea. */
+    sourceIdeaId: uuid('source_idea_id'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -76,6 +79,11 @@ export const planItems = pgTable(
       columns: [t.organizationId, t.servesTargetId],
       foreignColumns: [goalTargets.organizationId, goalTargets.id],
     }).onDelete('set null'),
+    foreignKey({
+      name: 'plan_items_idea_fk',
+      columns: [t.organizationId, t.sourceIdeaId],
+      foreignColumns: [ideas.organizationId, ideas.id],
+    }),
     index('plan_items_org_department_idx').on(t.organizationId, t.departmentId, t.status),
   ],
 );

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { metricDirectionEnum } from './directions';
 import { targetMetricEnum } from './goal';
+import { ideas } from './ideas';
 import { organizations, users } from './organizations';
 import { memberships } from './people';
 import { planItems } from './plans';
@@ -42,7 +43,9 @@ export const weeklyImprovements = pgTable(
     direction: metricDirectionEnum('direction'),
     source: improvementSourceEnum('source'),
     sourcePlanItemId: uuid('source_plan_item_id'),
-    /** A reference to an idea or a complaint until those live in Touchpoint. */
+    /** The staff idea it came from (source `idea`): logging the improvement ships the idea. */
+    sourceIdeaId: uuid('source_idea_id'),
+    /** A reference to a complaint, or a note on the source. */
     sourceNote: text('source_note').notNull().default(''),
     ownerUserId: uuid('owner_user_id'),
     effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
@@ -66,6 +69,11 @@ export const weeklyImprovements = pgTable(
       columns: [t.organizationId, t.ownerUserId],
       foreignColumns: [memberships.organizationId, memberships.userId],
     }).onDelete('set null'),
+    foreignKey({
+      name: 'weekly_improvements_idea_fk',
+      columns: [t.organizationId, t.sourceIdeaId],
+      foreignColumns: [ideas.organizationId, ideas.id],
+    }),
     foreignKey({
       name: 'weekly_improvements_plan_item_fk',
       columns: [t.organizationId, t.sourcePlanItemId],

@@ -31,8 +31,22 @@ const executiveOnly: Permission[] = [
   'responses.import',
   'apiKey.manage',
   'impactSettings.update',
+  'ideaComment.hide',
 ];
-const everyone: Permission[] = ['goal.read', 'goal.acknowledge', 'plan.read', 'weekly.read', 'metrics.read'];
+const everyone: Permission[] = [
+  'goal.read',
+  'goal.acknowledge',
+  'plan.read',
+  'weekly.read',
+  'metrics.read',
+  'notifications.manage',
+  'follow.manage',
+  'idea.read',
+  'idea.submit',
+  'idea.vote',
+  'idea.comment',
+];
+const authorOnly: Permission[] = ['idea.edit', 'ideaComment.edit'];
 const leadsOwnDepartment: Permission[] = [
   'department.update',
   'plan.edit',
@@ -40,11 +54,15 @@ const leadsOwnDepartment: Permission[] = [
   'weekly.log',
   'surveyLink.manage',
   'metricAggregate.manage',
+  'idea.triage',
+  'idea.merge',
 ];
 
 describe('permission table', () => {
   it('lists exactly the known permissions', () => {
-    expect([...permissions].sort()).toEqual([...executiveOnly, ...everyone, ...leadsOwnDepartment].sort());
+    expect([...permissions].sort()).toEqual(
+      [...executiveOnly, ...everyone, ...leadsOwnDepartment, ...authorOnly].sort(),
+    );
   });
 
   it.each(everyone)('lets every role do %s', (permission) => {
@@ -108,6 +126,27 @@ describe('can: rule "own-department"', () => {
     expect(can(leadWithoutDept, 'department.update', { departmentId: null })).toBe(false);
     expect(can(leadWithoutDept, 'department.update', {})).toBe(false);
     expect(can(leadWithoutDept, 'department.update', { departmentId: DEPT_A })).toBe(false);
+  });
+});
+
+describe('can: rule "own"', () => {
+  const author = { role: 'staff', departmentId: DEPT_A, userId: 'user-1' } as const;
+  const executiveAuthor = { role: 'executive', departmentId: null, userId: 'user-2' } as const;
+
+  it('lets the author edit their own idea, whatever their role', () => {
+    expect(can(author, 'idea.edit', { authorUserId: 'user-1' })).toBe(true);
+    expect(can(executiveAuthor, 'ideaComment.edit', { authorUserId: 'user-2' })).toBe(true);
+  });
+
+  it("refuses anyone else, executives included, another person's idea or comment", () => {
+    expect(can(author, 'idea.edit', { authorUserId: 'user-2' })).toBe(false);
+    expect(can(executiveAuthor, 'idea.edit', { authorUserId: 'user-1' })).toBe(false);
+  });
+
+  it('refuses when the author or the actor is not known', () => {
+    expect(can(author, 'idea.edit', { authorUserId: null })).toBe(false);
+    expect(can(author, 'idea.edit')).toBe(false);
+    expect(can({ role: 'staff', departmentId: DEPT_A }, 'idea.edit', { authorUserId: 'user-1' })).toBe(false);
   });
 });
 

@@ -5,12 +5,16 @@
 export const roles = ['executive', 'lead', 'staff'] as const;
 export type Role = (typeof roles)[number];
 
-/** `any`: anywhere in the organization; `own-department`: only for the member's own department. */
-export type Rule = 'any' | 'own-department' | 'none';
+/**
+ * `any`: anywhere in the organization; `own-department`: only for the member's own department; `own`: only what the
+ * member wrote (an idea, a comment).
+ */
+export type Rule = 'any' | 'own-department' | 'own' | 'none';
 
 const executiveOnly = { executive: 'any', lead: 'none', staff: 'none' } as const;
 const everyone = { executive: 'any', lead: 'any', staff: 'any' } as const;
 const leadsOwnDepartment = { executive: 'any', lead: 'own-department', staff: 'none' } as const;
+const authorOnly = { executive: 'own', lead: 'own', staff: 'own' } as const;
 
 export const permissionTable = {
   'settings.read': executiveOnly,
@@ -51,6 +55,21 @@ export const permissionTable = {
   'apiKey.manage': executiveOnly,
   // Impact cards: the default windows and, per metric, the minimum meaningful change and the target precision.
   'impactSettings.update': executiveOnly,
+  // Stored notifications and what a person follows: each person their own (the loader scopes to them).
+  'notifications.manage': everyone,
+  'follow.manage': everyone,
+  // Staff ideas: everyone submits, votes and comments; the author edits or withdraws their own idea while it is
+  // new, and edits or deletes their own comments; the lead of the department concerned triages and merges within
+  // it (an executive across departments); executives hide abusive comments.
+  'idea.read': everyone,
+  'idea.submit': everyone,
+  'idea.vote': everyone,
+  'idea.comment': everyone,
+  'idea.edit': authorOnly,
+  'ideaComment.edit': authorOnly,
+  'idea.triage': leadsOwnDepartment,
+  'idea.merge': leadsOwnDepartment,
+  'ideaComment.hide': executiveOnly,
 } as const satisfies Record<string, Record<Role, Rule>>;
 
 export type Permission = keyof typeof permissionTable;
@@ -59,11 +78,14 @@ export const permissions = Object.keys(permissionTable) as Permission[];
 export interface Actor {
   role: Role;
   departmentId: string | null;
+  /** Needed by `own` rules only: without it they refuse. */
+  userId?: string;
 }
 
-/** The department the action touches, when the rule depends on it. */
+/** The department the action touches, and who wrote the thing, when the rule depends on them. */
 export interface Target {
   departmentId?: string | null;
+  authorUserId?: string | null;
 }
 
 export function can(actor: Actor, permission: Permission, target: Target = {}): boolean {
@@ -74,6 +96,8 @@ export function can(actor: Actor, permission: Permission, target: Target = {}): 
       return true;
     case 'own-department':
       return actor.departmentId !== null && target.departmentId != null && target.departmentId === actor.departmentId;
+    case 'own':
+      return actor.userId != null && target.authorUserId != null && target.authorUserId === actor.userId;
     default:
       return false; // fail closed on anything unknown
   }

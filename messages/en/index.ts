@@ -7,8 +7,10 @@ import overview from './overview.json';
 import plans from './plans.json';
 import settings from './settings.json';
 import apiKeys from './api-keys.json';
+import ideas from './ideas.json';
 import imports from './imports.json';
 import metrics from './metrics.json';
+import notifications from './notifications.json';
 import passwordReset from './password-reset.json';
 import security from './security.json';
 import surveys from './surveys.json';
@@ -31,5 +33,7 @@ const messages = {
   ...apiKeys,
   ...imports,
   ...security,
+  ...notifications,
+  ...ideas,
 };
 export default messages;

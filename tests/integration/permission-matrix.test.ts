@@ -11,13 +11,21 @@ import { useTestDatabase } from '@/tests/fixtures/database';
 import { auditEventsOf, snapshotOrganization } from '@/tests/fixtures/snapshots';
 import { importModules, sourceFiles } from '@/tests/support/source-modules';
 import { goalSpecs } from './permission-matrix/goal';
+import { ideaSpecs } from './permission-matrix/ideas';
 import { metricSpecs } from './permission-matrix/metrics';
 import { planSpecs } from './permission-matrix/plans';
 import { settingsSpecs } from './permission-matrix/settings';
 import { expectedOutcome, type Fixtures, makeMatrixFixtures, type Spec, type Variant } from './permission-matrix/spec';
 import { weeklySpecs } from './permission-matrix/weekly';
 
-const specs: Record<string, Spec> = { ...settingsSpecs, ...planSpecs, ...goalSpecs, ...weeklySpecs, ...metricSpecs };
+const specs: Record<string, Spec> = {
+  ...settingsSpecs,
+  ...planSpecs,
+  ...goalSpecs,
+  ...weeklySpecs,
+  ...metricSpecs,
+  ...ideaSpecs,
+};
 
 /**
  * Functions exported from lib/commands that are not commands, and why. Everything else a module there exports

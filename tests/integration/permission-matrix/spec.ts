@@ -6,6 +6,7 @@ import type { Database } from '@/db/client';
 import type { Permission, Role } from '@/lib/domain/permissions';
 import { permissionTable } from '@/lib/domain/permissions';
 import { publishFixtureGoal } from '@/tests/fixtures/goal';
+import { type IdeaFixture, makeIdeaFixture } from '@/tests/fixtures/ideas';
 import { makeMetricsFixture, type MetricsFixture } from '@/tests/fixtures/metrics';
 import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
 import { makePlanFixture, type PlanFixture } from '@/tests/fixtures/plans';
@@ -19,6 +20,7 @@ export interface Fixtures extends PerOrganization<OrganizationFixture> {
   /** The id of each organization's published goal (version 1). */
   goal: PerOrganization<string>;
   weekly: PerOrganization<ImprovementFixture>;
+  ideas: PerOrganization<IdeaFixture>;
 }
 
 /** Two organizations with something of every kind a command acts on. No audit events. */
@@ -35,6 +37,7 @@ export async function makeMatrixFixtures(db: Database): Promise<Fixtures> {
     metrics: await both((f) => makeMetricsFixture(db, f)),
     goal: await both((f) => publishFixtureGoal(db, f)),
     weekly: await both((f) => makeImprovementFixture(db, f)),
+    ideas: await both((f) => makeIdeaFixture(db, f)),
   };
 }
 
@@ -45,6 +48,8 @@ export interface Variant {
   input: (f: Fixtures) => unknown;
   /** For own-department rules: the department of the own organization the command touches. */
   targetDepartment?: 'A' | 'B';
+  /** For own rules: the role of the member who wrote the idea or comment the command touches. */
+  author?: Role;
 }
 export interface OtherVariant extends Variant {
   refusal: Refusal;
@@ -65,6 +70,13 @@ export const perDepartment = (input: (f: Fixtures, d: 'A' | 'B') => unknown): Va
   { label: 'department A', input: (f) => input(f, 'A'), targetDepartment: 'A' },
   { label: 'department B', input: (f) => input(f, 'B'), targetDepartment: 'B' },
 ];
+/** One variant per author role, for own rules: a thing written by the executive, the lead, the staff member. */
+export const perAuthor = (input: (f: Fixtures, author: Role) => unknown): Variant[] =>
+  (['executive', 'lead', 'staff'] as const).map((author) => ({
+    label: `written by the ${author}`,
+    input: (f: Fixtures) => input(f, author),
+    author,
+  }));
 export const departmentOf = (f: Fixtures, d: 'A' | 'B') => (d === 'A' ? f.own.departmentA : f.own.departmentB);
 
 export type Expected = { ok: true } | { ok: false; refusal: { code: 'forbidden' } | Refusal };
@@ -80,6 +92,7 @@ export function expectedOutcome(
   if (rule === 'none') return { ok: false, refusal: { code: 'forbidden' } };
   if (scope === 'other') return { ok: false, refusal: (variant as OtherVariant).refusal };
   if (rule === 'any') return { ok: true };
+  if (rule === 'own') return variant.author === role ? { ok: true } : { ok: false, refusal: { code: 'forbidden' } };
   // own-department: only when the actor has a department and the target is that department. In the fixtures the
   // lead and the staff member belong to department A, the executive to none.
   const actorDepartment = role === 'executive' ? null : 'A';
