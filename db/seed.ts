@@ -14,6 +14,8 @@ import { seedGoal } from './seed-goal';
 import { seedMetrics } from './seed-metrics';
 import { seedPlans } from './seed-plans';
 import { seedWeekly } from './seed-weekly';
+import { seedIdeas } from './seed-ideas';
+import { demoColleagues } from './seed-ideas-story';
 
 export const DEMO_PASSWORD = 'touchpoint-demo';
 export const DEMO_SLUG = 'bookshelf';
@@ -128,7 +130,7 @@ export async function removeDemo(db: Database) {
   await db.delete(users).where(
     inArray(
       sql`lower(${users.email})`,
-      demoLogins.map((l) => l.email),
+      [...demoLogins, ...demoColleagues].map((l) => l.email),
     ),
   );
 }
@@ -206,6 +208,7 @@ export async function seedDemo(db: Database, now = new Date()) {
     await seedGoal(context);
     await seedPlans(context, organization.timeZone);
     await seedWeekly(context, organization.timeZone);
+    await seedIdeas(context, passwordHash);
     await seedMetrics(context, organization.timeZone);
   });
 }

@@ -52,16 +52,27 @@ export interface EditableItem {
   targetLockedSince: string | null;
 }
 
+/** What a new item starts with when it comes from a staff idea ("add to the plan"). */
+export interface PlanItemPrefill {
+  title: string;
+  description: string;
+  touchpointIds: string[];
+  sourceIdeaId: string;
+}
+
 /** Adds an item to a department's plan, or edits one. */
 export function PlanItemForm({
   departmentId,
   item,
+  prefill,
   choices,
   action,
   onDone,
 }: {
   departmentId: string;
   item?: EditableItem;
+  /** A new item's first values (ignored when editing). */
+  prefill?: PlanItemPrefill;
   choices: PlanFormChoices;
   /** Adds the item, or saves it when `item` is given. */
   action: ServerAction;
@@ -100,12 +111,15 @@ export function PlanItemForm({
       {item ? (
         <input type="hidden" name="planItemId" value={item.id} />
       ) : (
-        <input type="hidden" name="departmentId" value={departmentId} />
+        <>
+          <input type="hidden" name="departmentId" value={departmentId} />
+          {prefill ? <input type="hidden" name="sourceIdeaId" value={prefill.sourceIdeaId} /> : null}
+        </>
       )}
       <TextField
         label={t('title')}
         name="title"
-        defaultValue={item?.title}
+        defaultValue={item?.title ?? prefill?.title}
         required
         className="sm:col-span-2"
         error={form.fieldError('title')}
@@ -113,7 +127,7 @@ export function PlanItemForm({
       <TextArea
         label={t('description')}
         name="description"
-        defaultValue={item?.description}
+        defaultValue={item?.description ?? prefill?.description}
         className="sm:col-span-2"
         error={form.fieldError('description')}
       />
@@ -216,7 +230,7 @@ export function PlanItemForm({
           legend={t('touchpoints')}
           name="touchpointIds"
           options={choices.touchpoints}
-          defaultValues={item?.touchpointIds}
+          defaultValues={item?.touchpointIds ?? prefill?.touchpointIds}
           error={form.fieldError('touchpointIds')}
         />
       </div>

@@ -65,7 +65,7 @@ export function ImprovementForm({
   return (
     <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2" noValidate>
       {Object.entries(draft ?? {})
-        .filter(([k]) => k === 'departmentId' || k === 'weekStart' || k === 'improvementId')
+        .filter(([k]) => ['departmentId', 'weekStart', 'improvementId', 'sourceIdeaId'].includes(k))
         .map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={String(v)} />
         ))}

@@ -33,6 +33,7 @@ const itemColumns = {
   effectiveDate: planItems.effectiveDate,
   metric: planItems.metric,
   direction: planItems.direction,
+  sourceIdeaId: planItems.sourceIdeaId,
   updatedAt: planItems.updatedAt,
 };
 
@@ -57,6 +58,8 @@ export type PlanItemRow = {
   /** The declared target metric and direction (locked once the item's after window has started). */
   metric: TargetMetric | null;
   direction: 'up' | 'down' | null;
+  /** The staff idea it came from: marking it done ships the idea. */
+  sourceIdeaId: string | null;
   updatedAt: Date;
 };
 
@@ -135,7 +138,7 @@ export async function findPlanItem(
 
 type ItemValues = Omit<
   PlanItemRow,
-  'id' | 'departmentId' | 'updatedAt' | 'completedAt' | 'effectiveDate' | 'metric' | 'direction'
+  'id' | 'departmentId' | 'updatedAt' | 'completedAt' | 'effectiveDate' | 'metric' | 'direction' | 'sourceIdeaId'
 > &
   Partial<Pick<PlanItemRow, 'completedAt' | 'effectiveDate' | 'metric' | 'direction'>>;
 
@@ -146,7 +149,7 @@ type ItemValues = Omit<
 export async function insertPlanItem(
   db: Database,
   organizationId: string,
-  values: ItemValues & { departmentId: string; createdBy: string },
+  values: ItemValues & { departmentId: string; createdBy: string; sourceIdeaId?: string | null },
 ) {
   const completedDay =
     values.status === 'done' && values.completedAt && values.effectiveDate === undefined

@@ -193,12 +193,20 @@ function columnsOf(input: Columns) {
 export async function insertImprovement(
   db: Database,
   organizationId: string,
-  values: Columns & { departmentId: string; weekStart: string; late: boolean; createdBy: string },
+  values: Columns & {
+    departmentId: string;
+    weekStart: string;
+    late: boolean;
+    createdBy: string;
+    /** The staff idea it came from: set when logged, kept by later edits. */
+    sourceIdeaId?: string | null;
+  },
 ) {
   const [row] = await db
     .insert(weeklyImprovements)
     .values({
       organizationId,
+      sourceIdeaId: values.sourceIdeaId ?? null,
       departmentId: values.departmentId,
       weekStart: values.weekStart,
       late: values.late,

@@ -23,6 +23,7 @@ import { command } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
 import { canMove, type PlanItemStatus, requestsFor } from '@/lib/domain/plans';
 import { dateIn } from '@/lib/domain/weeks';
+import { ideaBecame, ideaToLink } from '@/lib/ideas/progress';
 import { betterDirection, changesTarget, targetLockedSince } from '@/lib/impact/declared-target';
 import {
   answerPlanRequestSchema,
@@ -124,10 +125,12 @@ export const createPlanItem = command({
   target: (department) => ({ departmentId: department.id }),
   run: async ({ tx, actor, input, resource, audit }) => {
     const { today } = await organizationOf(tx, actor.organizationId);
+    const fromIdea = input.sourceIdeaId ? await ideaToLink(tx, actor.organizationId, input.sourceIdeaId) : null;
     const { columns, requests } = await resolveItem(tx, actor.organizationId, resource.id, input);
     const effectiveDate = effectiveDateOf(columns.status, input.effectiveDate, null, today);
     const item = await insertPlanItem(tx, actor.organizationId, {
       ...columns,
+      sourceIdeaId: fromIdea?.id ?? null,
       effectiveDate,
       departmentId: resource.id,
       createdBy: actor.userId,
@@ -142,6 +145,14 @@ export const createPlanItem = command({
     );
     await syncRequests(tx, actor.organizationId, item.id, requests);
     await changeTouched(tx, actor.organizationId, 'plan-item', item.id);
+    if (fromIdea) {
+      await ideaBecame(tx, actor.organizationId, fromIdea.id, actor.userId, {
+        kind: 'plan-item',
+        id: item.id,
+        title: input.title,
+        shipped: columns.status === 'done',
+      });
+    }
     audit({
       action: 'planItem.create',
       entityType: 'planItem',
@@ -190,7 +201,16 @@ export const updatePlanItemDetails = command({
       resource.id,
       resource.effectiveDate !== effectiveDate ? resource.effectiveDate : null,
     );
-    const { id: _id, updatedAt: _u, completedAt: _c, departmentId: _d, ...before } = resource;
+    // Marking the item done ships the idea it came from.
+    if (resource.sourceIdeaId && columns.status === 'done' && resource.status !== 'done') {
+      await ideaBecame(tx, actor.organizationId, resource.sourceIdeaId, actor.userId, {
+        kind: 'plan-item',
+        id: resource.id,
+        title: input.title,
+        shipped: true,
+      });
+    }
+    const { id: _id, updatedAt: _u, completedAt: _c, departmentId: _d, sourceIdeaId: _i, ...before } = resource;
     audit({
       action: 'planItem.update',
       entityType: 'planItem',

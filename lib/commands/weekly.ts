@@ -15,19 +15,29 @@ import {
 } from '@/db/queries/weekly';
 import { type Actor, command } from '@/lib/auth/command';
 import { ActionError, refuse } from '@/lib/auth/errors';
-import { isLate, logWindow, mayLogIn } from '@/lib/domain/weekly';
+import { isLate, logWindow, mayLogFromIdea, mayLogIn } from '@/lib/domain/weekly';
+import { ideaBecame, ideaToLink } from '@/lib/ideas/progress';
 import { dateIn, isWeekStart, weekOf, weekOfDate } from '@/lib/domain/weeks';
 import { changesTarget, targetLockedSince } from '@/lib/impact/declared-target';
 import { type ImprovementInput, logImprovementSchema, updateImprovementSchema } from '@/lib/validation/weekly';
 
 /** Whether this actor may write in this week now; the window decides "late". */
-async function checkWeek(tx: Database, actor: Actor, weekStart: string, effectiveDate: string, now = new Date()) {
+async function checkWeek(
+  tx: Database,
+  actor: Actor,
+  weekStart: string,
+  effectiveDate: string,
+  fromIdea = false,
+  now = new Date(),
+) {
   const organization = await findOrganization(tx, actor.organizationId);
   if (!organization) throw refuse.notFound();
   const firstDay = organization.weekStartsOn;
   if (!isWeekStart(weekStart, firstDay)) throw refuse.field('weekStart', 'validation.notAWeek');
-  const window = logWindow(weekStart, weekOf(now, organization.timeZone, firstDay));
-  if (!mayLogIn(actor.role, window)) {
+  const currentWeek = weekOf(now, organization.timeZone, firstDay);
+  const window = logWindow(weekStart, currentWeek);
+  const allowed = fromIdea ? mayLogFromIdea(actor.role, weekStart, currentWeek) : mayLogIn(actor.role, window);
+  if (!allowed) {
     throw refuse.field('weekStart', window === 'future' ? 'validation.weekInFuture' : 'validation.weekClosed');
   }
   if (weekOfDate(effectiveDate, firstDay) !== weekStart)
@@ -61,11 +71,13 @@ export const logImprovement = command({
   },
   target: (department) => ({ departmentId: department.id }),
   run: async ({ tx, actor, input, resource, audit }) => {
-    const { late } = await checkWeek(tx, actor, input.weekStart, input.effectiveDate);
+    const fromIdea = input.sourceIdeaId ? await ideaToLink(tx, actor.organizationId, input.sourceIdeaId) : null;
+    const { late } = await checkWeek(tx, actor, input.weekStart, input.effectiveDate, fromIdea !== null);
     await checkReferences(tx, actor.organizationId, input);
-    const { departmentId: _d, weekStart, touchpointIds, ...fields } = input;
+    const { departmentId: _d, weekStart, touchpointIds, sourceIdeaId: _i, ...fields } = input;
     const created = await insertImprovement(tx, actor.organizationId, {
       ...fields,
+      ...(fromIdea ? { source: 'idea' as const, sourceIdeaId: fromIdea.id } : {}),
       departmentId: resource.id,
       weekStart,
       late,
@@ -80,6 +92,14 @@ export const logImprovement = command({
     }
     await setImprovementTouchpoints(tx, actor.organizationId, created.id, touchpointIds);
     await changeTouched(tx, actor.organizationId, 'improvement', created.id);
+    if (fromIdea) {
+      await ideaBecame(tx, actor.organizationId, fromIdea.id, actor.userId, {
+        kind: 'improvement',
+        id: created.id,
+        title: input.title,
+        shipped: true,
+      });
+    }
     audit({
       action: 'improvement.log',
       entityType: 'improvement',

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from './permissions';
-import { isLate, type LogWindow, logWindow, mayLogIn, reminderDue, withLogRights } from './weekly';
+import {
+  IDEA_WEEKS_AHEAD,
+  isLate,
+  type LogWindow,
+  logWindow,
+  mayLogFromIdea,
+  mayLogIn,
+  reminderDue,
+  weekForIdea,
+  withLogRights,
+} from './weekly';
 
 describe('logWindow', () => {
   const current = '2026-11-16'; // Monday week W47
@@ -44,6 +54,37 @@ describe('mayLogIn and isLate', () => {
       expect(isLate(window)).toBe(late);
     });
   }
+});
+
+describe('an improvement from an idea', () => {
+  const current = '2026-11-16';
+
+  it('takes this week when it is free, else the next free week, and none beyond the horizon', () => {
+    expect(weekForIdea(current, new Set())).toBe('2026-11-16');
+    expect(weekForIdea(current, new Set(['2026-11-16', '2026-11-23']))).toBe('2026-11-30');
+    const weeks = [
+      '2026-11-16',
+      '2026-11-23',
+      '2026-11-30',
+      '2026-12-07',
+      '2026-12-14',
+      '2026-12-21',
+      '2026-12-28',
+      '2027-01-04',
+      '2027-01-11',
+    ];
+    expect(weeks).toHaveLength(IDEA_WEEKS_AHEAD + 1);
+    expect(weekForIdea(current, new Set(weeks))).toBeNull();
+  });
+
+  it('may be logged ahead, up to the horizon, by whoever may log the area; the past follows the usual rule', () => {
+    expect(mayLogFromIdea('lead', '2026-11-23', current)).toBe(true);
+    expect(mayLogFromIdea('lead', '2027-01-11', current)).toBe(true);
+    expect(mayLogFromIdea('lead', '2027-01-18', current)).toBe(false);
+    expect(mayLogFromIdea('lead', '2026-11-02', current)).toBe(false);
+    expect(mayLogFromIdea('executive', '2026-11-02', current)).toBe(true);
+    expect(mayLogIn('lead', logWindow('2026-11-23', current))).toBe(false);
+  });
 });
 
 describe('reminderDue', () => {

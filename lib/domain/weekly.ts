@@ -1,5 +1,5 @@
 import { type Actor, can, type Role } from './permissions';
-import { weeksBetween, type WeekStart } from './weeks';
+import { addWeeks, weeksBetween, type WeekStart } from './weeks';
 
 /** Where a week stands for logging, seen from the current week. */
 export type LogWindow = 'current' | 'previous' | 'older' | 'future';
@@ -18,6 +18,28 @@ export function logWindow(week: WeekStart, currentWeek: WeekStart): LogWindow {
 export function mayLogIn(role: Role, window: LogWindow): boolean {
   if (window === 'current' || window === 'previous') return true;
   return window === 'older' && role === 'executive';
+}
+
+/** How far ahead an idea may be planned as an area's improvement: the next free week within this many weeks. */
+export const IDEA_WEEKS_AHEAD = 8;
+
+/**
+ * An improvement that comes from a staff idea may also be logged ahead, for a coming week the area has free: the
+ * best ideas become next week's improvements. Anything else follows `mayLogIn`.
+ */
+export function mayLogFromIdea(role: Role, week: WeekStart, currentWeek: WeekStart): boolean {
+  const window = logWindow(week, currentWeek);
+  if (window !== 'future') return mayLogIn(role, window);
+  return weeksBetween(currentWeek, week) <= IDEA_WEEKS_AHEAD;
+}
+
+/** The week an idea becomes the area's improvement: this one if free, else the next free one, or null. */
+export function weekForIdea(currentWeek: WeekStart, taken: ReadonlySet<WeekStart>): WeekStart | null {
+  for (let ahead = 0; ahead <= IDEA_WEEKS_AHEAD; ahead++) {
+    const week = addWeeks(currentWeek, ahead);
+    if (!taken.has(week)) return week;
+  }
+  return null;
 }
 
 export function isLate(window: LogWindow): boolean {

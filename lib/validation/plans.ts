@@ -45,7 +45,11 @@ export const planItemFields = z
     }
   });
 
-export const createPlanItemSchema = z.intersection(z.object({ departmentId: id }), planItemFields);
+/** A new plan item; one added from a staff idea names it. */
+export const createPlanItemSchema = z.intersection(
+  z.object({ departmentId: id, sourceIdeaId: optionalId }),
+  planItemFields,
+);
 export const updatePlanItemSchema = z.intersection(z.object({ planItemId: id }), planItemFields);
 
 export const answerPlanRequestSchema = z

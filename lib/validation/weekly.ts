@@ -30,8 +30,9 @@ export const improvementFields = z
       ctx.addIssue({ code: 'custom', path: ['sourcePlanItemId'], message: 'validation.required' });
   });
 
+/** A new improvement; one made from a staff idea names it (and may be planned for a coming week). */
 export const logImprovementSchema = z.intersection(
-  z.object({ departmentId: id, weekStart: calendarDate }),
+  z.object({ departmentId: id, weekStart: calendarDate, sourceIdeaId: optionalId }),
   improvementFields,
 );
 export const updateImprovementSchema = z.intersection(z.object({ improvementId: id }), improvementFields);

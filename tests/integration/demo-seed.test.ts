@@ -13,7 +13,7 @@ import type { DatabaseKind } from '@/db/client';
 import { changesBetween } from '@/db/queries/changes';
 import { storedCards } from '@/db/queries/impact';
 import { queueMissingImpactResults } from '@/db/queries/impact-staleness';
-import { departments, organizations, planItems, weeklyImprovements } from '@/db/schema';
+import { departments, ideas, organizations, planItems, weeklyImprovements } from '@/db/schema';
 import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '@/db/seed';
 import { recomputeStaleImpact } from '@/lib/impact-service/compute';
 import type { ImpactCard } from '@/lib/impact/card-schema';
@@ -243,5 +243,37 @@ describe('issue 11: the demo tells a true story with the default windows (4 week
     );
     // The latest weeks' changes are still collecting their after window.
     expect(cards.some((c) => c.verdict === 'collecting')).toBe(true);
+  });
+
+  it('issue 12: has about forty ideas in every status, and every improvement that came from an idea points to one', async () => {
+    const rows = await demo.db
+      .select({
+        id: ideas.id,
+        title: ideas.title,
+        status: ideas.status,
+        anonymous: ideas.anonymous,
+        votes: ideas.votes,
+      })
+      .from(ideas)
+      .where(eq(ideas.organizationId, organizationId));
+    expect(rows.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(rows.map((r) => r.status))).toEqual(
+      new Set(['new', 'under_review', 'accepted', 'declined', 'in_progress', 'shipped', 'withdrawn', 'merged']),
+    );
+    expect(rows.filter((r) => r.status === 'merged')).toHaveLength(2);
+    expect(rows.filter((r) => r.anonymous).length).toBeGreaterThanOrEqual(3);
+    const fromIdeas = await demo.db
+      .select({ title: weeklyImprovements.title, ideaId: weeklyImprovements.sourceIdeaId })
+      .from(weeklyImprovements)
+      .where(and(eq(weeklyImprovements.organizationId, organizationId), eq(weeklyImprovements.source, 'idea')));
+    expect(fromIdeas.length).toBeGreaterThan(10);
+    expect(fromIdeas.filter((i) => !i.ideaId)).toEqual([]);
+    const bookmark = fromIdeas.find((i) => i.title === 'Bookmark in every parcel')!;
+    expect(rows.find((r) => r.id === bookmark.ideaId)).toMatchObject({
+      title: 'Free bookmark for regular customers',
+      status: 'shipped',
+    });
+    // Its card shows packaging NEV moving (clearly better).
+    expect(byTitle('Bookmark in every parcel').card.metrics[0]).toMatchObject({ metric: 'nev', verdict: 'better' });
   });
 });

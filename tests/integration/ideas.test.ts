@@ -7,7 +7,15 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { updateDepartment } from '@/db/queries/departments';
-import { boardPage, commentsForViewer, ideaForViewer, ideaHistory, similarIdeas } from '@/db/queries/idea-board';
+import { findOrganization } from '@/db/queries/organizations';
+import {
+  boardPage,
+  changesFromIdea,
+  commentsForViewer,
+  ideaForViewer,
+  ideaHistory,
+  similarIdeas,
+} from '@/db/queries/idea-board';
 import { ideaVotes, notifications } from '@/db/schema';
 import { boardQuerySchema } from '@/lib/validation/ideas';
 import {
@@ -21,6 +29,10 @@ import {
   withdrawVote,
 } from '@/lib/commands/ideas';
 import { commentOnIdea, hideComment } from '@/lib/commands/idea-comments';
+import { createPlanItem, updatePlanItemDetails } from '@/lib/commands/plans';
+import { logImprovement } from '@/lib/commands/weekly';
+import { IDEA_WEEKS_AHEAD } from '@/lib/domain/weekly';
+import { addWeeks, weekOf } from '@/lib/domain/weeks';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import { addMember, makeOrganization, type OrganizationFixture, uniqueSuffix } from '@/tests/fixtures/organizations';
 import { auditedRun, dataOf } from './helpers';
@@ -278,5 +290,80 @@ describe('comments', () => {
     expect(forStaff.find((c) => c.id === comment)).toMatchObject({ hidden: true, body: null });
     const forAuthor = await commentsForViewer(db, f.organizationId, f.lead.userId, id);
     expect(forAuthor.find((c) => c.id === comment)).toMatchObject({ hidden: true, body: 'Rude words', mine: true });
+  });
+});
+
+describe('from idea to change', () => {
+  async function weeks() {
+    const organization = await findOrganization(db, f.organizationId);
+    const current = weekOf(new Date(), organization!.timeZone, organization!.weekStartsOn);
+    return { current, next: addWeeks(current, 1), later: addWeeks(current, IDEA_WEEKS_AHEAD + 1) };
+  }
+  const improvement = (ideaId: string | undefined, weekStart: string, departmentId = f.departmentA) => ({
+    departmentId,
+    weekStart,
+    effectiveDate: weekStart,
+    title: 'Bookmark in every parcel',
+    ...(ideaId ? { sourceIdeaId: ideaId } : {}),
+  });
+
+  it('ships the idea when its improvement is logged, links both ways and tells the author', async () => {
+    const g = await makeOrganization(db, `Ship Co ${uniqueSuffix()}`);
+    const id = dataOf(
+      await submitIdea.execute(db, g.staff.actor, {
+        title: 'Bookmark for regulars',
+        change: 'A bookmark',
+        departmentId: g.departmentA,
+      }),
+    ).id;
+    const organization = await findOrganization(db, g.organizationId);
+    const current = weekOf(new Date(), organization!.timeZone, organization!.weekStartsOn);
+    const logged = dataOf(
+      await logImprovement.execute(db, g.lead.actor, { ...improvement(id, current, g.departmentA), sourceNote: '' }),
+    );
+    expect((await ideaForViewer(db, g.organizationId, g.staff.userId, id))?.status).toBe('shipped');
+    const changes = await changesFromIdea(db, g.organizationId, id);
+    expect(changes.improvements.map((i) => i.id)).toEqual([logged.id]);
+    const [notice] = await db
+      .select({ details: notifications.details })
+      .from(notifications)
+      .where(and(eq(notifications.organizationId, g.organizationId), eq(notifications.userId, g.staff.userId)));
+    expect(notice?.details).toMatchObject({ status: 'shipped', changeKind: 'improvement', changeId: logged.id });
+  });
+
+  it('may plan an idea for a coming free week, but nothing else logs the future', async () => {
+    const { next, later } = await weeks();
+    const id = await submit('Weekend pickup lockers');
+    expect(await run(logImprovement, f.lead.actor, improvement(undefined, next))).toMatchObject({
+      ok: false,
+      fieldErrors: { weekStart: { key: 'validation.weekInFuture' } },
+    });
+    expect(await run(logImprovement, f.lead.actor, improvement(id, later))).toMatchObject({ ok: false });
+    dataOf(await run(logImprovement, f.lead.actor, improvement(id, next)));
+    expect((await ideaForViewer(db, f.organizationId, f.staff.userId, id))?.status).toBe('shipped');
+  });
+
+  it('puts the idea in progress when added to the plan, and ships it when the item is done', async () => {
+    const id = await submit('Call customers back within the hour');
+    const item = { title: 'Call-back within the hour', departmentId: f.departmentA, sourceIdeaId: id };
+    const created = dataOf(await run(createPlanItem, f.lead.actor, item));
+    expect((await ideaForViewer(db, f.organizationId, f.staff.userId, id))?.status).toBe('in_progress');
+    dataOf(
+      await run(updatePlanItemDetails, f.lead.actor, { planItemId: created.id, title: item.title, status: 'done' }),
+    );
+    expect((await ideaForViewer(db, f.organizationId, f.staff.userId, id))?.status).toBe('shipped');
+    expect((await changesFromIdea(db, f.organizationId, id)).planItems.map((p) => p.id)).toEqual([created.id]);
+  });
+
+  it('refuses an idea that was declined, and writes nothing', async () => {
+    const id = await submit('Paint the vans gold');
+    dataOf(await run(changeIdeaStatus, f.lead.actor, { ideaId: id, status: 'declined', reply: 'Too costly' }));
+    const result = await run(createPlanItem, f.lead.actor, {
+      title: 'Gold vans',
+      departmentId: f.departmentA,
+      sourceIdeaId: id,
+    });
+    expect(result).toMatchObject({ ok: false, fieldErrors: { sourceIdeaId: { key: 'validation.ideaClosed' } } });
+    expect((await changesFromIdea(db, f.organizationId, id)).planItems).toEqual([]);
   });
 });
