@@ -15,12 +15,15 @@ import { SignOutButton } from './sign-out-button';
 export async function AppShell({
   member,
   notifications,
+  unreadNotifications,
   actions,
   children,
 }: {
   member: Member;
   /** What waits for this member, loaded once by the layout. */
   notifications: Notification[];
+  /** How many of the member's stored notifications are unread. */
+  unreadNotifications: number;
   actions: { signOut: FormAction; switchOrganization: FormAction };
   children: ReactNode;
 }) {
@@ -31,6 +34,7 @@ export async function AppShell({
     { href: '/plans', label: t('nav.plans') },
     { href: '/weekly', label: t('nav.weekly') },
     { href: '/touchpoints', label: t('nav.touchpoints') },
+    { href: '/ideas', label: t('nav.ideas') },
   ];
   if (can(member.actor, 'settings.read')) items.push({ href: '/settings', label: t('nav.settings') });
   return (
@@ -58,7 +62,7 @@ export async function AppShell({
             />
           </div>
           <div className="flex shrink-0 items-center gap-2">
-            <NotificationBell count={notifications.length} />
+            <NotificationBell reminders={notifications.length} unread={unreadNotifications} />
             <Link href="/profile" className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
               <span className="sr-only">{t('profile')}: </span>
               <span className="hidden sm:inline">{member.user.name}</span>

@@ -89,11 +89,7 @@ export async function listNotifications(
     .select(listed)
     .from(notifications)
     .where(mine(organizationId, userId))
-    .orderBy(
-      sql`${notifications.readAt} IS NULL DESC`,
-      desc(notifications.createdAt),
-      desc(notifications.id),
-    )
+    .orderBy(sql`${notifications.readAt} IS NULL DESC`, desc(notifications.createdAt), desc(notifications.id))
     .limit(pageSize + 1)
     .offset((page - 1) * pageSize);
   return { notifications: rows.slice(0, pageSize), hasMore: rows.length > pageSize };

@@ -6,6 +6,7 @@ import { listMembers } from '@/db/queries/members';
 import { overdueItemsOwnedBy, unreadGoalVersion } from '@/db/queries/notifications';
 import type { Organization } from '@/db/queries/organizations';
 import { listRequests } from '@/db/queries/plans';
+import { unreadCount } from '@/db/queries/stored-notifications';
 import { findImprovementInCell } from '@/db/queries/weekly';
 import {
   coversUnledDepartments,
@@ -80,4 +81,9 @@ export async function notificationsFor(
 /** The signed-in member's notifications, computed once per request (the bell and the page share it). */
 export const myNotifications = cache(async (member: Member) =>
   notificationsFor(await getDb(), member.organization, member.actor),
+);
+
+/** How many of the signed-in member's stored notifications are unread: one count, shared by the bell and the page. */
+export const myUnreadCount = cache(async (member: Member) =>
+  unreadCount(await getDb(), member.organization.id, member.actor.userId),
 );

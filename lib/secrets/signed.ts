@@ -64,3 +64,20 @@ export function readSignInGrant(value: string, now = new Date()): { userId: stri
   }
   return Number(expires) * 1000 > now.getTime() ? { userId, deviceId } : null;
 }
+
+/**
+ * The token of the unsubscribe link in every daily mail: it names the organization and the person and needs no
+ * session (a mail is read anywhere). It does not expire: an old mail's link still stops the mail.
+ */
+export function unsubscribeToken(organizationId: string, userId: string): string {
+  return sign('unsubscribe', `${organizationId}.${userId}`);
+}
+
+export function readUnsubscribeToken(value: string): { organizationId: string; userId: string } | null {
+  const payload = verify('unsubscribe', value);
+  const [organizationId, userId, rest] = payload?.split('.') ?? [];
+  if (!organizationId || !userId || rest !== undefined || !UUID.test(organizationId) || !UUID.test(userId)) {
+    return null;
+  }
+  return { organizationId, userId };
+}

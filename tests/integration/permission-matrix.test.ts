@@ -13,6 +13,7 @@ import { importModules, sourceFiles } from '@/tests/support/source-modules';
 import { goalSpecs } from './permission-matrix/goal';
 import { ideaSpecs } from './permission-matrix/ideas';
 import { metricSpecs } from './permission-matrix/metrics';
+import { notificationSpecs } from './permission-matrix/notifications';
 import { planSpecs } from './permission-matrix/plans';
 import { settingsSpecs } from './permission-matrix/settings';
 import { expectedOutcome, type Fixtures, makeMatrixFixtures, type Spec, type Variant } from './permission-matrix/spec';
@@ -25,6 +26,7 @@ const specs: Record<string, Spec> = {
   ...weeklySpecs,
   ...metricSpecs,
   ...ideaSpecs,
+  ...notificationSpecs,
 };
 
 /**
@@ -123,7 +125,7 @@ for (const [name, spec] of Object.entries(specs)) {
           matrixCases++;
           const f = await currentFixtures();
           const actor = f.own[role].actor;
-          const input = variant.input(f);
+          const input = variant.input(f, role);
           const before = {
             own: await snapshotOrganization(db, f.own.organizationId),
             other: await snapshotOrganization(db, f.other.organizationId),
@@ -154,7 +156,7 @@ for (const [name, spec] of Object.entries(specs)) {
     it('refuses without a signed-in member', async () => {
       unauthenticatedCases++;
       const f = await currentFixtures();
-      const input = (spec.own[0] as Variant).input(f);
+      const input = (spec.own[0] as Variant).input(f, 'staff');
       const before = await snapshotOrganization(db, f.own.organizationId);
       const result = await command.execute(db, null, input);
       expect(result).toMatchObject({ ok: false, code: 'unauthenticated' });

@@ -1,59 +1,71 @@
-import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { myNotifications } from '@/lib/auth/notifications';
+import { MarkReadButton } from '@/components/notifications/mark-read-button';
+import { Reminders } from '@/components/notifications/reminders';
+import { StoredNotificationList, UPDATES_HEADING_ID } from '@/components/notifications/stored-list';
+import { Card, PageHeader } from '@/components/ui/card';
+import { getDb } from '@/db/client';
+import { listNotifications } from '@/db/queries/stored-notifications';
+import { myNotifications, myUnreadCount } from '@/lib/auth/notifications';
 import { requireMember } from '@/lib/auth/session';
+import { NOTIFICATIONS_PAGE_SIZE } from '@/lib/domain/stored-notifications';
+import { notificationsPageSchema } from '@/lib/validation/notifications';
+import { markAllNotificationsReadAction, markNotificationReadAction } from './actions';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('notifications'))('title') };
 }
 
-export default async function NotificationsPage() {
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const member = await requireMember();
   const t = await getTranslations('notifications');
-  const notifications = await myNotifications(member);
+  const { page } = notificationsPageSchema.parse(await searchParams);
+  const [reminders, unread, stored] = await Promise.all([
+    myNotifications(member),
+    myUnreadCount(member),
+    listNotifications(await getDb(), member.organization.id, member.actor.userId, {
+      page,
+      pageSize: NOTIFICATIONS_PAGE_SIZE,
+    }),
+  ]);
   return (
     <>
       <PageHeader title={t('title')} description={t('description')} />
-      <Card>
-        {notifications.length === 0 ? (
-          <EmptyState title={t('empty')}>{t('emptyHint')}</EmptyState>
-        ) : (
-          <ul className="divide-y divide-slate-200">
-            {notifications.map((n) => (
-              <li
-                key={
-                  n.kind === 'goalToRead' || n.kind === 'weeklyReminder'
-                    ? n.kind
-                    : `${n.kind}-${'requestId' in n ? n.requestId : n.planItemId}`
-                }
-                className="py-3 text-sm"
-              >
-                {n.kind === 'weeklyReminder' ? (
-                  <Link href="/weekly" className="font-medium text-brand-800 underline">
-                    {t('weeklyReminder')}
-                  </Link>
-                ) : n.kind === 'goalToRead' ? (
-                  <Link href="/goal" className="font-medium text-brand-800 underline">
-                    {t('goalToRead', { version: n.version })}
-                  </Link>
-                ) : n.kind === 'requestToAnswer' ? (
-                  <Link href={`/plans/${n.departmentId}`} className="font-medium text-brand-800 underline">
-                    {t(n.promise ? 'promiseToCheck' : 'requestToAnswer', { title: n.itemTitle })}
-                  </Link>
-                ) : (
-                  <Link
-                    href={`/plans/${n.departmentId}#item-${n.planItemId}`}
-                    className="font-medium text-brand-800 underline"
-                  >
-                    {t('itemOverdue', { title: n.itemTitle, date: n.dueDate })}
-                  </Link>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+      <div className="space-y-6">
+        <Card title={t('waitingTitle')}>
+          <Reminders reminders={reminders} />
+        </Card>
+        <section
+          aria-labelledby={UPDATES_HEADING_ID}
+          className="rounded-lg border border-slate-200 bg-white p-4 shadow-xs sm:p-5"
+        >
+          <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
+            <div>
+              {/* Focus lands here after "Mark read", whose button goes away with the item's unread state. */}
+              <h2 id={UPDATES_HEADING_ID} tabIndex={-1} className="text-base font-semibold">
+                {t('updatesTitle')}
+              </h2>
+              <p className="mt-0.5 text-sm text-slate-600">{t('updatesDescription', { unread })}</p>
+            </div>
+            {unread > 0 ? (
+              <MarkReadButton action={markAllNotificationsReadAction} input={{}} focusAfter={UPDATES_HEADING_ID}>
+                {t('markAllRead')}
+              </MarkReadButton>
+            ) : null}
+          </div>
+          <StoredNotificationList
+            notifications={stored.notifications}
+            now={new Date()}
+            timeZone={member.organization.timeZone}
+            page={page}
+            hasMore={stored.hasMore}
+            markRead={markNotificationReadAction}
+          />
+        </section>
+      </div>
     </>
   );
 }

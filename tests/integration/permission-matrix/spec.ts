@@ -8,6 +8,7 @@ import { permissionTable } from '@/lib/domain/permissions';
 import { publishFixtureGoal } from '@/tests/fixtures/goal';
 import { type IdeaFixture, makeIdeaFixture } from '@/tests/fixtures/ideas';
 import { makeMetricsFixture, type MetricsFixture } from '@/tests/fixtures/metrics';
+import { makeNotificationsFixture, type NotificationsFixture } from '@/tests/fixtures/notifications';
 import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
 import { makePlanFixture, type PlanFixture } from '@/tests/fixtures/plans';
 import { type ImprovementFixture, makeImprovementFixture } from '@/tests/fixtures/weekly';
@@ -21,6 +22,7 @@ export interface Fixtures extends PerOrganization<OrganizationFixture> {
   goal: PerOrganization<string>;
   weekly: PerOrganization<ImprovementFixture>;
   ideas: PerOrganization<IdeaFixture>;
+  notifications: PerOrganization<NotificationsFixture>;
 }
 
 /** Two organizations with something of every kind a command acts on. No audit events. */
@@ -38,6 +40,7 @@ export async function makeMatrixFixtures(db: Database): Promise<Fixtures> {
     goal: await both((f) => publishFixtureGoal(db, f)),
     weekly: await both((f) => makeImprovementFixture(db, f)),
     ideas: await both((f) => makeIdeaFixture(db, f)),
+    notifications: await both((f) => makeNotificationsFixture(db, f)),
   };
 }
 
@@ -45,7 +48,8 @@ export async function makeMatrixFixtures(db: Database): Promise<Fixtures> {
 export type Refusal = { code: 'not_found' } | { code: 'invalid'; field: string } | { code: 'invalid'; rows: true };
 export interface Variant {
   label: string;
-  input: (f: Fixtures) => unknown;
+  /** `role`: the member who runs it, for inputs that name their own things (their notifications). */
+  input: (f: Fixtures, role: Role) => unknown;
   /** For own-department rules: the department of the own organization the command touches. */
   targetDepartment?: 'A' | 'B';
   /** For own rules: the role of the member who wrote the idea or comment the command touches. */

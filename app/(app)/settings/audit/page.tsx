@@ -29,6 +29,9 @@ const entityTypes = [
   'metricAggregate',
   'responseImport',
   'apiKey',
+  'idea',
+  'ideaComment',
+  'notification',
 ] as const;
 /** The keys of the 'settings.audit' translator that describe an action ("actions.touchpoint.create"). */
 type ActionSentence = Extract<KeyWithin<MessageKey, 'settings.audit'>, `actions.${string}`>;
