@@ -7,7 +7,17 @@ import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 const sessionCookies = ['authjs.session-token', '__Secure-authjs.session-token'];
 
 /** The signed-in sections of the app (add each new one here); unknown paths still get a proper 404. */
-const sections = ['/goal', '/plans', '/weekly', '/touchpoints', '/changes', '/notifications', '/profile', '/settings'];
+const sections = [
+  '/goal',
+  '/plans',
+  '/weekly',
+  '/touchpoints',
+  '/changes',
+  '/ideas',
+  '/notifications',
+  '/profile',
+  '/settings',
+];
 
 function isSignedInSection(pathname: string): boolean {
   return pathname === '/' || sections.some((section) => pathname === section || pathname.startsWith(`${section}/`));
