@@ -7,9 +7,13 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as board from '@/db/queries/idea-board';
+import { shippedIdeas } from '@/db/queries/idea-credit';
+import { findOrganization } from '@/db/queries/organizations';
 import { auditEvents, notifications } from '@/db/schema';
 import { changeIdeaStatus, editIdea, submitIdea, voteForIdea } from '@/lib/commands/ideas';
 import { commentOnIdea } from '@/lib/commands/idea-comments';
+import { logImprovement } from '@/lib/commands/weekly';
+import { weekOf } from '@/lib/domain/weeks';
 import { boardQuerySchema } from '@/lib/validation/ideas';
 import { useTestDatabase } from '@/tests/fixtures/database';
 import { makeOrganization, type OrganizationFixture, uniqueSuffix } from '@/tests/fixtures/organizations';
@@ -115,5 +119,23 @@ describe('an anonymous idea', () => {
     expect(told.filter((n) => n.userId === f.staff.userId).length).toBeGreaterThanOrEqual(2); // comment, status
     const toOthers = told.filter((n) => n.userId !== f.staff.userId);
     expect(JSON.stringify(toOthers)).not.toContain(f.staff.userId);
+  });
+
+  it('counts for nobody on the credit page once shipped: no author there either', async () => {
+    const organization = await findOrganization(db, f.organizationId);
+    const week = weekOf(new Date(), organization!.timeZone, organization!.weekStartsOn);
+    dataOf(
+      await logImprovement.execute(db, f.lead.actor, {
+        departmentId: f.departmentA,
+        weekStart: week,
+        effectiveDate: week,
+        title: 'Quiet hours announced',
+        sourceIdeaId: ideaId,
+      }),
+    );
+    const shipped = await shippedIdeas(db, f.organizationId);
+    expect(shipped.map((s) => s.title)).toEqual([title]);
+    expect(shipped[0]).toMatchObject({ authorId: null, authorName: null });
+    expect(JSON.stringify(shipped)).not.toContain(f.staff.userId);
   });
 });
