@@ -110,9 +110,10 @@ ALTER TABLE "notifications" ADD CONSTRAINT "notifications_member_fk" FOREIGN KEY
 CREATE INDEX "idea_comments_org_idea_idx" ON "idea_comments" USING btree ("organization_id","idea_id","created_at");--> statement-breakpoint
 CREATE INDEX "idea_events_org_idea_idx" ON "idea_events" USING btree ("organization_id","idea_id","created_at");--> statement-breakpoint
 CREATE INDEX "idea_votes_org_user_idx" ON "idea_votes" USING btree ("organization_id","user_id");--> statement-breakpoint
-CREATE INDEX "ideas_org_votes_idx" ON "ideas" USING btree ("organization_id","votes","created_at");--> statement-breakpoint
-CREATE INDEX "ideas_org_created_idx" ON "ideas" USING btree ("organization_id","created_at");--> statement-breakpoint
-CREATE INDEX "ideas_org_active_idx" ON "ideas" USING btree ("organization_id","active_at");--> statement-breakpoint
+CREATE INDEX "ideas_org_votes_idx" ON "ideas" USING btree ("organization_id","votes" DESC NULLS FIRST,"created_at" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "ideas_org_created_idx" ON "ideas" USING btree ("organization_id","created_at" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "ideas_org_active_idx" ON "ideas" USING btree ("organization_id","active_at" DESC NULLS FIRST,"id");--> statement-breakpoint
+CREATE INDEX "ideas_org_status_idx" ON "ideas" USING btree ("organization_id","status");--> statement-breakpoint
 CREATE INDEX "ideas_org_author_idx" ON "ideas" USING btree ("organization_id","author_user_id");--> statement-breakpoint
 CREATE INDEX "ideas_words_idx" ON "ideas" USING gin ("words");--> statement-breakpoint
 CREATE INDEX "follows_org_subject_idx" ON "follows" USING btree ("organization_id","subject_type","subject_id");--> statement-breakpoint

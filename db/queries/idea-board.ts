@@ -58,9 +58,21 @@ const order = {
   active: [desc(ideas.activeAt), asc(ideas.id)],
 } as const;
 
-/** One page of the board (50 ideas) and how many ideas match in all. */
+/**
+ * One page of the board (50 ideas) and how many ideas match in all. The page's ids are chosen first, on the ideas
+ * alone (an index per order), and only those 50 are joined to their department, touchpoint and author: joining
+ * before the offset would join every skipped row too.
+ */
 export async function boardPage(db: Database, organizationId: string, viewerId: string, query: BoardQuery) {
   const where = and(...boardFilters(organizationId, viewerId, query));
+  const chosen = db
+    .select({ organizationId: ideas.organizationId, id: ideas.id })
+    .from(ideas)
+    .where(where)
+    .orderBy(...order[query.sort])
+    .limit(BOARD_PAGE_SIZE)
+    .offset((query.page - 1) * BOARD_PAGE_SIZE)
+    .as('board_page');
   const author = authorVisibleTo(viewerId);
   const [rows, [count]] = await Promise.all([
     db
@@ -82,7 +94,8 @@ export async function boardPage(db: Database, organizationId: string, viewerId: 
         mine: sql<boolean>`${ideas.authorUserId} IS NOT DISTINCT FROM ${viewerId}::uuid`,
         votedByMe: sql<boolean>`EXISTS (SELECT 1 FROM ${ideaVotes} v WHERE v.organization_id = ${ideas.organizationId} AND v.idea_id = ${ideas.id} AND v.user_id = ${viewerId}::uuid)`,
       })
-      .from(ideas)
+      .from(chosen)
+      .innerJoin(ideas, and(eq(ideas.organizationId, chosen.organizationId), eq(ideas.id, chosen.id)))
       .innerJoin(
         departments,
         and(eq(departments.organizationId, ideas.organizationId), eq(departments.id, ideas.departmentId)),
@@ -92,10 +105,7 @@ export async function boardPage(db: Database, organizationId: string, viewerId: 
         and(eq(touchpoints.organizationId, ideas.organizationId), eq(touchpoints.id, ideas.touchpointId)),
       )
       .leftJoin(authors, eq(authors.id, author))
-      .where(where)
-      .orderBy(...order[query.sort])
-      .limit(BOARD_PAGE_SIZE)
-      .offset((query.page - 1) * BOARD_PAGE_SIZE),
+      .orderBy(...order[query.sort]),
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(ideas)
@@ -206,14 +216,18 @@ const commentAuthors = alias(users, 'comment_authors');
 
 /**
  * The idea's comments, oldest first. A hidden comment's text goes to its author only (marked hidden); others see
- * that a comment was hidden.
+ * that a comment was hidden. On an anonymous idea, its author's own comments name nobody: they are "the idea's
+ * author" (`byAnonymousAuthor`), to the author too, so the page reads the same for everyone.
  */
 export async function commentsForViewer(db: Database, organizationId: string, viewerId: string, ideaId: string) {
+  const byAnonymousAuthor = sql<boolean>`(${ideas.anonymous} AND ${ideaComments.authorUserId} IS NOT DISTINCT FROM ${ideas.authorUserId})`;
   const rows = await db
     .select({
       id: ideaComments.id,
-      authorId: ideaComments.authorUserId,
-      authorName: commentAuthors.name,
+      authorId: sql<string | null>`CASE WHEN ${byAnonymousAuthor} THEN NULL ELSE ${ideaComments.authorUserId} END`,
+      authorName: sql<string | null>`CASE WHEN ${byAnonymousAuthor} THEN NULL ELSE ${commentAuthors.name} END`,
+      byAnonymousAuthor,
+      mine: sql<boolean>`${ideaComments.authorUserId} IS NOT DISTINCT FROM ${viewerId}::uuid`,
       body: ideaComments.body,
       hidden: sql<boolean>`${ideaComments.hiddenAt} IS NOT NULL`,
       movedFromIdeaId: ideaComments.movedFromIdeaId,
@@ -221,14 +235,11 @@ export async function commentsForViewer(db: Database, organizationId: string, vi
       editedAt: ideaComments.editedAt,
     })
     .from(ideaComments)
+    .innerJoin(ideas, and(eq(ideas.organizationId, ideaComments.organizationId), eq(ideas.id, ideaComments.ideaId)))
     .leftJoin(commentAuthors, eq(commentAuthors.id, ideaComments.authorUserId))
     .where(and(eq(ideaComments.organizationId, organizationId), eq(ideaComments.ideaId, ideaId)))
     .orderBy(asc(ideaComments.createdAt), asc(ideaComments.id));
-  return rows.map((c) => ({
-    ...c,
-    body: c.hidden && c.authorId !== viewerId ? null : c.body,
-    mine: c.authorId === viewerId,
-  }));
+  return rows.map((c) => ({ ...c, body: c.hidden && !c.mine ? null : c.body }));
 }
 
 const eventActors = alias(users, 'event_actors');

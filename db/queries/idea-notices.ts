@@ -18,17 +18,26 @@ export async function tellIdeaFollowers(
   notice: {
     kind: IdeaNoticeKind;
     eventKey: string;
+    /** Who the notice names as having done it: null for the system or an anonymous author. */
     actorUserId: string | null;
+    /** Who did it, when the notice does not name them: they are not told of their own doing. */
+    doneBy?: string;
     details?: Record<string, string | null>;
   },
 ): Promise<number> {
   const followers = await followersOf(db, organizationId, 'idea', idea.id);
-  return notify(db, organizationId, followers, {
-    kind: notice.kind,
-    subjectType: 'idea',
-    subjectId: idea.id,
-    eventKey: notice.eventKey,
-    actorUserId: notice.actorUserId,
-    details: { title: idea.title, ...notice.details },
-  });
+  return notify(
+    db,
+    organizationId,
+    followers,
+    {
+      kind: notice.kind,
+      subjectType: 'idea',
+      subjectId: idea.id,
+      eventKey: notice.eventKey,
+      actorUserId: notice.actorUserId,
+      details: { title: idea.title, ...notice.details },
+    },
+    notice.doneBy ?? notice.actorUserId,
+  );
 }

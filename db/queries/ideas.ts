@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { ideaComments, ideaEvents, ideas, ideaVotes } from '@/db/schema';
+import { ideaComments, ideaEvents, ideas, ideaVotes, planItems, weeklyImprovements } from '@/db/schema';
 import type { IdeaStatus } from '@/lib/domain/ideas';
 
 // The writes of the idea board, and the loaders its commands use. These loaders return the author's id so that a
@@ -165,7 +165,7 @@ export async function insertComment(
   return row!.id;
 }
 
-/** The comment a command acts on, with its idea's status and department. */
+/** The comment a command acts on; `byAnonymousAuthor`: written by the anonymous author of its idea. */
 export async function findCommentForCommand(db: Database, organizationId: string, commentId: string) {
   const [row] = await db
     .select({
@@ -174,10 +174,12 @@ export async function findCommentForCommand(db: Database, organizationId: string
       authorUserId: ideaComments.authorUserId,
       hiddenAt: ideaComments.hiddenAt,
       body: ideaComments.body,
+      byAnonymousAuthor: sql<boolean>`(${ideas.anonymous} AND ${ideaComments.authorUserId} IS NOT DISTINCT FROM ${ideas.authorUserId})`,
     })
     .from(ideaComments)
+    .innerJoin(ideas, and(eq(ideas.organizationId, ideaComments.organizationId), eq(ideas.id, ideaComments.ideaId)))
     .where(and(eq(ideaComments.organizationId, organizationId), eq(ideaComments.id, commentId)))
-    .for('update');
+    .for('update', { of: ideaComments });
   return row ?? null;
 }
 
@@ -243,4 +245,20 @@ export async function votersOf(db: Database, organizationId: string, ideaId: str
     .from(ideaVotes)
     .where(and(eq(ideaVotes.organizationId, organizationId), eq(ideaVotes.ideaId, ideaId)));
   return rows.map((r) => r.userId);
+}
+
+/** The idea a change came from (an improvement or plan item linked to it), for its notices; null for none. */
+export async function ideaOfChange(
+  db: Database,
+  organizationId: string,
+  change: { kind: 'improvement' | 'plan-item' | 'lever'; id: string },
+): Promise<{ id: string; title: string; changeTitle: string } | null> {
+  if (change.kind === 'lever') return null;
+  const table = change.kind === 'improvement' ? weeklyImprovements : planItems;
+  const [row] = await db
+    .select({ id: ideas.id, title: ideas.title, changeTitle: table.title })
+    .from(table)
+    .innerJoin(ideas, and(eq(ideas.organizationId, table.organizationId), eq(ideas.id, table.sourceIdeaId)))
+    .where(and(eq(table.organizationId, organizationId), eq(table.id, change.id)));
+  return row ?? null;
 }

@@ -24,12 +24,21 @@ export const commentOnIdea = command({
   run: async ({ tx, actor, input, resource: idea, audit }) => {
     if (!isOpenForVotes(idea.status)) throw refuse.conflict('ideas.closedForVotes');
     const id = await insertComment(tx, actor.organizationId, idea.id, actor.userId, input.body);
+    // The anonymous author commenting on their own idea stays anonymous in the notices and the audit.
+    const anonymous = idea.anonymous && idea.authorUserId === actor.userId;
     await tellIdeaFollowers(tx, actor.organizationId, idea, {
       kind: 'ideaComment',
       eventKey: `idea-comment:${id}`,
-      actorUserId: actor.userId,
+      actorUserId: anonymous ? null : actor.userId,
+      doneBy: actor.userId,
     });
-    audit({ action: 'ideaComment.create', entityType: 'ideaComment', entityId: id, changes: { idea: idea.title } });
+    audit({
+      action: 'ideaComment.create',
+      entityType: 'ideaComment',
+      entityId: id,
+      changes: { idea: idea.title },
+      anonymous,
+    });
     return { id };
   },
 });
@@ -41,7 +50,12 @@ export const editComment = command({
   target: (comment) => ({ authorUserId: comment.authorUserId }),
   run: async ({ tx, actor, input, resource: comment, audit }) => {
     await updateCommentBody(tx, actor.organizationId, comment.id, input.body);
-    audit({ action: 'ideaComment.edit', entityType: 'ideaComment', entityId: comment.id });
+    audit({
+      action: 'ideaComment.edit',
+      entityType: 'ideaComment',
+      entityId: comment.id,
+      anonymous: comment.byAnonymousAuthor,
+    });
     return { id: comment.id };
   },
 });
@@ -53,7 +67,12 @@ export const removeComment = command({
   target: (comment) => ({ authorUserId: comment.authorUserId }),
   run: async ({ tx, actor, resource: comment, audit }) => {
     await deleteComment(tx, actor.organizationId, comment.id, comment.ideaId);
-    audit({ action: 'ideaComment.delete', entityType: 'ideaComment', entityId: comment.id });
+    audit({
+      action: 'ideaComment.delete',
+      entityType: 'ideaComment',
+      entityId: comment.id,
+      anonymous: comment.byAnonymousAuthor,
+    });
     return { id: comment.id };
   },
 });

@@ -47,9 +47,9 @@ async function checkPlace(
   return department;
 }
 
-/** What the history and the audit record as the actor: nobody, when an anonymous author acts on their own idea. */
-const actingAuthor = (idea: IdeaForCommand, actor: Actor) =>
-  idea.anonymous && idea.authorUserId === actor.userId ? null : actor.userId;
+/** Whether the anonymous author of the idea is acting on it: the history and the audit then name nobody. */
+const byAuthor = (idea: IdeaForCommand, actor: Actor) => idea.anonymous && idea.authorUserId === actor.userId;
+const actingAuthor = (idea: IdeaForCommand, actor: Actor) => (byAuthor(idea, actor) ? null : actor.userId);
 
 const loadIdea = (tx: Database, organizationId: string, input: { ideaId: string }) =>
   findIdeaForCommand(tx, organizationId, input.ideaId);
@@ -144,7 +144,13 @@ export const voteForIdea = command({
     if (!isOpenForVotes(idea.status)) throw refuse.conflict('ideas.closedForVotes');
     const added = await addVote(tx, actor.organizationId, idea.id, actor.userId);
     await followByDefault(tx, actor.organizationId, actor.userId, 'idea', idea.id);
-    audit({ action: 'idea.vote', entityType: 'idea', entityId: idea.id, changes: { added } });
+    audit({
+      action: 'idea.vote',
+      entityType: 'idea',
+      entityId: idea.id,
+      changes: { added },
+      anonymous: byAuthor(idea, actor),
+    });
     return { id: idea.id, added };
   },
 });
@@ -155,7 +161,13 @@ export const withdrawVote = command({
   load: loadIdea,
   run: async ({ tx, actor, resource: idea, audit }) => {
     const removed = await removeVote(tx, actor.organizationId, idea.id, actor.userId);
-    audit({ action: 'idea.unvote', entityType: 'idea', entityId: idea.id, changes: { removed } });
+    audit({
+      action: 'idea.unvote',
+      entityType: 'idea',
+      entityId: idea.id,
+      changes: { removed },
+      anonymous: byAuthor(idea, actor),
+    });
     return { id: idea.id, removed };
   },
 });
@@ -166,7 +178,12 @@ export const followIdea = command({
   load: loadIdea,
   run: async ({ tx, actor, input, resource: idea, audit }) => {
     await setFollowing(tx, actor.organizationId, actor.userId, 'idea', idea.id, input.following);
-    audit({ action: input.following ? 'idea.follow' : 'idea.unfollow', entityType: 'idea', entityId: idea.id });
+    audit({
+      action: input.following ? 'idea.follow' : 'idea.unfollow',
+      entityType: 'idea',
+      entityId: idea.id,
+      anonymous: byAuthor(idea, actor),
+    });
     return { id: idea.id, following: input.following };
   },
 });

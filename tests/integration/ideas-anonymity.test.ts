@@ -46,7 +46,10 @@ beforeAll(async () => {
     }),
   );
   dataOf(await voteForIdea.execute(db, f.lead.actor, { ideaId }));
+  dataOf(await voteForIdea.execute(db, f.staff.actor, { ideaId }));
   dataOf(await commentOnIdea.execute(db, f.executive.actor, { ideaId, body: 'Who had this idea?' }));
+  // The author answers on their own idea: still nobody else learns who they are.
+  dataOf(await commentOnIdea.execute(db, f.staff.actor, { ideaId, body: 'The phone line is mine to answer' }));
   dataOf(await changeIdeaStatus.execute(db, f.lead.actor, { ideaId, status: 'accepted', reply: 'Yes' }));
 });
 
@@ -95,6 +98,17 @@ describe('an anonymous idea', () => {
     }
   });
 
+  it('names the author\'s own comments "the idea\'s author", to everyone', async () => {
+    for (const viewer of [f.executive, f.staff]) {
+      const comments = await board.commentsForViewer(db, f.organizationId, viewer.userId, ideaId);
+      expect(comments.find((c) => c.body === 'The phone line is mine to answer')).toMatchObject({
+        byAnonymousAuthor: true,
+        authorId: null,
+        authorName: null,
+      });
+    }
+  });
+
   it('shows it to its author as theirs, under "mine"', async () => {
     const mine = await board.boardPage(db, f.organizationId, f.staff.userId, boardQuerySchema.parse({ mine: '1' }));
     expect(mine.ideas.map((i) => i.id)).toEqual([ideaId]);
@@ -112,6 +126,11 @@ describe('an anonymous idea', () => {
     expect(byAuthor).toHaveLength(2);
     for (const event of byAuthor) expect(event).toMatchObject({ actor: null, changes: { actor: 'anonymous' } });
     expect(JSON.stringify(events)).not.toContain(f.staff.userId);
+    const everyEvent = await db
+      .select({ actor: auditEvents.actorUserId })
+      .from(auditEvents)
+      .where(eq(auditEvents.organizationId, f.organizationId));
+    expect(everyEvent.filter((e) => e.actor === f.staff.userId)).toEqual([]);
     const told = await db
       .select({ userId: notifications.userId, actor: notifications.actorUserId, details: notifications.details })
       .from(notifications)

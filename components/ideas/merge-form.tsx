@@ -1,0 +1,103 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { AlertDialog } from 'radix-ui';
+import { useState, useTransition } from 'react';
+import { Button, buttonClass } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/field';
+import { FormError } from '@/components/ui/form-error';
+import type { ServerAction } from '@/components/ui/server-action';
+import type { ActionResult } from '@/lib/auth/errors';
+
+export interface MergeCandidate {
+  id: string;
+  title: string;
+  label: string;
+}
+
+type Failure = Extract<ActionResult<unknown>, { ok: false }>;
+
+/**
+ * Merges this idea, a duplicate, into the one that stays, after a confirmation that says what moves: its votes
+ * (without counting anyone twice), its comments and its followers.
+ */
+export function MergeForm({
+  ideaId,
+  candidates,
+  scope,
+  action,
+}: {
+  ideaId: string;
+  candidates: MergeCandidate[];
+  /** 'department' when the viewer (a lead) may merge only within their department. */
+  scope: 'department' | 'organization';
+  action: ServerAction;
+}) {
+  const t = useTranslations('ideas.merge');
+  const tr = useTranslations();
+  const [into, setInto] = useState('');
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [pending, startTransition] = useTransition();
+  const chosen = candidates.find((c) => c.id === into);
+  const merge = () =>
+    startTransition(async () => {
+      const result: ActionResult<unknown> = await action({ ideaId, intoIdeaId: into }).catch((): Failure => ({
+        ok: false,
+        code: 'internal',
+        message: { key: 'errors.network' },
+      }));
+      if (result.ok) {
+        setFailure(null);
+        // The form goes away with the merge: the note saying where the idea went takes the focus.
+        requestAnimationFrame(() => document.getElementById('merged-note')?.focus());
+      } else setFailure(result);
+    });
+  const fieldError = failure?.fieldErrors?.intoIdeaId;
+  return (
+    <div className="space-y-3">
+      <h3 className="text-sm font-semibold">{t('title')}</h3>
+      <p className="text-sm text-slate-600">{scope === 'department' ? t('hintDepartment') : t('hintOrganization')}</p>
+      {candidates.length === 0 ? (
+        <p className="text-sm text-slate-600">{t('noCandidates')}</p>
+      ) : (
+        <>
+          <FormError
+            message={failure && !failure.fieldErrors ? tr(failure.message.key, failure.message.values) : undefined}
+          />
+          <SelectField
+            label={t('into')}
+            name="intoIdeaId"
+            value={into}
+            onChange={(e) => setInto(e.target.value)}
+            error={fieldError ? tr(fieldError.key, fieldError.values) : undefined}
+            options={[{ value: '', label: t('choose') }, ...candidates.map((c) => ({ value: c.id, label: c.label }))]}
+          />
+          <AlertDialog.Root>
+            <AlertDialog.Trigger asChild>
+              <Button variant="secondary" disabled={!chosen || pending}>
+                {t('merge')}
+              </Button>
+            </AlertDialog.Trigger>
+            <AlertDialog.Portal>
+              <AlertDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
+              <AlertDialog.Content className="fixed left-1/2 top-1/2 z-50 w-[min(92vw,28rem)] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl">
+                <AlertDialog.Title className="text-lg font-semibold">{t('confirmTitle')}</AlertDialog.Title>
+                <AlertDialog.Description className="mt-2 text-sm text-slate-600">
+                  {t('confirmDescription', { title: chosen?.title ?? '' })}
+                </AlertDialog.Description>
+                <div className="mt-5 flex justify-end gap-2">
+                  <AlertDialog.Cancel className={buttonClass('secondary', 'sm')}>
+                    {tr('common.cancel')}
+                  </AlertDialog.Cancel>
+                  <AlertDialog.Action className={buttonClass('danger', 'sm')} onClick={merge}>
+                    {t('confirm')}
+                  </AlertDialog.Action>
+                </div>
+              </AlertDialog.Content>
+            </AlertDialog.Portal>
+          </AlertDialog.Root>
+        </>
+      )}
+    </div>
+  );
+}
