@@ -128,6 +128,32 @@ test.describe('staff ideas', () => {
     await expect(staffRow).not.toContainText('Andriy Bondar');
     await lead.goto(staffIdea);
     await expect(lead.getByText('Andriy Bondar')).toHaveCount(0);
+
+    // The lead makes it an improvement: the weekly form of Customer support opens, prefilled from the idea, for this
+    // week or (the demo's area has logged this week) the next free one. Logging it ships the idea.
+    await lead.goto(leadIdea);
+    await lead.getByRole('link', { name: 'Make it an improvement' }).click();
+    await expect(lead).toHaveURL(/\/ideas\/[0-9a-f-]{36}\/improvement$/);
+    await expect(lead.getByLabel('What was improved')).toHaveValue(leadTitle);
+    await lead.getByRole('button', { name: 'Log the improvement' }).click();
+    await expect(lead).toHaveURL(new RegExp(`${leadIdea}$`));
+    const became = lead.getByRole('region', { name: 'What it became, and what it did' });
+    await expect(became.getByRole('link', { name: leadTitle, exact: true })).toHaveAttribute(
+      'href',
+      /\/changes\/improvement\//,
+    );
+
+    // The staff member, who voted and so follows it, sees it shipped with its card, and was told at each step.
+    await staff.goto(leadIdea);
+    await expect(staff.getByText('Shipped', { exact: true }).first()).toBeVisible();
+    await expect(
+      staff.getByRole('region', { name: 'What it became, and what it did' }).getByRole('link', {
+        name: `Open the card: ${leadTitle}`,
+      }),
+    ).toBeVisible();
+    await staff.goto('/notifications');
+    await expect(staff.getByText(`“${leadTitle}” is now accepted.`)).toBeVisible();
+    await expect(staff.getByText(`“${leadTitle}” is now shipped.`)).toBeVisible();
   });
 
   test('keyboard only: Tab from the board to a vote button and press Space', async ({ page }) => {
