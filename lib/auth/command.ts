@@ -35,10 +35,17 @@ interface CommandSpec<Schema extends z.ZodType, Resource, Result> {
   /** The department the resource belongs to, for "own department" rules. */
   target?: (resource: Resource, input: z.output<Schema>) => Target;
   run: (ctx: CommandContext<z.output<Schema>, Resource>) => Promise<Result>;
+  /**
+   * False for a command that changes only the caller's own reading state (marking their notifications read): it
+   * records no audit event, so the audit log keeps to changes others care about. Default true.
+   */
+  audited?: boolean;
 }
 
 export interface Command<Result> {
   permission: Permission;
+  /** Whether a success records an audit event (every command but those on the caller's own reading state). */
+  audited: boolean;
   execute: (db: Database, actor: Actor | null, input: unknown) => Promise<ActionResult<Result>>;
 }
 
@@ -141,8 +148,10 @@ export const organizationScope = async () => ({});
 export function command<Schema extends z.ZodType, Resource, Result>(
   spec: CommandSpec<Schema, Resource, Result>,
 ): Command<Result> {
+  const audited = spec.audited ?? true;
   return {
     permission: spec.permission,
+    audited,
     async execute(db, actor, rawInput) {
       if (!actor) return { ok: false, code: 'unauthenticated', message: { key: 'errors.unauthenticated' } };
       if (permissionTable[spec.permission][actor.role] === 'none') {
@@ -166,7 +175,10 @@ export function command<Schema extends z.ZodType, Resource, Result>(
             throw new ActionError('forbidden', { key: 'errors.forbidden' });
           }
           const audits: AuditEntry[] = [];
-          const result = await spec.run({ tx, actor, input, resource, audit: (entry) => audits.push(entry) });
+          const audit = (entry: AuditEntry) => {
+            if (audited) audits.push(entry);
+          };
+          const result = await spec.run({ tx, actor, input, resource, audit });
           for (const entry of audits) await recordAudit(tx, actor.organizationId, actor.userId, entry);
           return result;
         });

@@ -237,6 +237,7 @@ export async function runImport(
 /** The import as a command: `{ fileName, skipInvalid?, rows: [responseItem...] }`. */
 export const importResponses: Command<ImportResult> = {
   permission: 'responses.import',
+  audited: true,
   execute: (db, actor, input) => runImport(db, actor, input),
 };
 

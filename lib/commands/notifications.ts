@@ -22,35 +22,30 @@ function ownOnly<N extends { userId: string }>(notification: N, actor: Actor): N
   return notification;
 }
 
-/** Marks one notification read (again: nothing changes); answers where its subject is, for "open". */
+/**
+ * Marks one notification read (again: nothing changes); answers where its subject is, for "open". Reading is the
+ * person's own state, not a change others care about: no audit event.
+ */
 export const markNotificationRead = command({
   permission: 'notifications.manage',
   input: markNotificationReadSchema,
+  audited: false,
   load: (tx, organizationId, input) => findNotification(tx, organizationId, input.notificationId),
-  run: async ({ tx, actor, resource, audit }) => {
+  run: async ({ tx, actor, resource }) => {
     const notification = ownOnly(resource, actor);
-    if (await markRead(tx, actor.organizationId, actor.userId, notification.id)) {
-      audit({
-        action: 'notification.read',
-        entityType: 'notification',
-        entityId: notification.id,
-        changes: { kind: notification.kind },
-      });
-    }
+    await markRead(tx, actor.organizationId, actor.userId, notification.id);
     return { subjectType: notification.subjectType, subjectId: notification.subjectId };
   },
 });
 
-/** Marks every unread notification of the caller read. */
+/** Marks every unread notification of the caller read (no audit event, as above). */
 export const markAllNotificationsRead = command({
   permission: 'notifications.manage',
   input: markAllNotificationsReadSchema,
+  audited: false,
   load: organizationScope,
-  run: async ({ tx, actor, audit }) => {
+  run: async ({ tx, actor }) => {
     const count = await markAllRead(tx, actor.organizationId, actor.userId);
-    if (count > 0) {
-      audit({ action: 'notification.readAll', entityType: 'notification', changes: { count } });
-    }
     return { count };
   },
 });

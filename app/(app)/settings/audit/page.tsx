@@ -31,7 +31,6 @@ const entityTypes = [
   'apiKey',
   'idea',
   'ideaComment',
-  'notification',
 ] as const;
 /** The keys of the 'settings.audit' translator that describe an action ("actions.touchpoint.create"). */
 type ActionSentence = Extract<KeyWithin<MessageKey, 'settings.audit'>, `actions.${string}`>;
