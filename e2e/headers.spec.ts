@@ -106,12 +106,15 @@ test.describe('item 13: security headers on every response', () => {
     const seen = await watch(context);
     await signInToOverview(page, demo.exec);
     const { signedIn } = pageRoutes();
-    // Start from the overview, and from a touchpoint with survey links, so its print sheet is reached too.
+    // Start from the overview, from a touchpoint with survey links, so its print sheet is reached too, and from the
+    // accepted ideas, whose pages link to making them an improvement or a plan item.
     await page.goto('/touchpoints');
     await page.getByRole('link', { name: 'Courier delivery', exact: true }).click();
     await expect(page).toHaveURL(/\/touchpoints\/[0-9a-f-]{36}$/);
     const courierSurvey = `${new URL(page.url()).pathname}/survey`;
-    const opened = await crawl(page, signedIn, ['/', courierSurvey], (url) => openAndCheck(page, url));
+    const opened = await crawl(page, signedIn, ['/', courierSurvey, '/ideas?status=accepted'], (url) =>
+      openAndCheck(page, url),
+    );
     // Every signed-in page of the app was reached and checked.
     expect([...opened.keys()].sort()).toEqual([...signedIn].sort());
 

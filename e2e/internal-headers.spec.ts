@@ -94,7 +94,9 @@ test('proof: internal Next headers without a session open no protected page or r
   await expect(page).toHaveURL(/\/touchpoints\/[0-9a-f-]{36}$/);
   const touchpoint = new URL(page.url()).pathname;
   const protectedRoutes = pageRoutes().signedIn;
-  const opened = await crawl(page, protectedRoutes, ['/', `${touchpoint}/survey`], async (url) => {
+  // The accepted ideas' pages link to making them an improvement or a plan item.
+  const start = ['/', `${touchpoint}/survey`, '/ideas?status=accepted'];
+  const opened = await crawl(page, protectedRoutes, start, async (url) => {
     await page.goto(url);
   });
   expect([...opened.keys()].sort()).toEqual([...protectedRoutes].sort());

@@ -173,7 +173,7 @@ export function ImprovementForm({
           error={errors?.sourcePlanItemId}
           options={[{ value: '', label: t('choose') }, ...(choices.planItems[departmentId] ?? [])]}
         />
-      ) : source ? (
+      ) : source && !(source === 'idea' && value(draft, 'sourceIdeaId')) ? (
         <TextField
           label={t('sourceNote')}
           name="sourceNote"

@@ -168,9 +168,15 @@ export interface ComputedCard {
 /**
  * Stores recomputed cards, and every verdict that changed (per metric, with its date), in one transaction of two
  * statements. A card is fresh unless it was marked again while it was computed (then it stays stale and is computed
- * once more). Returns how many are fresh.
+ * once more). `tell` runs in the same transaction, to write what the new verdicts set off (the notices to the
+ * followers of the ideas the changes came from). Returns how many are fresh.
  */
-export async function storeImpactCards(db: Database, organizationId: string, computed: readonly ComputedCard[]) {
+export async function storeImpactCards(
+  db: Database,
+  organizationId: string,
+  computed: readonly ComputedCard[],
+  tell?: (tx: Database, computed: readonly ComputedCard[]) => Promise<void>,
+) {
   if (computed.length === 0) return 0;
   return db.transaction(async (tx) => {
     // Cards are derived data: if a crash loses this commit, the rows are still claimed and are computed again.
@@ -204,6 +210,7 @@ export async function storeImpactCards(db: Database, organizationId: string, com
         }));
     });
     if (changed.length > 0) await tx.insert(impactVerdicts).values(changed);
+    if (changed.length > 0 && tell) await tell(tx, computed);
     return updated.filter((r) => r.stale === false).length;
   });
 }

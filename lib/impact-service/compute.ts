@@ -23,6 +23,7 @@ import type { ImpactCard } from '@/lib/impact/card-schema';
 import type { ChangeRecord } from '@/lib/impact/change';
 import type { Windows } from '@/lib/impact/settings';
 import { daysRead } from '@/lib/impact/window';
+import { tellIdeasOfVerdicts } from '@/lib/ideas/verdict-notices';
 
 /**
  * Computing impact cards from the database: one card on request (other windows on a card, the read API), and the
@@ -157,7 +158,7 @@ export async function recomputeStaleImpact(
         await requeueImpactResult(db, organizationId, change.kind, change.id);
       }
     }
-    await storeImpactCards(db, organizationId, computed);
+    await storeImpactCards(db, organizationId, computed, (tx, cards) => tellIdeasOfVerdicts(tx, organizationId, cards));
     stored += computed.length;
   }
   return stored;
