@@ -66,7 +66,8 @@ test.describe('touchpoint page', () => {
     await page.getByLabel('Period', { exact: true }).selectOption('12');
     await page.getByRole('button', { name: 'Show as table' }).click();
     await expect(page.getByRole('columnheader', { name: 'Month' })).toBeVisible();
-    expect(await page.getByRole('table').getByRole('row').count()).toBe(13); // header + 12 months
+    // header + 12 months; waits for the twelve months' data (a count taken at once may see the previous period's)
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(13);
 
     await page.getByLabel('Period', { exact: true }).selectOption('custom');
     await page.getByLabel('From', { exact: true }).fill('2026-05-01');
