@@ -1,6 +1,16 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { card, demo, expect, newSession, signIn, signInToOverview, test, unique, uniqueEmail } from './helpers';
+import {
+  card,
+  demo,
+  expect,
+  expectNoAxeViolations,
+  newSession,
+  signIn,
+  signInToOverview,
+  test,
+  unique,
+  uniqueEmail,
+} from './helpers';
 
 const STATEMENT =
   'Every reader who orders from Bookshelf feels known, looked after and certain of their delivery, so they come back with a friend.';
@@ -167,7 +177,7 @@ test.describe('the one-page goal', () => {
 
   test('the goal pages have no serious accessibility problems, on a desktop and a phone', async ({
     execPage: page,
-  }) => {
+  }, testInfo) => {
     for (const viewport of [
       { width: 1280, height: 800 },
       { width: 390, height: 844 },
@@ -176,20 +186,7 @@ test.describe('the one-page goal', () => {
       for (const path of ['/goal', '/goal/edit', '/goal/versions', '/goal/versions/1', '/goal/compare?from=1&to=2']) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-          .analyze();
-        expect(results.passes.length, 'axe checked the page').toBeGreaterThan(10);
-        const serious = results.violations
-          .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(' | ')}`,
-          );
-        expect(serious, `${path} at ${viewport.width} px`).toEqual([]);
+        await expectNoAxeViolations(page, testInfo, `${path} at ${viewport.width} px`);
       }
       // Nothing sticks out sideways on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);

@@ -1,4 +1,5 @@
-import { type Browser, type BrowserContext, expect, type Page, test as base } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, expect, type Page, type TestInfo, test as base } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'touchpoint-demo';
 export const DEMO_ORGANIZATION = 'Bookshelf';
@@ -86,3 +87,32 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * Runs axe (WCAG 2.x A/AA rules and best practices) on the page as it is now and fails on critical or serious
+ * violations, attaching the full report to the test and printing the lesser ones.
+ */
+export async function expectNoAxeViolations(page: Page, testInfo: TestInfo, label: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  expect(results.passes.length, 'axe actually checked the page').toBeGreaterThan(10);
+  const summary = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+  }));
+  await testInfo.attach(`axe-${label}.json`, {
+    body: JSON.stringify(summary, null, 2),
+    contentType: 'application/json',
+  });
+  if (summary.length)
+    console.log(
+      `axe on ${label}:\n${summary.map((v) => `  [${v.impact}] ${v.id}: ${v.help} -> ${v.nodes.join(' | ')}`).join('\n')}`,
+    );
+  expect(
+    summary.filter((v) => v.impact === 'critical' || v.impact === 'serious'),
+    `critical/serious axe violations on ${label}`,
+  ).toEqual([]);
+}

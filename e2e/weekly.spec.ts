@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { addWeeks, dateIn, isoWeekLabel, weekOf } from '../lib/domain/weeks';
-import { demo, expect, newSession, signIn, test, unique } from './helpers';
+import { demo, expect, expectNoAxeViolations, newSession, signIn, test, unique } from './helpers';
 
 /**
  * The weekly tracker end to end, on the demo (Bookshelf: Europe/Kyiv, Monday weeks). In the current week Customer
@@ -76,30 +75,6 @@ async function tabIntoGrid(page: Page) {
     if (await page.evaluate(() => !!document.activeElement?.closest('[role="grid"]'))) return;
   }
   throw new Error('Tab never reached the grid');
-}
-
-async function expectNoSeriousViolations(page: Page, testInfo: TestInfo, label: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const summary = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
-  }));
-  await testInfo.attach(`axe-${label}.json`, {
-    body: JSON.stringify(summary, null, 2),
-    contentType: 'application/json',
-  });
-  if (summary.length)
-    console.log(
-      `axe on ${label}:\n${summary.map((v) => `  [${v.impact}] ${v.id}: ${v.help} -> ${v.nodes.join(' | ')}`).join('\n')}`,
-    );
-  expect(
-    summary.filter((v) => v.impact === 'critical' || v.impact === 'serious'),
-    `critical/serious axe violations on ${label}`,
-  ).toEqual([]);
 }
 
 test.describe('the weekly tracker', () => {
@@ -335,10 +310,10 @@ test.describe('the weekly tracker', () => {
     await expect(dialog).toBeVisible();
     await expect(dialog.getByText("Only this area's lead or an executive can log here.")).toBeVisible();
     await expect(dialog.getByRole('button', { name: 'Log improvement' })).toHaveCount(0);
-    await expectNoSeriousViolations(page, testInfo, 'weekly-dialog');
+    await expectNoAxeViolations(page, testInfo, 'weekly-dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
-    await expectNoSeriousViolations(page, testInfo, 'weekly-grid');
+    await expectNoAxeViolations(page, testInfo, 'weekly-grid');
   });
 
   // Closing a cell's window gives the focus back to the cell that opened it.
