@@ -1,4 +1,5 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { moveFollows } from './queries/follows';
 import { createUser } from './queries/users';
 import { insertMembership } from './queries/members';
 import { follows, ideaComments, ideaEvents, ideas, ideaVotes, notifications, weeklyImprovements } from './schema';
@@ -206,10 +207,6 @@ export async function seedIdeas(context: DemoContext, passwordHash: string) {
         otherIdeaId: from,
       },
     ]);
-    await tx.execute(sql`
-      INSERT INTO ${follows} (organization_id, user_id, subject_type, subject_id, following)
-      SELECT organization_id, user_id, subject_type, ${into}, following FROM ${follows}
-      WHERE organization_id = ${organizationId} AND subject_type = 'idea' AND subject_id = ${from}
-      ON CONFLICT DO NOTHING`);
+    await moveFollows(tx, organizationId, 'idea', from, into);
   }
 }

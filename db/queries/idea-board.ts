@@ -41,6 +41,15 @@ const authorVisibleTo = (viewerId: string) =>
   >`CASE WHEN ${ideas.anonymous} AND ${ideas.authorUserId} IS DISTINCT FROM ${viewerId}::uuid THEN NULL ELSE ${ideas.authorUserId} END`;
 
 const authors = alias(users, 'idea_authors');
+/** An idea's department and, when it names one, its touchpoint: the same joins for every read of ideas. */
+const ofItsDepartment = and(
+  eq(departments.organizationId, ideas.organizationId),
+  eq(departments.id, ideas.departmentId),
+);
+const atItsTouchpoint = and(
+  eq(touchpoints.organizationId, ideas.organizationId),
+  eq(touchpoints.id, ideas.touchpointId),
+);
 
 function boardFilters(organizationId: string, viewerId: string, query: BoardQuery): SQL[] {
   const where: SQL[] = [eq(ideas.organizationId, organizationId)];
@@ -96,14 +105,8 @@ export async function boardPage(db: Database, organizationId: string, viewerId: 
       })
       .from(chosen)
       .innerJoin(ideas, and(eq(ideas.organizationId, chosen.organizationId), eq(ideas.id, chosen.id)))
-      .innerJoin(
-        departments,
-        and(eq(departments.organizationId, ideas.organizationId), eq(departments.id, ideas.departmentId)),
-      )
-      .leftJoin(
-        touchpoints,
-        and(eq(touchpoints.organizationId, ideas.organizationId), eq(touchpoints.id, ideas.touchpointId)),
-      )
+      .innerJoin(departments, ofItsDepartment)
+      .leftJoin(touchpoints, atItsTouchpoint)
       .leftJoin(authors, eq(authors.id, author))
       .orderBy(...order[query.sort]),
     db
@@ -169,14 +172,8 @@ export async function ideaForViewer(db: Database, organizationId: string, viewer
       mergedIntoTitle: mergedInto.title,
     })
     .from(ideas)
-    .innerJoin(
-      departments,
-      and(eq(departments.organizationId, ideas.organizationId), eq(departments.id, ideas.departmentId)),
-    )
-    .leftJoin(
-      touchpoints,
-      and(eq(touchpoints.organizationId, ideas.organizationId), eq(touchpoints.id, ideas.touchpointId)),
-    )
+    .innerJoin(departments, ofItsDepartment)
+    .leftJoin(touchpoints, atItsTouchpoint)
     .leftJoin(
       mergedInto,
       and(eq(mergedInto.organizationId, ideas.organizationId), eq(mergedInto.id, ideas.mergedIntoId)),
@@ -287,14 +284,8 @@ export async function ideasForExport(db: Database, organizationId: string) {
       mergedIntoId: ideas.mergedIntoId,
     })
     .from(ideas)
-    .innerJoin(
-      departments,
-      and(eq(departments.organizationId, ideas.organizationId), eq(departments.id, ideas.departmentId)),
-    )
-    .leftJoin(
-      touchpoints,
-      and(eq(touchpoints.organizationId, ideas.organizationId), eq(touchpoints.id, ideas.touchpointId)),
-    )
+    .innerJoin(departments, ofItsDepartment)
+    .leftJoin(touchpoints, atItsTouchpoint)
     .leftJoin(authors, and(eq(authors.id, ideas.authorUserId), sql`NOT ${ideas.anonymous}`))
     .where(eq(ideas.organizationId, organizationId))
     .orderBy(desc(ideas.createdAt), asc(ideas.id));
