@@ -176,7 +176,9 @@ export function command<Schema extends z.ZodType, Resource, Result>(
           }
           const audits: AuditEntry[] = [];
           const audit = (entry: AuditEntry) => {
-            if (audited) audits.push(entry);
+            // A command that declares itself unaudited must not write to the log at all: a mistake, not a choice.
+            if (!audited) throw new Error(`${spec.permission}: declared audited: false, yet records "${entry.action}"`);
+            audits.push(entry);
           };
           const result = await spec.run({ tx, actor, input, resource, audit });
           for (const entry of audits) await recordAudit(tx, actor.organizationId, actor.userId, entry);
