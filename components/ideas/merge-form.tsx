@@ -4,22 +4,23 @@ import { useTranslations } from 'next-intl';
 import { AlertDialog } from 'radix-ui';
 import { useState, useTransition } from 'react';
 import { Button, buttonClass } from '@/components/ui/button';
-import { SelectField } from '@/components/ui/field';
+import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { ServerAction } from '@/components/ui/server-action';
+import { useLookUp } from '@/components/ui/use-look-up';
 import type { ActionResult } from '@/lib/auth/errors';
+import type { Jsonify } from '@/lib/http/json';
+import type { MergeCandidate } from '@/lib/ideas/merge-candidates';
 
-export interface MergeCandidate {
-  id: string;
-  title: string;
-  label: string;
-}
+/** The body of GET /api/ideas/<id>/merge-candidates as it travels. */
+export type MergeCandidatesBody = Jsonify<{ candidates: MergeCandidate[] }>;
 
 type Failure = Extract<ActionResult<unknown>, { ok: false }>;
 
 /**
  * Merges this idea, a duplicate, into the one that stays, after a confirmation that says what moves: its votes
- * (without counting anyone twice), its comments and its followers.
+ * (without counting anyone twice), its comments and its followers. The list offers the ideas like this one and the
+ * most voted; words typed in the search look through every open idea the person may merge into.
  */
 export function MergeForm({
   ideaId,
@@ -38,7 +39,17 @@ export function MergeForm({
   const [into, setInto] = useState('');
   const [failure, setFailure] = useState<Failure | null>(null);
   const [pending, startTransition] = useTransition();
-  const chosen = candidates.find((c) => c.id === into);
+  const search = useLookUp<MergeCandidatesBody>(
+    (words) => `/api/ideas/${ideaId}/merge-candidates?title=${encodeURIComponent(words)}`,
+  );
+  const [chosen, setChosen] = useState<MergeCandidate | null>(null);
+  const found = search.body?.candidates ?? null;
+  // The one chosen stays in the list while another search runs, so the choice never vanishes under the person.
+  const listed = found ? [...(chosen && !found.some((c) => c.id === chosen.id) ? [chosen] : []), ...found] : candidates;
+  const labelOf = (c: MergeCandidate) =>
+    scope === 'organization'
+      ? t('optionIn', { title: c.title, department: c.departmentName, votes: c.votes })
+      : t('option', { title: c.title, votes: c.votes });
   const merge = () =>
     startTransition(async () => {
       const result: ActionResult<unknown> = await action({ ideaId, intoIdeaId: into }).catch((): Failure => ({
@@ -64,13 +75,27 @@ export function MergeForm({
           <FormError
             message={failure && !failure.fieldErrors ? tr(failure.message.key, failure.message.values) : undefined}
           />
+          <TextField
+            label={t('search')}
+            name="mergeSearch"
+            type="search"
+            hint={t('searchHint')}
+            onChange={(e) => search.lookUp(e.target.value)}
+          />
+          {/* Always in the page, so a screen reader hears how many ideas each search found. */}
+          <p role="status" aria-live="polite" className="text-sm text-slate-600">
+            {found === null ? '' : found.length > 0 ? t('found', { count: found.length }) : t('foundNone')}
+          </p>
           <SelectField
             label={t('into')}
             name="intoIdeaId"
             value={into}
-            onChange={(e) => setInto(e.target.value)}
+            onChange={(e) => {
+              setInto(e.target.value);
+              setChosen(listed.find((c) => c.id === e.target.value) ?? null);
+            }}
             error={fieldError ? tr(fieldError.key, fieldError.values) : undefined}
-            options={[{ value: '', label: t('choose') }, ...candidates.map((c) => ({ value: c.id, label: c.label }))]}
+            options={[{ value: '', label: t('choose') }, ...listed.map((c) => ({ value: c.id, label: labelOf(c) }))]}
           />
           <AlertDialog.Root>
             <AlertDialog.Trigger asChild>

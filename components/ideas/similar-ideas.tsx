@@ -1,9 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState, useTransition } from 'react';
+import { useRef, useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ServerAction } from '@/components/ui/server-action';
+import { useLookUp } from '@/components/ui/use-look-up';
 import type { similarIdeas } from '@/db/queries/idea-board';
 import type { Jsonify } from '@/lib/http/json';
 
@@ -11,45 +12,12 @@ import type { Jsonify } from '@/lib/http/json';
 export type SimilarIdeasBody = Jsonify<{ ideas: Awaited<ReturnType<typeof similarIdeas>> }>;
 type SimilarIdea = SimilarIdeasBody['ideas'][number];
 
-const DEBOUNCE_MS = 250;
-
-/**
- * Looks up open ideas like the title being typed, 250 ms after the last key, dropping an answer that a newer key
- * press made stale. Suggestions are a help, not a must: a failed look-up shows nothing.
- */
+/** Looks up open ideas like the title being typed (see useLookUp), leaving out the idea being edited. */
 export function useSimilarIdeas(excludeId?: string) {
-  const [found, setFound] = useState<SimilarIdea[] | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const request = useRef<AbortController | null>(null);
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      request.current?.abort();
-    },
-    [],
+  const { body, lookUp } = useLookUp<SimilarIdeasBody>(
+    (title) => `/api/ideas/similar?title=${encodeURIComponent(title)}`,
   );
-  const lookUp = (title: string) => {
-    clearTimeout(timer.current);
-    request.current?.abort();
-    const words = title.trim().slice(0, 120);
-    if (words.length < 3) {
-      setFound(null);
-      return;
-    }
-    timer.current = setTimeout(() => {
-      const controller = new AbortController();
-      request.current = controller;
-      fetch(`/api/ideas/similar?title=${encodeURIComponent(words)}`, {
-        signal: controller.signal,
-        headers: { accept: 'application/json' },
-      })
-        .then((response) => (response.ok ? (response.json() as Promise<SimilarIdeasBody>) : null))
-        .then((body) => {
-          if (body) setFound(body.ideas.filter((idea) => idea.id !== excludeId));
-        })
-        .catch(() => undefined);
-    }, DEBOUNCE_MS);
-  };
+  const found = body ? body.ideas.filter((idea) => idea.id !== excludeId) : null;
   return { found, lookUp };
 }
 

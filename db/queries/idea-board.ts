@@ -118,8 +118,17 @@ export async function boardPage(db: Database, organizationId: string, viewerId: 
 }
 export type BoardIdea = Awaited<ReturnType<typeof boardPage>>['ideas'][number];
 
-/** Open ideas whose words share a prefix with the title being typed, best match first, so people vote instead. */
-export async function similarIdeas(db: Database, organizationId: string, viewerId: string, title: string, limit = 5) {
+/**
+ * Open ideas whose words share a prefix with the title being typed, best match first, so people vote instead; the
+ * same look-up finds the idea a duplicate is merged into, optionally within one department.
+ */
+export async function similarIdeas(
+  db: Database,
+  organizationId: string,
+  viewerId: string,
+  title: string,
+  { limit = 5, departmentId }: { limit?: number; departmentId?: string } = {},
+) {
   const query = similarTitleQuery(title);
   if (!query) return [];
   const match = sql`to_tsquery('simple', ${query})`;
@@ -129,12 +138,15 @@ export async function similarIdeas(db: Database, organizationId: string, viewerI
       title: ideas.title,
       status: ideas.status,
       votes: ideas.votes,
+      departmentName: departments.name,
       votedByMe: sql<boolean>`EXISTS (SELECT 1 FROM ${ideaVotes} v WHERE v.organization_id = ${ideas.organizationId} AND v.idea_id = ${ideas.id} AND v.user_id = ${viewerId}::uuid)`,
     })
     .from(ideas)
+    .innerJoin(departments, ofItsDepartment)
     .where(
       and(
         eq(ideas.organizationId, organizationId),
+        departmentId ? eq(ideas.departmentId, departmentId) : undefined,
         inArray(ideas.status, ['new', 'under_review', 'accepted', 'in_progress']),
         sql`${ideas.words} @@ ${match}`,
       ),

@@ -32,7 +32,7 @@ import {
   withdrawIdeaAction,
 } from '../actions';
 import { IdeaChangePanel } from './change-panel';
-import { editChoices, mergeCandidates } from './choices';
+import { editChoices, mergeChoices } from './choices';
 
 export async function generateMetadata() {
   return { title: (await getTranslations('ideas.idea'))('metaTitle') };
@@ -64,7 +64,7 @@ export default async function IdeaPage({ params }: { params: Promise<{ id: strin
     ideaHistory(db, organization.id, idea.id),
     commentsForViewer(db, organization.id, viewerId, idea.id),
     mayEdit ? editChoices(db, organization.id) : null,
-    mayMerge ? mergeCandidates(db, member, idea) : null,
+    mayMerge ? mergeChoices(db, member, idea) : null,
   ]);
   const now = new Date();
   const viewer = { ownAnonymous: idea.mine && idea.anonymous, timeZone: organization.timeZone };
@@ -153,18 +153,7 @@ export default async function IdeaPage({ params }: { params: Promise<{ id: strin
                 <StatusForm ideaId={idea.id} allowed={allowed} action={changeStatusAction} />
               ) : null}
               {merge ? (
-                <MergeForm
-                  ideaId={idea.id}
-                  candidates={merge.candidates.map((c) => ({
-                    id: c.id,
-                    title: c.title,
-                    label: c.departmentName
-                      ? t('merge.optionIn', { title: c.title, department: c.departmentName, votes: c.votes })
-                      : t('merge.option', { title: c.title, votes: c.votes }),
-                  }))}
-                  scope={merge.scope}
-                  action={mergeAction}
-                />
+                <MergeForm ideaId={idea.id} candidates={merge.candidates} scope={merge.scope} action={mergeAction} />
               ) : null}
             </div>
           </Card>
