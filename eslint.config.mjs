@@ -25,8 +25,9 @@ const elements = [
   { type: 'request', pattern: ['lib/http/client-address.ts', 'lib/http/forwarded.mjs'], mode: 'file' },
   // Server-side checks of an import against the organization's touchpoints.
   { type: 'services', pattern: 'lib/imports/validate.ts', mode: 'file' },
-  // Client-safe helpers used by components and pages alike: query keys, CSV columns and rows, NDJSON.
-  { type: 'shared', pattern: ['lib/query-keys.ts', 'lib/imports/**'], mode: 'file' },
+  // Client-safe helpers used by components and pages alike: query keys, CSV columns and rows, NDJSON, and the
+  // catalog's English text that the server stores (an idea's automatic official reply) or sends (API replies).
+  { type: 'shared', pattern: ['lib/query-keys.ts', 'lib/imports/**', 'lib/i18n/english.ts'], mode: 'file' },
   // Server-side services outside the command path: the public survey, the ingestion API, mail, public origin.
   { type: 'services', pattern: 'lib/**', mode: 'file' },
   { type: 'schema', pattern: 'db/schema/**' },
@@ -62,8 +63,8 @@ const policies = [
   // Queries are the only code that touches the database; they take plain parameters and know no forms,
   // no sessions and no permissions (rules live in lib/domain, decisions in the caller).
   from('queries', to('queries', 'db', 'schema', 'domain')),
-  // The demo seed writes through the queries, like the application.
-  from('seed', to('seed', 'queries', 'db', 'schema', 'domain', 'secrets', 'env')),
+  // The demo seed writes through the queries, like the application, and stores the texts the application would.
+  from('seed', to('seed', 'queries', 'db', 'schema', 'domain', 'secrets', 'env', 'shared')),
   // Sessions, the command wrapper and permission checks.
   from('auth', to('auth', 'queries', 'db', 'schema', 'domain', 'validation', 'secrets', 'env', 'messages', 'request')),
   // Every mutation: validate, load scoped, check the permission table, write, audit.

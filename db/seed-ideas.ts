@@ -7,6 +7,7 @@ import type { DemoContext } from './seed-context';
 import { type DemoIdea, demoColleagues, ideaStory, shippedIdeaDetails } from './seed-ideas-story';
 import { weeklyStory } from './seed-weekly-story';
 import type { IdeaStatus } from '@/lib/domain/ideas';
+import { englishMessage } from '@/lib/i18n/english';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -27,6 +28,7 @@ async function addColleagues({ tx, organizationId, people, departmentIds }: Demo
 interface Placed extends DemoIdea {
   /** The improvement it became, for the shipped ones. */
   improvementId?: string;
+  improvementTitle?: string;
   shippedAt?: Date;
 }
 
@@ -71,6 +73,7 @@ async function shippedIdeas({ tx, organizationId, departmentIds }: DemoContext, 
       votes: details?.votes ?? 2 + (i % 5),
       comments: details?.comments,
       improvementId: row.id,
+      improvementTitle: row.title,
       shippedAt,
     } satisfies Placed;
   });
@@ -87,8 +90,14 @@ export async function seedIdeas(context: DemoContext, passwordHash: string) {
     const authorId = people.get(idea.author)!;
     const created = new Date(now.getTime() - idea.weeksAgo * 7 * DAY - 2 * DAY);
     const steps = idea.path.map((step, i) => ({ ...step, at: new Date(created.getTime() + (i + 1) * 2 * DAY) }));
+    // Shipped as the app ships an idea: with the reply it sends when nobody typed one.
     if (idea.improvementId && idea.shippedAt)
-      steps.push({ status: 'shipped', by: 'exec@demo.test', reply: undefined, at: idea.shippedAt });
+      steps.push({
+        status: 'shipped',
+        by: 'exec@demo.test',
+        reply: englishMessage('ideas.autoReply.shipped', { title: idea.improvementTitle ?? idea.title }),
+        at: idea.shippedAt,
+      });
     const status: IdeaStatus = idea.mergedInto ? 'merged' : (steps.at(-1)?.status ?? 'new');
     const voters = everyone.filter((email) => email !== idea.author);
     const chosen = Array.from(

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { IdeaReplyField } from '@/components/ideas/idea-reply-field';
 import { Button } from '@/components/ui/button';
 import { Checkbox, CheckboxGroup } from '@/components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
@@ -255,6 +256,7 @@ export function PlanItemForm({
             : t('changesPromiseNoOwner')
         }
       />
+      {prefill ? <IdeaReplyField error={form.fieldError('ideaReply')} /> : null}
       <div className="flex flex-wrap gap-2 sm:col-span-2">
         <Button type="submit" disabled={form.pending}>
           {item ? t('save') : t('add')}

@@ -2,6 +2,7 @@
 
 import { useFormatter, useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
+import { IdeaReplyField } from '@/components/ideas/idea-reply-field';
 import { Button } from '@/components/ui/button';
 import { CheckboxGroup } from '@/components/ui/checkbox-group';
 import { SelectField, TextArea, TextField } from '@/components/ui/field';
@@ -199,6 +200,9 @@ export function ImprovementForm({
         required
         error={errors?.effectiveDate ?? errors?.weekStart}
       />
+      {value(draft, 'sourceIdeaId') ? (
+        <IdeaReplyField defaultValue={value(draft, 'ideaReply')} error={errors?.ideaReply} />
+      ) : null}
       <div className="sm:col-span-2">
         <FormError message={formError} />
       </div>

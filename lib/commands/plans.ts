@@ -151,6 +151,7 @@ export const createPlanItem = command({
         id: item.id,
         title: input.title,
         shipped: columns.status === 'done',
+        reply: input.ideaReply,
       });
     }
     audit({

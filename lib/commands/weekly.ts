@@ -74,7 +74,7 @@ export const logImprovement = command({
     const fromIdea = input.sourceIdeaId ? await ideaToLink(tx, actor.organizationId, input.sourceIdeaId) : null;
     const { late } = await checkWeek(tx, actor, input.weekStart, input.effectiveDate, fromIdea !== null);
     await checkReferences(tx, actor.organizationId, input);
-    const { departmentId: _d, weekStart, touchpointIds, sourceIdeaId: _i, ...fields } = input;
+    const { departmentId: _d, weekStart, touchpointIds, sourceIdeaId: _i, ideaReply, ...fields } = input;
     const created = await insertImprovement(tx, actor.organizationId, {
       ...fields,
       ...(fromIdea ? { source: 'idea' as const, sourceIdeaId: fromIdea.id } : {}),
@@ -98,6 +98,7 @@ export const logImprovement = command({
         id: created.id,
         title: input.title,
         shipped: true,
+        reply: ideaReply,
       });
     }
     audit({

@@ -4,6 +4,7 @@ import { tellIdeaFollowers } from '@/db/queries/idea-notices';
 import { findIdeaForCommand, insertIdeaEvent, setIdeaStatus } from '@/db/queries/ideas';
 import { refuse } from '@/lib/auth/errors';
 import { mayBecomeChange } from '@/lib/domain/ideas';
+import { englishMessage } from '@/lib/i18n/english';
 
 /** The change an idea became: an improvement of a week, or an item of a department's plan. */
 export interface ChangeFromIdea {
@@ -12,6 +13,8 @@ export interface ChangeFromIdea {
   title: string;
   /** Shipped: the improvement is logged or the plan item done; otherwise the idea is in progress. */
   shipped: boolean;
+  /** The official reply typed by the person who made the change; empty or absent, one that says what it became. */
+  reply?: string;
 }
 
 /**
@@ -28,8 +31,9 @@ export async function ideaToLink(tx: Database, organizationId: string, ideaId: s
 
 /**
  * Moves the idea along with the change it became, in the change's transaction: in progress when planned, shipped when
- * logged or done. The history says which change it became; the author and followers are told. An idea already there
- * (or shipped) does not move back.
+ * logged or done. Like every status change it carries an official reply (the one typed, else one saying what the idea
+ * became), shown on the idea and sent to the author and followers. An idea already there (or shipped) does not move
+ * back.
  */
 export async function ideaBecame(
   tx: Database,
@@ -41,6 +45,9 @@ export async function ideaBecame(
   const idea = await ideaToLink(tx, organizationId, ideaId);
   const to = change.shipped ? 'shipped' : 'in_progress';
   if (idea.status === to || idea.status === 'shipped') return;
+  const reply =
+    change.reply?.trim() ||
+    englishMessage(change.shipped ? 'ideas.autoReply.shipped' : 'ideas.autoReply.inProgress', { title: change.title });
   await setIdeaStatus(tx, organizationId, idea.id, to);
   const eventId = await insertIdeaEvent(tx, organizationId, idea.id, {
     kind: 'status',
@@ -48,11 +55,12 @@ export async function ideaBecame(
     fromStatus: idea.status,
     toStatus: to,
     otherIdeaId: null,
+    reply,
   });
   await tellIdeaFollowers(tx, organizationId, idea, {
     kind: 'ideaStatus',
     eventKey: `idea-event:${eventId}`,
     actorUserId,
-    details: { status: to, reply: null, changeKind: change.kind, changeId: change.id, changeTitle: change.title },
+    details: { status: to, reply, changeKind: change.kind, changeId: change.id, changeTitle: change.title },
   });
 }

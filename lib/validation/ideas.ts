@@ -5,6 +5,9 @@ import { checkbox, id, optionalId } from './common';
 const longText = z.string().trim().max(4000).default('');
 const blankToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
+/** The official reply that comes with an idea's status change, shown on the idea and sent to its followers. */
+export const officialReply = z.string().trim().max(4000).default('');
+
 export const ideaFields = z.object({
   title: z.string().trim().min(5).max(120),
   today: longText,
@@ -22,7 +25,7 @@ export const changeIdeaStatusSchema = z
   .object({
     ideaId: id,
     status: z.enum(triageStatuses),
-    reply: z.string().trim().max(4000).default(''),
+    reply: officialReply,
   })
   .superRefine((v, ctx) => {
     if (v.status === 'declined' && !v.reply)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { targetMetrics } from '@/lib/domain/goal';
 import { planItemStatuses } from '@/lib/domain/plans';
 import { amount, checkbox, id, list, optionalDate, optionalId } from './common';
+import { officialReply } from './ideas';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
@@ -45,9 +46,9 @@ export const planItemFields = z
     }
   });
 
-/** A new plan item; one added from a staff idea names it. */
+/** A new plan item; one added from a staff idea names it, with the official reply the idea gets. */
 export const createPlanItemSchema = z.intersection(
-  z.object({ departmentId: id, sourceIdeaId: optionalId }),
+  z.object({ departmentId: id, sourceIdeaId: optionalId, ideaReply: officialReply }),
   planItemFields,
 );
 export const updatePlanItemSchema = z.intersection(z.object({ planItemId: id }), planItemFields);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDate, list, optionalId } from './common';
+import { officialReply } from './ideas';
 
 const text = (max: number) => z.string().trim().max(max).default('');
 const blankToNull = (v: unknown) => (v === '' || v === undefined ? null : v);
@@ -30,9 +31,12 @@ export const improvementFields = z
       ctx.addIssue({ code: 'custom', path: ['sourcePlanItemId'], message: 'validation.required' });
   });
 
-/** A new improvement; one made from a staff idea names it (and may be planned for a coming week). */
+/**
+ * A new improvement; one made from a staff idea names it (and may be planned for a coming week), with the official
+ * reply the idea gets.
+ */
 export const logImprovementSchema = z.intersection(
-  z.object({ departmentId: id, weekStart: calendarDate, sourceIdeaId: optionalId }),
+  z.object({ departmentId: id, weekStart: calendarDate, sourceIdeaId: optionalId, ideaReply: officialReply }),
   improvementFields,
 );
 export const updateImprovementSchema = z.intersection(z.object({ improvementId: id }), improvementFields);

@@ -92,6 +92,10 @@ describe('the merge search', () => {
   it("keeps a lead's search to their own department, where they may merge", async () => {
     await signInAs(own, own.lead);
     expect(await titlesFound(duplicate, 'zebraw')).toEqual(['Zebrawood shelves for returns']);
+    const response = await search(duplicate, 'zebrawood shelves');
+    expect(((await response.json()) as MergeCandidatesBody).candidates).toEqual([
+      { id: inA, title: 'Zebrawood shelves for returns', votes: 0, departmentName: 'Sales' },
+    ]);
   });
 
   it('refuses staff, who may not merge, and a lead for an idea of another department', async () => {

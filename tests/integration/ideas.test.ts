@@ -319,7 +319,11 @@ describe('from idea to change', () => {
     const organization = await findOrganization(db, g.organizationId);
     const current = weekOf(new Date(), organization!.timeZone, organization!.weekStartsOn);
     const logged = dataOf(
-      await logImprovement.execute(db, g.lead.actor, { ...improvement(id, current, g.departmentA), sourceNote: '' }),
+      await logImprovement.execute(db, g.lead.actor, {
+        ...improvement(id, current, g.departmentA),
+        sourceNote: '',
+        ideaReply: '  Thank you, Sofiia: every parcel gets one from Monday.  ',
+      }),
     );
     expect((await ideaForViewer(db, g.organizationId, g.staff.userId, id))?.status).toBe('shipped');
     const changes = await changesFromIdea(db, g.organizationId, id);
@@ -328,7 +332,17 @@ describe('from idea to change', () => {
       .select({ details: notifications.details })
       .from(notifications)
       .where(and(eq(notifications.organizationId, g.organizationId), eq(notifications.userId, g.staff.userId)));
-    expect(notice?.details).toMatchObject({ status: 'shipped', changeKind: 'improvement', changeId: logged.id });
+    expect(notice?.details).toMatchObject({
+      status: 'shipped',
+      changeKind: 'improvement',
+      changeId: logged.id,
+      reply: 'Thank you, Sofiia: every parcel gets one from Monday.',
+    });
+    // The typed reply is the idea's official reply, like any status change's.
+    expect((await ideaHistory(db, g.organizationId, id)).at(-1)).toMatchObject({
+      toStatus: 'shipped',
+      reply: 'Thank you, Sofiia: every parcel gets one from Monday.',
+    });
   });
 
   it('may plan an idea for a coming free week, but nothing else logs the future', async () => {
@@ -353,6 +367,15 @@ describe('from idea to change', () => {
     );
     expect((await ideaForViewer(db, f.organizationId, f.staff.userId, id))?.status).toBe('shipped');
     expect((await changesFromIdea(db, f.organizationId, id)).planItems.map((p) => p.id)).toEqual([created.id]);
+    // Nobody typed a reply: each automatic move still carries one that says what the idea became.
+    const moves = (await ideaHistory(db, f.organizationId, id)).filter((e) => e.kind === 'status');
+    expect(moves.map((e) => [e.toStatus, e.reply])).toEqual([
+      ['in_progress', 'Thank you: this idea is now “Call-back within the hour”, on its way.'],
+      [
+        'shipped',
+        'Thank you: this idea is now “Call-back within the hour”, in place. Its impact card will show what it does for customers.',
+      ],
+    ]);
   });
 
   it('refuses an idea that was declined, and writes nothing', async () => {
