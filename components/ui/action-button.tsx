@@ -17,12 +17,16 @@ interface Props {
   label?: string;
 }
 
-/** A button that runs one server action and shows its refusal next to it. */
+/**
+ * A button that runs one server action and shows its refusal next to it. While the action runs it is marked
+ * aria-disabled and ignores presses, rather than disabled: a disabled button drops the keyboard focus to the page.
+ */
 export function ActionButton({ action, input, children, variant = 'secondary', confirm, label }: Props) {
   const t = useTranslations();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const run = () =>
+  const run = () => {
+    if (pending) return;
     startTransition(async () => {
       const result: ActionResult<unknown> = await action(input).catch(() => ({
         ok: false,
@@ -31,10 +35,20 @@ export function ActionButton({ action, input, children, variant = 'secondary', c
       }));
       setError(result.ok ? null : t(result.message.key, result.message.values));
     });
+  };
+  const busy = pending || undefined;
   const button = confirm ? (
     <AlertDialog.Root>
       <AlertDialog.Trigger asChild>
-        <Button variant={variant} size="sm" disabled={pending} aria-label={label}>
+        <Button
+          variant={variant}
+          size="sm"
+          aria-disabled={busy}
+          aria-label={label}
+          onClick={(event) => {
+            if (pending) event.preventDefault();
+          }}
+        >
           {children}
         </Button>
       </AlertDialog.Trigger>
@@ -55,7 +69,7 @@ export function ActionButton({ action, input, children, variant = 'secondary', c
       </AlertDialog.Portal>
     </AlertDialog.Root>
   ) : (
-    <Button variant={variant} size="sm" disabled={pending} onClick={run} aria-label={label}>
+    <Button variant={variant} size="sm" aria-disabled={busy} onClick={run} aria-label={label}>
       {children}
     </Button>
   );

@@ -11,7 +11,7 @@ const variants: Record<Variant, string> = {
 
 export function buttonClass(variant: Variant = 'primary', size: 'md' | 'sm' = 'md') {
   const sizing = size === 'sm' ? 'px-2.5 py-1 text-sm' : 'px-4 py-2 text-sm';
-  return `inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 ${sizing} ${variants[variant]}`;
+  return `inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 ${sizing} ${variants[variant]}`;
 }
 
 export function Button({
