@@ -28,6 +28,7 @@ describe('logImprovementSchema', () => {
       direction: null,
       source: null,
       sourceNote: '',
+      ideaReply: '',
     });
   });
 
