@@ -91,12 +91,12 @@ export const personas = ['Busy parent', 'Student', 'Book collector', 'Gift buyer
 
 /**
  * Changes that moved their declared metric at their touchpoints, from the day they took effect (building up over a
- * few days): a weekly improvement or a done plan item, found by its title. Each moves only the metric it declares,
- * as the impact model assumes; every other change has no effect. level: the shift of the latent score (TTR: of
- * ln minutes); spread: a factor on its spread (below 1: fewer extreme answers).
+ * few days): a weekly improvement, a done plan item or a lever in effect, found by its title (a lever's name). Each
+ * moves only the metric it declares, as the impact model assumes; every other change has no effect. level: the shift
+ * of the latent score (TTR: of ln minutes); spread: a factor on its spread (below 1: fewer extreme answers).
  */
 export interface Mover {
-  kind: 'weekly' | 'plan';
+  kind: 'weekly' | 'plan' | 'lever';
   title: string;
   metric: Metric;
   level: number;
@@ -115,6 +115,10 @@ export const movers: Mover[] = [
   { kind: 'plan', title: "SMS with the courier's two-hour window", metric: 'csat', level: 0.6, spread: 0.75 },
   { kind: 'plan', title: 'Show the delivery cost on the product page', metric: 'ces', level: 0.9, spread: 0.85 },
   { kind: 'plan', title: 'Knowledge base for the 20 most asked questions', metric: 'ttr', level: Math.log(0.7) },
+  // Levers (seed-levers.ts), found by their name: both cards are clearly better. Flexible delivery acts at checkout
+  // only: courier CSAT is the goal's target, and the SMS plan item's card needs room to move it.
+  { kind: 'lever', title: 'Flexible delivery options', metric: 'csat', level: 0.6, spread: 0.75 },
+  { kind: 'lever', title: 'Contact details hidden on the website', metric: 'ces', level: 0.7 },
 ];
 
 /**

@@ -2,6 +2,8 @@ import { TZDate } from '@date-fns/tz';
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { type NewResponse, recordResponses } from './queries/responses';
 import {
+  levers,
+  leverTouchpoints,
   metricAggregates,
   planItems,
   planItemTouchpoints,
@@ -75,8 +77,9 @@ interface Effect {
 }
 
 /**
- * Where and from when each mover acts: at the touchpoints its weekly improvement or plan item is linked to, from its
- * effective date ("took effect on" for a plan item); and the campaign's shared shift from its improvement's date.
+ * Where and from when each mover acts: at the touchpoints its weekly improvement, plan item or lever is linked to,
+ * from its effective date ("took effect on" for a plan item); and the campaign's shared shift from its improvement's
+ * date.
  */
 async function resolveEffects({ tx, organizationId, touchpointIds }: DemoContext): Promise<Effect[]> {
   const nameOf = new Map([...touchpointIds].map(([name, id]) => [id, name]));
@@ -116,9 +119,18 @@ async function resolveEffects({ tx, organizationId, touchpointIds }: DemoContext
         isNotNull(planItems.effectiveDate),
       ),
     );
+  const inEffect = await tx
+    .select({ title: levers.name, day: levers.effectiveDate, touchpointId: leverTouchpoints.touchpointId })
+    .from(levers)
+    .innerJoin(
+      leverTouchpoints,
+      and(eq(leverTouchpoints.organizationId, levers.organizationId), eq(leverTouchpoints.leverId, levers.id)),
+    )
+    .where(and(eq(levers.organizationId, organizationId), isNotNull(levers.effectiveDate)));
+  const changes = { weekly, plan: done, lever: inEffect };
   const effects: Effect[] = [];
   for (const mover of movers) {
-    const links = (mover.kind === 'plan' ? done : weekly).filter((c) => c.title === mover.title);
+    const links = changes[mover.kind].filter((c) => c.title === mover.title);
     for (const { day, touchpointId } of links) {
       if (!day || !touchpointId) continue;
       effects.push({

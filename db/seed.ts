@@ -15,6 +15,7 @@ import { seedMetrics } from './seed-metrics';
 import { seedPlans } from './seed-plans';
 import { seedWeekly } from './seed-weekly';
 import { seedIdeas } from './seed-ideas';
+import { seedLevers } from './seed-levers';
 import { demoColleagues } from './seed-ideas-story';
 
 export const DEMO_PASSWORD = 'touchpoint-demo';
@@ -209,6 +210,7 @@ export async function seedDemo(db: Database, now = new Date()) {
     await seedPlans(context, organization.timeZone);
     await seedWeekly(context, organization.timeZone);
     await seedIdeas(context, passwordHash);
+    await seedLevers(context, organization.timeZone);
     await seedMetrics(context, organization.timeZone);
   });
 }

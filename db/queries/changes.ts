@@ -1,14 +1,14 @@
 import 'server-only';
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { planItemTouchpoints, touchpoints, weeklyImprovementTouchpoints } from '@/db/schema';
-import { type ChangeKind, type ImpactCard, storedCardOf } from '@/lib/impact/card-schema';
+import { type ChangeKind, changeKinds, type ImpactCard, storedCardOf } from '@/lib/impact/card-schema';
 import type { ChangeRecord, DeclaredMetric } from '@/lib/impact/change';
 import { rowsOf } from './raw-rows';
 
 /**
- * The changes impact cards measure, in one place: weekly improvements (dated by their effective date) and plan items
- * marked done (dated by the day they took effect). Levers join later. Every statement filters by organization.
+ * The changes impact cards measure, in one place: weekly improvements (dated by their effective date), plan items
+ * marked done (dated by the day they took effect) and levers in effect (an accelerator put in place, a blocker
+ * removed: dated by that day). Every statement filters by organization.
  */
 
 /** Where a page of changes ended: the last change's date, kind and id, in the list's order. */
@@ -42,7 +42,7 @@ interface ChangeRow {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Both kinds of change as one relation, already restricted to the organization and to `where` (on the columns
+ * Every kind of change as one relation, already restricted to the organization and to `where` (on the columns
  * `date`, `id`) and, with a touchpoint, to changes made there. Text and ISO dates out, so both drivers agree.
  */
 function changesRelation(organizationId: string, where: (date: SQL, id: SQL) => SQL, touchpointId?: string) {
@@ -64,6 +64,13 @@ function changesRelation(organizationId: string, where: (date: SQL, id: SQL) => 
     WHERE p.organization_id = ${organizationId}::uuid AND p.status = 'done' AND p.effective_date IS NOT NULL
       AND ${where(sql`p.effective_date`, sql`p.id`)}
       ${at(sql`plan_item_touchpoints`, sql.raw('plan_item_id'), sql`p.id`)}
+    UNION ALL
+    SELECT 'lever'::text, v.id, v.name, v.effective_date, v.department_id,
+      v.metric::text, v.direction::text, NULL::numeric
+    FROM levers v
+    WHERE v.organization_id = ${organizationId}::uuid AND v.effective_date IS NOT NULL
+      AND ${where(sql`v.effective_date`, sql`v.id`)}
+      ${at(sql`lever_touchpoints`, sql.raw('lever_id'), sql`v.id`)}
   )`;
 }
 
@@ -74,49 +81,46 @@ const changeColumns = sql`c.kind, c.id::text AS id, c.title, c.date::text AS dat
 const departmentJoin = (organizationId: string) =>
   sql`JOIN departments d ON d.organization_id = ${organizationId}::uuid AND d.id = c.department_id`;
 
-/** The touchpoints of each change, in two statements at most (one per kind), by name. */
-async function touchpointsOf(db: Database, organizationId: string, rows: { kind: ChangeKind; id: string }[]) {
-  const ids = (kind: ChangeKind) => rows.filter((r) => r.kind === kind).map((r) => r.id);
+/** Where each kind of change keeps its touchpoints: the link table and its column naming the change. */
+const touchpointLinks: Record<ChangeKind, { table: SQL; column: SQL }> = {
+  improvement: { table: sql`weekly_improvement_touchpoints`, column: sql.raw('improvement_id') },
+  'plan-item': { table: sql`plan_item_touchpoints`, column: sql.raw('plan_item_id') },
+  lever: { table: sql`lever_touchpoints`, column: sql.raw('lever_id') },
+};
+
+/**
+ * The touchpoints of the changes of one kind with these ids, by name: one statement, the ids as one array parameter
+ * (a parameter per id costs more than the query itself on a long list).
+ */
+export async function touchpointsOfKind(
+  db: Database,
+  organizationId: string,
+  kind: ChangeKind,
+  ids: readonly string[],
+): Promise<Map<string, { id: string; name: string }[]>> {
   const byChange = new Map<string, { id: string; name: string }[]>();
-  const add = (kind: ChangeKind, list: { changeId: string; id: string; name: string }[]) => {
-    for (const { changeId, id, name } of list) {
-      const key = `${kind}:${changeId}`;
-      byChange.set(key, [...(byChange.get(key) ?? []), { id, name }]);
-    }
-  };
-  const improvementIds = ids('improvement');
-  if (improvementIds.length > 0) {
-    const links = weeklyImprovementTouchpoints;
-    add(
-      'improvement',
-      await db
-        .select({ changeId: links.improvementId, id: touchpoints.id, name: touchpoints.name })
-        .from(links)
-        .innerJoin(
-          touchpoints,
-          and(eq(touchpoints.organizationId, links.organizationId), eq(touchpoints.id, links.touchpointId)),
-        )
-        .where(and(eq(links.organizationId, organizationId), inArray(links.improvementId, improvementIds)))
-        .orderBy(asc(touchpoints.name), asc(touchpoints.id)),
-    );
+  if (ids.length === 0) return byChange;
+  const { table, column } = touchpointLinks[kind];
+  const rows = rowsOf<{ changeId: string; id: string; name: string }>(
+    await db.execute(sql`
+      SELECT l.${column}::text AS "changeId", t.id::text AS id, t.name
+      FROM ${table} l
+      JOIN touchpoints t ON t.organization_id = l.organization_id AND t.id = l.touchpoint_id
+      WHERE l.organization_id = ${organizationId}::uuid AND l.${column} = ANY(${`{${ids.join(',')}}`}::uuid[])
+      ORDER BY t.name, t.id`),
+  );
+  for (const { changeId, id, name } of rows) byChange.set(changeId, [...(byChange.get(changeId) ?? []), { id, name }]);
+  return byChange;
+}
+
+/** The touchpoints of each change, in one statement per kind at most. */
+async function touchpointsOf(db: Database, organizationId: string, rows: { kind: ChangeKind; id: string }[]) {
+  const byKind = new Map<ChangeKind, Map<string, { id: string; name: string }[]>>();
+  for (const kind of changeKinds) {
+    const ids = rows.filter((r) => r.kind === kind).map((r) => r.id);
+    byKind.set(kind, await touchpointsOfKind(db, organizationId, kind, ids));
   }
-  const planItemIds = ids('plan-item');
-  if (planItemIds.length > 0) {
-    const links = planItemTouchpoints;
-    add(
-      'plan-item',
-      await db
-        .select({ changeId: links.planItemId, id: touchpoints.id, name: touchpoints.name })
-        .from(links)
-        .innerJoin(
-          touchpoints,
-          and(eq(touchpoints.organizationId, links.organizationId), eq(touchpoints.id, links.touchpointId)),
-        )
-        .where(and(eq(links.organizationId, organizationId), inArray(links.planItemId, planItemIds)))
-        .orderBy(asc(touchpoints.name), asc(touchpoints.id)),
-    );
-  }
-  return (kind: ChangeKind, id: string) => byChange.get(`${kind}:${id}`) ?? [];
+  return (kind: ChangeKind, id: string) => byKind.get(kind)?.get(id) ?? [];
 }
 
 async function recordsOf(db: Database, organizationId: string, rows: ChangeRow[]): Promise<ChangeRecord[]> {
@@ -170,14 +174,17 @@ export async function listChanges(
   };
 }
 
-/** One change of the organization, or null for an unknown id, another organization's, or a plan item not done. */
+/**
+ * One change of the organization, or null for an unknown id, another organization's, a plan item not done, or a
+ * lever not in effect (a planned accelerator, an open blocker).
+ */
 export async function findChange(
   db: Database,
   organizationId: string,
   kind: ChangeKind,
   id: string,
 ): Promise<ChangeRecord | null> {
-  if (kind === 'lever' || !UUID.test(id)) return null;
+  if (!UUID.test(id)) return null;
   const rows = rowsOf<ChangeRow>(
     await db.execute(sql`
       SELECT ${changeColumns}

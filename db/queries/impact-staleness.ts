@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
-import { impactResults, organizations, planItems, weeklyImprovements } from '@/db/schema';
+import { impactResults, levers, organizations, planItems, weeklyImprovements } from '@/db/schema';
 import type { ChangeKind } from '@/lib/impact/card-schema';
 import { impactSettingsOf } from '@/lib/impact/settings';
 import { daysRead } from '@/lib/impact/window';
@@ -13,7 +13,10 @@ import { daysRead } from '@/lib/impact/window';
  * by the worker). A mark on a row being computed sets stale_since again, so the worker knows its card is already old.
  */
 
-/** The day a change took effect, or null when it has none (a plan item not done) or no longer exists. */
+/**
+ * The day a change took effect, or null when it has none (a plan item not done, a planned accelerator, an open
+ * blocker) or no longer exists.
+ */
 async function changeDateOf(db: Database, organizationId: string, kind: ChangeKind, id: string) {
   if (kind === 'improvement') {
     const [row] = await db
@@ -29,7 +32,12 @@ async function changeDateOf(db: Database, organizationId: string, kind: ChangeKi
       .where(and(eq(planItems.organizationId, organizationId), eq(planItems.id, id)));
     return row?.status === 'done' ? row.date : null;
   }
-  return null;
+  // A lever: the day the accelerator was put in place or the blocker removed; none while planned or open.
+  const [row] = await db
+    .select({ date: levers.effectiveDate })
+    .from(levers)
+    .where(and(eq(levers.organizationId, organizationId), eq(levers.id, id)));
+  return row?.date ?? null;
 }
 
 /** Marks stale every stored card whose window holds a day from `from` to `to`. */
@@ -126,6 +134,9 @@ export async function queueMissingImpactResults(db: Database, organizationId: st
     UNION ALL
     SELECT organization_id, 'plan-item'::change_kind, id FROM plan_items
       WHERE organization_id = ${organizationId}::uuid AND status = 'done' AND effective_date IS NOT NULL
+    UNION ALL
+    SELECT organization_id, 'lever'::change_kind, id FROM levers
+      WHERE organization_id = ${organizationId}::uuid AND effective_date IS NOT NULL
     ON CONFLICT DO NOTHING`);
 }
 

@@ -10,3 +10,4 @@ export * from './directions';
 export * from './impact';
 export * from './ideas';
 export * from './notifications';
+export * from './levers';

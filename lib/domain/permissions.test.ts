@@ -45,6 +45,7 @@ const everyone: Permission[] = [
   'idea.submit',
   'idea.vote',
   'idea.comment',
+  'lever.read',
 ];
 const authorOnly: Permission[] = ['idea.edit', 'ideaComment.edit'];
 const leadsOwnDepartment: Permission[] = [
@@ -56,6 +57,7 @@ const leadsOwnDepartment: Permission[] = [
   'metricAggregate.manage',
   'idea.triage',
   'idea.merge',
+  'lever.manage',
 ];
 
 describe('permission table', () => {

@@ -70,6 +70,10 @@ export const permissionTable = {
   'idea.triage': leadsOwnDepartment,
   'idea.merge': leadsOwnDepartment,
   'ideaComment.hide': executiveOnly,
+  // Accelerators and blockers: everyone reads the register; the lead of the owning department manages a lever
+  // (moving it to another department needs both), executives any.
+  'lever.read': everyone,
+  'lever.manage': leadsOwnDepartment,
 } as const satisfies Record<string, Record<Role, Rule>>;
 
 export type Permission = keyof typeof permissionTable;

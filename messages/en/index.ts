@@ -9,6 +9,7 @@ import settings from './settings.json';
 import apiKeys from './api-keys.json';
 import ideas from './ideas.json';
 import imports from './imports.json';
+import levers from './levers.json';
 import metrics from './metrics.json';
 import notifications from './notifications.json';
 import passwordReset from './password-reset.json';
@@ -35,5 +36,6 @@ const messages = {
   ...security,
   ...notifications,
   ...ideas,
+  ...levers,
 };
 export default messages;

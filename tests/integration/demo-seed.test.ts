@@ -5,19 +5,22 @@
  *
  * Issue 11: the demo tells a true story. Its impact cards, computed by the real engine from the seeded answers with
  * the organization's default windows, show a change clearly better, one clearly worse, one that only looked better
- * (a shift shared by every touchpoint), and mostly inconclusive ones.
+ * (a shift shared by every touchpoint), and mostly inconclusive ones. Issue 13: its accelerators and blockers, one
+ * clearly better, ranked.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseKind } from '@/db/client';
 import { changesBetween } from '@/db/queries/changes';
+import { openBlockersByTouchpoint } from '@/db/queries/levers';
 import { storedCards } from '@/db/queries/impact';
 import { queueMissingImpactResults } from '@/db/queries/impact-staleness';
-import { departments, ideas, organizations, planItems, weeklyImprovements } from '@/db/schema';
+import { departments, ideas, levers, organizations, planItems, weeklyImprovements } from '@/db/schema';
 import { DEMO_PASSWORD, DEMO_SLUG, seedDemo } from '@/db/seed';
 import { recomputeStaleImpact } from '@/lib/impact-service/compute';
 import type { ImpactCard } from '@/lib/impact/card-schema';
 import type { ChangeRecord } from '@/lib/impact/change';
+import { rankedRegister } from '@/lib/levers/ranked-register';
 import { type TestDatabase, testDatabase, useTestDatabase } from '@/tests/fixtures/database';
 
 const state = vi.hoisted(() => ({ db: null as unknown, kind: 'pglite' as DatabaseKind }));
@@ -163,7 +166,7 @@ describe('issue 11: the demo tells a true story with the default windows (4 week
     }
   });
 
-  it('stores a fresh card for every improvement and every done plan item', async () => {
+  it('stores a fresh card for every improvement, every done plan item and every lever in effect', async () => {
     const [{ n: improvements }] = (await demo.db
       .select({ n: sql<number>`count(*)::int` })
       .from(weeklyImprovements)
@@ -172,7 +175,12 @@ describe('issue 11: the demo tells a true story with the default windows (4 week
       .select({ id: planItems.id })
       .from(planItems)
       .where(and(eq(planItems.organizationId, organizationId), eq(planItems.status, 'done')));
-    expect(cards).toHaveLength(improvements + done.length);
+    const inEffect = await demo.db
+      .select({ id: levers.id })
+      .from(levers)
+      .where(and(eq(levers.organizationId, organizationId), isNotNull(levers.effectiveDate)));
+    expect(inEffect.length).toBeGreaterThanOrEqual(3);
+    expect(cards).toHaveLength(improvements + done.length + inEffect.length);
     const stored = await storedCards(
       demo.db,
       organizationId,
@@ -275,5 +283,43 @@ describe('issue 11: the demo tells a true story with the default windows (4 week
     });
     // Its card shows packaging NEV moving (clearly better).
     expect(byTitle('Bookmark in every parcel').card.metrics[0]).toMatchObject({ metric: 'nev', verdict: 'better' });
+  });
+
+  it("issue 13: has 004's accelerators and blockers, and the flexible delivery options rank first, clearly better", async () => {
+    const register = await rankedRegister(demo.db, organizationId);
+    const all = [...register.ranked, ...register.unranked];
+    const lever = (name: string) => {
+      const found = all.find((l) => l.name === name);
+      if (!found) throw new Error(`No lever "${name}"`);
+      return found;
+    };
+    expect(lever('Case studies on the website')).toMatchObject({ kind: 'accelerator', state: 'in-place' });
+    expect(lever('Flexible delivery options')).toMatchObject({ kind: 'accelerator', state: 'in-place' });
+    expect(lever('Contact details hidden on the website')).toMatchObject({ kind: 'blocker', state: 'removed' });
+    const open = lever("No knowledge of the customer's history");
+    expect(open).toMatchObject({ kind: 'blocker', state: 'open', card: null });
+    const support = open.touchpoints[0]!.id;
+    expect((await openBlockersByTouchpoint(demo.db, organizationId)).get(support)).toEqual([
+      { id: open.id, name: "No knowledge of the customer's history" },
+    ]);
+
+    // The lever's card, computed from the seeded answers like every other change's.
+    const flexible = byTitle('Flexible delivery options');
+    expect(flexible.change.kind).toBe('lever');
+    expect(flexible.card.metrics[0]).toMatchObject({ metric: 'csat', target: true, estimator: 'model' });
+    expect(flexible.verdict).toBe('better');
+    const [first] = register.ranked;
+    expect(first).toMatchObject({ name: 'Flexible delivery options', ranking: { rank: 1, clear: true } });
+    expect(first!.target.after.n).toBeGreaterThan(100);
+    // Removing the hidden contact details made the website easier too; the case studies moved nothing clearly.
+    expect(byTitle('Contact details hidden on the website').verdict).toBe('better');
+    expect(lever('Case studies on the website')).toMatchObject({ ranking: { clear: false } });
+    expect(register.ranked.map((l) => l.name)).toEqual([
+      'Flexible delivery options',
+      'Contact details hidden on the website',
+      'Case studies on the website',
+    ]);
+    // The order updates were in place before the first answers: no baseline.
+    expect(lever('Order updates by email at every step')).toMatchObject({ reason: 'no-baseline' });
   });
 });

@@ -12,6 +12,7 @@ import { auditEventsOf, snapshotOrganization } from '@/tests/fixtures/snapshots'
 import { importModules, sourceFiles } from '@/tests/support/source-modules';
 import { goalSpecs } from './permission-matrix/goal';
 import { ideaSpecs } from './permission-matrix/ideas';
+import { leverSpecs } from './permission-matrix/levers';
 import { metricSpecs } from './permission-matrix/metrics';
 import { notificationSpecs } from './permission-matrix/notifications';
 import { planSpecs } from './permission-matrix/plans';
@@ -27,6 +28,7 @@ const specs: Record<string, Spec> = {
   ...metricSpecs,
   ...ideaSpecs,
   ...notificationSpecs,
+  ...leverSpecs,
 };
 
 /**

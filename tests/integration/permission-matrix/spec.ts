@@ -7,6 +7,7 @@ import type { Permission, Role } from '@/lib/domain/permissions';
 import { permissionTable } from '@/lib/domain/permissions';
 import { publishFixtureGoal } from '@/tests/fixtures/goal';
 import { type IdeaFixture, makeIdeaFixture } from '@/tests/fixtures/ideas';
+import { type LeverFixture, makeLeverFixture } from '@/tests/fixtures/levers';
 import { makeMetricsFixture, type MetricsFixture } from '@/tests/fixtures/metrics';
 import { makeNotificationsFixture, type NotificationsFixture } from '@/tests/fixtures/notifications';
 import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
@@ -23,6 +24,7 @@ export interface Fixtures extends PerOrganization<OrganizationFixture> {
   weekly: PerOrganization<ImprovementFixture>;
   ideas: PerOrganization<IdeaFixture>;
   notifications: PerOrganization<NotificationsFixture>;
+  levers: PerOrganization<LeverFixture>;
 }
 
 /** Two organizations with something of every kind a command acts on. No audit events. */
@@ -41,6 +43,7 @@ export async function makeMatrixFixtures(db: Database): Promise<Fixtures> {
     weekly: await both((f) => makeImprovementFixture(db, f)),
     ideas: await both((f) => makeIdeaFixture(db, f)),
     notifications: await both((f) => makeNotificationsFixture(db, f)),
+    levers: await both((f) => makeLeverFixture(db, f)),
   };
 }
 
