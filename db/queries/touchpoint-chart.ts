@@ -159,13 +159,17 @@ export interface TouchpointChart {
 
 const COMMENTS = 10;
 
-/** The chart data of one touchpoint; null when the organization has no such touchpoint. */
-export async function touchpointChart(
+/**
+ * The chart's metric (the one asked for, else the one with the most answers in the range) and its buckets, each with
+ * n, value and interval, from the rollups: what the read API serves, and the start of the touchpoint's chart. Null
+ * when the organization has no such touchpoint.
+ */
+export async function chartPoints(
   db: Database,
   organization: ChartOrganization,
   touchpointId: string,
   query: ChartQuery,
-): Promise<TouchpointChart | null> {
+) {
   const [touchpoint] = await db
     .select({ id: touchpoints.id })
     .from(touchpoints)
@@ -174,8 +178,6 @@ export async function touchpointChart(
   const firstDay = organization.weekStartsOn;
   const range: DateRange = { from: query.from, to: query.to };
   const cesHeadline = organization.cesHeadline ?? (await cesHeadlineOf(db, organization.id));
-  const options = { cesHeadline };
-
   const totals = await rollupHistograms(db, organization.id, {
     touchpointIds: [touchpointId],
     ...range,
@@ -185,6 +187,38 @@ export async function touchpointChart(
   const counts = Object.fromEntries(metrics.map((m) => [m, 0])) as Record<Metric, number>;
   for (const row of totals) for (const count of row.histogram.values()) counts[row.metric] += count;
   const metric = query.metric ?? metrics.reduce((best, m) => (counts[m] > counts[best] ? m : best), metrics[0]);
+  const bucketed = await rollupHistograms(db, organization.id, {
+    touchpointIds: [touchpointId],
+    metrics: [metric],
+    ...range,
+    bucket: query.bucket,
+    weekStartsOn: firstDay,
+  });
+  const byBucket = new Map(bucketed.map((row) => [row.bucket, row.histogram]));
+  const points = bucketStarts(range, query.bucket, firstDay).map((bucket): ChartPoint => {
+    const { value, low, high, margin, n, smallSample } = scoreOf(metric, byBucket.get(bucket) ?? new Map(), {
+      cesHeadline,
+    });
+    return { bucket, value, low, high, margin, n, smallSample };
+  });
+  const rangeHistogram = totals.find((row) => row.metric === metric)?.histogram ?? new Map<number, number>();
+  // The unit the values are in (a CES mean or a share, say), the same for every bucket.
+  const { unit } = scoreOf(metric, new Map(), { cesHeadline });
+  return { metric, unit, range, cesHeadline, counts, points, rangeHistogram };
+}
+
+/** The chart data of one touchpoint; null when the organization has no such touchpoint. */
+export async function touchpointChart(
+  db: Database,
+  organization: ChartOrganization,
+  touchpointId: string,
+  query: ChartQuery,
+): Promise<TouchpointChart | null> {
+  const chart = await chartPoints(db, organization, touchpointId, query);
+  if (!chart) return null;
+  const { metric, range, cesHeadline, counts, points, rangeHistogram } = chart;
+  const firstDay = organization.weekStartsOn;
+  const options = { cesHeadline };
 
   const markers = await changesAt(db, organization.id, touchpointId, range);
   // One read of the stored cards of every change on the chart.
@@ -206,22 +240,8 @@ export async function touchpointChart(
     })
   ).map((row) => ({ day: row.bucket, histogram: row.histogram }));
 
-  const bucketed = await rollupHistograms(db, organization.id, {
-    touchpointIds: [touchpointId],
-    metrics: [metric],
-    ...range,
-    bucket: query.bucket,
-    weekStartsOn: firstDay,
-  });
-  const byBucket = new Map(bucketed.map((row) => [row.bucket, row.histogram]));
-  const points = bucketStarts(range, query.bucket, firstDay).map((bucket): ChartPoint => {
-    const { value, low, high, margin, n, smallSample } = scoreOf(metric, byBucket.get(bucket) ?? new Map(), options);
-    return { bucket, value, low, high, margin, n, smallSample };
-  });
-
   const headline = scoreWithin(metric, daily, range, options);
   const previousScore = scoreWithin(metric, daily, previous, options);
-  const rangeHistogram = totals.find((row) => row.metric === metric)?.histogram ?? new Map<number, number>();
   const [target, measured, comments] = await Promise.all([
     targetFor(db, organization.id, touchpointId, metric),
     aggregatesFor(db, organization.id, { touchpointIds: [touchpointId], metrics: [metric], ...range }),

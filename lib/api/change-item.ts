@@ -1,7 +1,7 @@
 import type { ImpactCard, MetricImpact } from '@/lib/impact/card-schema';
 import type { ChangeRecord } from '@/lib/impact/change';
 import { impactSentence, type SentenceContext, type Translate } from '@/lib/impact/sentence';
-import type { ApiMetricImpact, ChangeItem } from './changes-schema';
+import type { ApiImpact, ApiMetricImpact, ChangeItem } from './changes-schema';
 import { apiMessage } from './messages';
 
 /** The sentences are the app's own, in English, from the same catalog. */
@@ -31,6 +31,25 @@ function apiMetricOf(metric: MetricImpact, context: SentenceContext): ApiMetricI
   };
 }
 
+/** A change's card (null before it is first computed) as the read API serves it, for changes and levers alike. */
+export function apiImpactOf(
+  impact: { card: ImpactCard; stale: boolean } | null,
+  touchpoints: readonly { name: string }[],
+): ApiImpact | null {
+  return (
+    impact && {
+      windows: impact.card.windows,
+      stale: impact.stale,
+      metrics: impact.card.metrics.map((metric) =>
+        apiMetricOf(metric, {
+          touchpoints: touchpoints.map((t) => t.name),
+          afterWeeks: impact.card.windows.afterWeeks,
+        }),
+      ),
+    }
+  );
+}
+
 /** A change and its card (null before the card is first computed) as one item of the read API. */
 export function changeItemOf(change: ChangeRecord, impact: { card: ImpactCard; stale: boolean } | null): ChangeItem {
   return {
@@ -40,15 +59,6 @@ export function changeItemOf(change: ChangeRecord, impact: { card: ImpactCard; s
     date: change.date,
     department: { id: change.departmentId, name: change.departmentName },
     touchpoints: change.touchpoints,
-    impact: impact && {
-      windows: impact.card.windows,
-      stale: impact.stale,
-      metrics: impact.card.metrics.map((metric) =>
-        apiMetricOf(metric, {
-          touchpoints: change.touchpoints.map((t) => t.name),
-          afterWeeks: impact.card.windows.afterWeeks,
-        }),
-      ),
-    },
+    impact: apiImpactOf(impact, change.touchpoints),
   };
 }

@@ -23,7 +23,7 @@ export const DEFAULT_RANGE_DAYS = 365;
 
 /** A query parameter sent empty (`?touchpoint=`) counts as not sent. */
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+export const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 export const changesQuerySchema = z.object({
   from: optional(isoDate).meta({
@@ -54,7 +54,11 @@ export const impactQuerySchema = z.object({
 });
 
 export const impactPathSchema = z.object({
-  kind: z.enum(changeKinds).meta({ description: 'What the change is: a weekly improvement or a completed plan item.' }),
+  kind: z.enum(changeKinds).meta({
+    description:
+      'What the change is: a weekly improvement, a completed plan item, or a lever (an accelerator put in place or a ' +
+      'blocker removed).',
+  }),
   id: z.uuid().meta({ description: "The change's id." }),
 });
 
@@ -96,9 +100,12 @@ export const apiImpactSchema = z.object({
     .array(apiMetricImpactSchema)
     .meta({ description: 'Per metric measured at the touchpoints, target first.' }),
 });
+export type ApiImpact = z.output<typeof apiImpactSchema>;
 
 export const changeItemSchema = z.object({
-  kind: z.enum(changeKinds),
+  kind: z.enum(changeKinds).meta({
+    description: 'improvement (weekly), plan-item (done), or lever (an accelerator in place or a blocker removed).',
+  }),
   id: z.uuid(),
   title: z.string(),
   date: z.iso.date().meta({ description: 'The day it took effect.' }),
@@ -124,7 +131,8 @@ export const notFoundSchema = z.object({
   error: z.literal('not_found'),
   message: z.string().meta({ description: 'What went wrong, in English.' }),
 });
-const shared = {
+/** The errors every read endpoint may answer with. */
+export const readErrors = {
   400: { schema: badParametersSchema, description: 'A query parameter is invalid; `errors` names each one.' },
   401: { schema: unauthorizedSchema, description: 'The API key is missing, unknown or revoked.' },
   403: { schema: forbiddenSchema, description: 'The API key does not have the `read` scope.' },
@@ -139,12 +147,12 @@ const shared = {
 
 export const changesReplies = {
   200: { schema: changesPageSchema, description: 'One page of changes, newest first.' },
-  ...shared,
+  ...readErrors,
 } as const;
 
 export const impactReplies = {
   200: { schema: changeItemSchema, description: 'The change and its impact card.' },
-  ...shared,
+  ...readErrors,
   404: {
     schema: notFoundSchema,
     description: "No such change in the key's organization (another organization's ids included), or an unknown kind.",

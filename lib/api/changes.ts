@@ -39,7 +39,8 @@ function impactReply<S extends ImpactStatus>(
   return jsonReply(status, body, headers);
 }
 
-function badParameters(errors: ParameterError[]): Response {
+/** 400 with each invalid query parameter: the reply of every read endpoint. */
+export function badParameters(errors: ParameterError[]): Response {
   return jsonReply(400, {
     error: 'bad_request',
     message: apiMessage('apiKeys.api.badParameters', { count: errors.length }),
@@ -48,14 +49,18 @@ function badParameters(errors: ParameterError[]): Response {
 }
 
 /** Each invalid query parameter with what is wrong with it, in English. */
-function parameterErrorsOf(error: z.ZodError): ParameterError[] {
-  return Object.entries(fieldErrorsOf(error)).map(([field, message]) => ({
-    field,
-    message: apiMessage(message.key, message.values),
-  }));
+export function parameterErrorsOf(error: z.ZodError): ParameterError[] {
+  return Object.entries(fieldErrorsOf(error)).map(([field, message]) => {
+    // A caller has no list to choose from: name the values the parameter takes.
+    const choice = error.issues.find((i) => i.code === 'invalid_value' && i.path.join('.') === field);
+    if (message.key === 'validation.choice' && choice?.code === 'invalid_value') {
+      return { field, message: apiMessage('apiKeys.api.oneOf', { values: choice.values.join(', ') }) };
+    }
+    return { field, message: apiMessage(message.key, message.values) };
+  });
 }
 
-const queryOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
+export const queryOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 
 /** The cursor is opaque to callers: the last item's date, kind and id, as base64url JSON. */
 export function encodeCursor(position: ChangePosition): string {

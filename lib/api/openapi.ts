@@ -9,6 +9,13 @@ import {
   impactReplies,
   MAX_PAGE,
 } from './changes-schema';
+import { leversQuerySchema, leversReplies } from './levers-schema';
+import {
+  touchpointMetricsQuerySchema,
+  touchpointMetricsReplies,
+  touchpointPathSchema,
+  touchpointsReplies,
+} from './touchpoints-schema';
 
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
@@ -59,11 +66,12 @@ export function touchpointOpenApi() {
     openapi: '3.1.0',
     info: {
       title: 'Touchpoint API',
-      version: '1.1.0',
+      version: '1.2.0',
       description:
         'Send customer answers (NPS, CSAT, CES, NEV, or time to resolution) from other systems, and read the ' +
-        "organization's changes (weekly improvements and completed plan items) with what each did to the customers' " +
-        'experience: its impact card. Executives create API keys in Settings → API keys.',
+        "organization's touchpoints and their metrics, its changes (weekly improvements, completed plan items and " +
+        "levers) with what each did to the customers' experience (its impact card), and its accelerators and " +
+        'blockers ranked by what they did. Executives create API keys in Settings → API keys.',
     },
     servers: [{ url: '/' }],
     components: {
@@ -74,7 +82,8 @@ export function touchpointOpenApi() {
           description:
             'An organization API key, "tp_…", sent as `Authorization: Bearer <key>`. A key has one or both scopes, ' +
             'chosen when it is created: `ingest` sends answers (POST /api/v1/responses; keys made before scopes ' +
-            'have it) and `read` reads changes and their impact (GET /api/v1/changes…). A valid key without the ' +
+            'have it) and `read` reads changes and their impact, touchpoints and their metrics, and levers (every ' +
+            'GET). A valid key without the ' +
             'scope an operation names is answered 403. Every operation takes from the same request rate per key.',
         },
       },
@@ -101,9 +110,10 @@ export function touchpointOpenApi() {
           operationId: 'listChanges',
           summary: 'List the changes dated in a range, newest first, with their impact',
           description:
-            `At most ${MAX_PAGE} changes per page; follow \`nextCursor\` until it is null. Impact cards use the ` +
-            "organization's default windows; `impact` is null until a change's card is first computed, and " +
-            '`impact.stale` says a newer computation is on its way.',
+            'A change is a weekly improvement, a completed plan item (`plan-item`), or a lever: an accelerator put in ' +
+            `place or a blocker removed. At most ${MAX_PAGE} changes per page; follow \`nextCursor\` until it is ` +
+            "null. Impact cards use the organization's default windows; `impact` is null until a change's card is " +
+            'first computed, and `impact.stale` says a newer computation is on its way.',
           security: [{ apiKey: ['read'] }],
           parameters: parametersOf(changesQuerySchema, 'query'),
           responses: repliesOf(changesReplies),
@@ -119,6 +129,44 @@ export function touchpointOpenApi() {
           security: [{ apiKey: ['read'] }],
           parameters: [...parametersOf(impactPathSchema, 'path'), ...parametersOf(impactQuerySchema, 'query')],
           responses: repliesOf(impactReplies),
+        },
+      },
+      '/api/v1/touchpoints': {
+        get: {
+          operationId: 'listTouchpoints',
+          summary: "The organization's touchpoints, archived ones too, in journey order",
+          description: 'Name a touchpoint by its id or its key in the other endpoints.',
+          security: [{ apiKey: ['read'] }],
+          responses: repliesOf(touchpointsReplies),
+        },
+      },
+      '/api/v1/touchpoints/{id}/metrics': {
+        get: {
+          operationId: 'getTouchpointMetrics',
+          summary: 'One metric at a touchpoint per week or month, with n and the 95% interval',
+          description:
+            "Computed from the daily rollups by the same code as the touchpoint page's chart, so both show the same " +
+            'numbers for the same touchpoint, metric, range and bucket.',
+          security: [{ apiKey: ['read'] }],
+          parameters: [
+            ...parametersOf(touchpointPathSchema, 'path'),
+            ...parametersOf(touchpointMetricsQuerySchema, 'query'),
+          ],
+          responses: repliesOf(touchpointMetricsReplies),
+        },
+      },
+      '/api/v1/levers': {
+        get: {
+          operationId: 'listLevers',
+          summary: 'The accelerators and blockers, ranked by what they did, each with its impact card',
+          description:
+            "The register page's own ranking: measured levers by their effect on their target metric in units of " +
+            "that metric's minimum meaningful change, shrunk by how uncertain it is (or by the interval's worse end " +
+            'with fewer than six measured), then the others with the reason they are not ranked. With filters, the ' +
+            'ranking is among the levers kept, as on the page.',
+          security: [{ apiKey: ['read'] }],
+          parameters: parametersOf(leversQuerySchema, 'query'),
+          responses: repliesOf(leversReplies),
         },
       },
     },
