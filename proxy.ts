@@ -14,6 +14,7 @@ const sections = [
   '/touchpoints',
   '/changes',
   '/ideas',
+  '/levers',
   '/notifications',
   '/profile',
   '/settings',

@@ -6,6 +6,7 @@ import { getDb } from '@/db/client';
 import { listDepartments } from '@/db/queries/departments';
 import { currentGoal } from '@/db/queries/goal';
 import { listStages, listTouchpoints } from '@/db/queries/journey';
+import { openBlockersByTouchpoint } from '@/db/queries/levers';
 import { listMembers } from '@/db/queries/members';
 import { gridCells } from '@/db/queries/weekly';
 import { requireMember } from '@/lib/auth/session';
@@ -24,13 +25,14 @@ export default async function OverviewPage() {
   const orgId = member.organization.id;
   const firstDay = member.organization.weekStartsOn;
   const thisWeek = weekOf(new Date(), member.organization.timeZone, firstDay);
-  const [departments, stages, touchpoints, members, weekCells, goal] = await Promise.all([
+  const [departments, stages, touchpoints, members, weekCells, goal, openBlockers] = await Promise.all([
     listDepartments(db, orgId),
     listStages(db, orgId),
     listTouchpoints(db, orgId),
     listMembers(db, orgId),
     gridCells(db, orgId, thisWeek, thisWeek),
     currentGoal(db, orgId),
+    openBlockersByTouchpoint(db, orgId),
   ]);
   const manages = can(member.actor, 'settings.read');
   const myDepartment = departments.find((d) => d.id === member.actor.departmentId);
@@ -91,7 +93,7 @@ export default async function OverviewPage() {
         {stages.length === 0 ? (
           <EmptyState title={t('noJourney')}>{manages ? t('noJourneyExecutive') : t('noJourneyMember')}</EmptyState>
         ) : (
-          <JourneyOverview stages={stages} touchpoints={touchpoints} />
+          <JourneyOverview stages={stages} touchpoints={touchpoints} openBlockers={openBlockers} />
         )}
       </Card>
       <Card

@@ -19,6 +19,13 @@ export interface ImpactCardProps {
   windowsForm?: ReactNode;
 }
 
+/** The link to where a change without touchpoints gets them, by its kind. */
+const editKeys: Record<string, 'editImprovement' | 'editPlanItem' | 'editLever'> = {
+  improvement: 'editImprovement',
+  'plan-item': 'editPlanItem',
+  lever: 'editLever',
+};
+
 /** The whole impact card of a change: its windows, then per metric (target first) what it did, then the method. */
 export function ImpactCardView({ card, change, editHref, investment, windowsForm }: ImpactCardProps) {
   const t = useTranslations('impact.card');
@@ -59,7 +66,7 @@ export function ImpactCardView({ card, change, editHref, investment, windowsForm
             <p className="font-medium text-slate-900">{t('noTouchpoints')}</p>
             <p className="mt-1">
               <Link href={editHref} className="font-medium text-brand-700 underline underline-offset-2">
-                {t(change.kind === 'improvement' ? 'editImprovement' : 'editPlanItem')}
+                {t(editKeys[change.kind] ?? 'editPlanItem')}
               </Link>
             </p>
           </div>

@@ -5,13 +5,13 @@ import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ChangeImpactJson } from '@/lib/http/json';
-import type { ImpactCard } from '@/lib/impact/card-schema';
+import type { ChangeKind, ImpactCard } from '@/lib/impact/card-schema';
 import type { Windows } from '@/lib/impact/settings';
 import { ImpactCardView } from './impact-card';
 import { ImpactRequestError, useStoredImpact, useTriedImpact } from './use-impact';
 
 interface LiveProps {
-  kind: 'improvement' | 'plan-item';
+  kind: ChangeKind;
   id: string;
   editHref: string;
   investment: string | null;

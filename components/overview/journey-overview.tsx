@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { OpenBlockersLink } from '@/components/levers/open-blockers';
 import { Badge } from '@/components/ui/card';
 import type { JourneyStage } from '@/db/queries/journey';
 
@@ -11,13 +12,19 @@ interface TouchpointCard {
   departmentStage: 'front' | 'back';
 }
 
-/** Stages left to right in journey order (stacked on a phone), touchpoints as cards under each. */
+/**
+ * Stages left to right in journey order (stacked on a phone), touchpoints as cards under each, with how many
+ * blockers still hurt there.
+ */
 export async function JourneyOverview({
   stages,
   touchpoints,
+  openBlockers,
 }: {
   stages: JourneyStage[];
   touchpoints: TouchpointCard[];
+  /** The open blockers at each touchpoint. */
+  openBlockers: Map<string, { id: string; name: string }[]>;
 }) {
   const t = await getTranslations('journey');
   return (
@@ -37,6 +44,7 @@ export async function JourneyOverview({
                     <Badge tone={tp.channel === 'online' ? 'blue' : 'amber'}>{t(`channel.${tp.channel}`)}</Badge>
                     <Badge>{tp.departmentName}</Badge>
                   </div>
+                  <OpenBlockersLink touchpoint={tp} count={openBlockers.get(tp.id)?.length ?? 0} className="mt-1.5" />
                 </li>
               ))}
             </ul>

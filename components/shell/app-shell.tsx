@@ -35,6 +35,7 @@ export async function AppShell({
     { href: '/weekly', label: t('nav.weekly') },
     { href: '/touchpoints', label: t('nav.touchpoints') },
     { href: '/ideas', label: t('nav.ideas') },
+    { href: '/levers', label: t('nav.levers') },
   ];
   if (can(member.actor, 'settings.read')) items.push({ href: '/settings', label: t('nav.settings') });
   return (

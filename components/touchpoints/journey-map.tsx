@@ -25,11 +25,14 @@ export async function JourneyMap({
   stages,
   touchpoints,
   summaries,
+  openBlockers,
   days,
 }: {
   stages: JourneyStage[];
   touchpoints: MapTouchpoint[];
   summaries: Map<string, MetricSummary[]>;
+  /** The open blockers at each touchpoint: what still hurts there. */
+  openBlockers: Map<string, { id: string; name: string }[]>;
   days: number;
 }) {
   const t = await getTranslations('touchpoints.journey');
@@ -106,6 +109,7 @@ export async function JourneyMap({
                       style={at(ROW[lane], start + index)}
                       touchpoints={here.filter((tp) => tp.departmentStage === lane)}
                       summaries={summaries}
+                      openBlockers={openBlockers}
                       days={days}
                     />
                   ))}
@@ -127,6 +131,7 @@ function LaneCell({
   style,
   touchpoints,
   summaries,
+  openBlockers,
   days,
 }: {
   id: string;
@@ -136,6 +141,7 @@ function LaneCell({
   style: CSSProperties;
   touchpoints: MapTouchpoint[];
   summaries: Map<string, MetricSummary[]>;
+  openBlockers: Map<string, { id: string; name: string }[]>;
   days: number;
 }) {
   return (
@@ -154,7 +160,12 @@ function LaneCell({
         <ul className="space-y-2">
           {touchpoints.map((tp) => (
             <li key={tp.id}>
-              <TouchpointCard touchpoint={tp} metrics={summaries.get(tp.id) ?? []} days={days} />
+              <TouchpointCard
+                touchpoint={tp}
+                metrics={summaries.get(tp.id) ?? []}
+                days={days}
+                openBlockers={openBlockers.get(tp.id)?.length ?? 0}
+              />
             </li>
           ))}
         </ul>

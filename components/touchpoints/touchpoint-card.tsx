@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { OpenBlockersLink } from '@/components/levers/open-blockers';
 import { type ScoreFormat, scoreFormat } from '@/components/metrics/format';
 import type { MetricSummary } from '@/db/queries/touchpoint-summary';
 import { lowerIsBetter } from '@/lib/domain/metrics';
@@ -14,16 +15,19 @@ export interface JourneyTouchpoint {
 
 /**
  * A touchpoint on the journey map: its headline score (the metric most answered in the period) with margin
- * and n, the change from the period before, and the other metrics measured there in one line.
+ * and n, the change from the period before, the other metrics measured there in one line, and how many blockers
+ * still hurt there (linking to them in the register).
  */
 export async function TouchpointCard({
   touchpoint,
   metrics,
   days,
+  openBlockers = 0,
 }: {
   touchpoint: JourneyTouchpoint;
   metrics: MetricSummary[];
   days: number;
+  openBlockers?: number;
 }) {
   const t = await getTranslations('touchpoints');
   const tj = await getTranslations('journey');
@@ -67,6 +71,12 @@ export async function TouchpointCard({
             .join(' · ')}
         </p>
       ) : null}
+      {/* Above the card's own link, which covers the card. */}
+      <OpenBlockersLink
+        touchpoint={touchpoint}
+        count={openBlockers}
+        className="relative z-10 mt-1.5 border-t border-slate-100 pt-1.5"
+      />
     </article>
   );
 }

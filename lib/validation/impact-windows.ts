@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { changeKinds } from '@/lib/impact/card-schema';
 import { windowLimits, type Windows, windowsSchema } from '@/lib/impact/settings';
 
-/** The kinds of change that have a card page today (levers join later). */
-export const cardKind = z.enum(changeKinds).exclude(['lever']);
+/** The kinds of change that have a card page: every kind. */
+export const cardKind = z.enum(changeKinds);
 
 /**
  * One window length from a query string ("8"), checked by the same rule as the organization's defaults

@@ -5,6 +5,7 @@ import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { listStages, listTouchpoints } from '@/db/queries/journey';
+import { openBlockersByTouchpoint } from '@/db/queries/levers';
 import { touchpointSummaries } from '@/db/queries/touchpoint-summary';
 import { requirePermission } from '@/lib/auth/session';
 import { can, permissionTable } from '@/lib/domain/permissions';
@@ -24,7 +25,7 @@ export default async function TouchpointsPage() {
   const format = await getFormatter();
   const db = await getDb();
   const { id: organizationId, timeZone } = member.organization;
-  const [stages, touchpoints, summary] = await Promise.all([
+  const [stages, touchpoints, summary, openBlockers] = await Promise.all([
     listStages(db, organizationId),
     listTouchpoints(db, organizationId),
     touchpointSummaries(db, organizationId, {
@@ -32,6 +33,7 @@ export default async function TouchpointsPage() {
       days: DAYS,
       cesHeadline: member.organization.cesHeadline,
     }),
+    openBlockersByTouchpoint(db, organizationId),
   ]);
   const day = (date: string) =>
     format.dateTime(new Date(`${date}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' });
@@ -70,7 +72,13 @@ export default async function TouchpointsPage() {
           <p>{can(member.actor, 'touchpoint.manage') ? t('empty.executive') : t('empty.member')}</p>
         </EmptyState>
       ) : (
-        <JourneyMap stages={stages} touchpoints={touchpoints} summaries={summary.byTouchpoint} days={DAYS} />
+        <JourneyMap
+          stages={stages}
+          touchpoints={touchpoints}
+          summaries={summary.byTouchpoint}
+          openBlockers={openBlockers}
+          days={DAYS}
+        />
       )}
     </>
   );

@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { OpenBlockers } from '@/components/levers/open-blockers';
 import { TouchpointMetrics } from '@/components/metrics/touchpoint-metrics';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
+import { openBlockersByTouchpoint } from '@/db/queries/levers';
 import { touchpointChart, touchpointSummary } from '@/db/queries/touchpoint-chart';
 import { requirePermission } from '@/lib/auth/session';
 import { lastMonths } from '@/lib/domain/chart-buckets';
@@ -34,8 +36,12 @@ export default async function TouchpointPage({ params }: Params) {
   const weekStartsOn = organization.weekStartsOn;
   const today = dateIn(new Date(), organization.timeZone);
   const initialParams = { ...lastMonths(today, 6, 'week', weekStartsOn), bucket: 'week' as const };
-  const chart = await touchpointChart(db, organization, touchpoint.id, initialParams);
+  const [chart, openBlockers] = await Promise.all([
+    touchpointChart(db, organization, touchpoint.id, initialParams),
+    openBlockersByTouchpoint(db, organization.id),
+  ]);
   if (!chart) notFound();
+  const blockersHere = openBlockers.get(touchpoint.id) ?? [];
   const mayManageLinks = can(member.actor, 'surveyLink.manage', { departmentId: touchpoint.departmentId });
   const mayAddMeasured = can(member.actor, 'metricAggregate.manage', { departmentId: touchpoint.departmentId });
 
@@ -75,6 +81,13 @@ export default async function TouchpointPage({ params }: Params) {
       />
       {touchpoint.description ? (
         <p className="-mt-3 mb-5 max-w-2xl text-sm text-slate-700">{touchpoint.description}</p>
+      ) : null}
+      {blockersHere.length > 0 ? (
+        <OpenBlockers
+          touchpointId={touchpoint.id}
+          blockers={blockersHere}
+          mayAdd={can(member.actor, 'lever.manage', { departmentId: member.actor.departmentId })}
+        />
       ) : null}
       <TouchpointMetrics
         touchpointId={touchpoint.id}

@@ -41,7 +41,7 @@ export async function generateMetadata({ params }: Props) {
  */
 export default async function ChangeCardPage({ params, searchParams }: Props) {
   const { member, change } = await changeOf(params);
-  if (!change || change.kind === 'lever') notFound();
+  if (!change) notFound();
   const organization = member.organization;
   const db = await getDb();
   const t = await getTranslations();
@@ -58,9 +58,12 @@ export default async function ChangeCardPage({ params, searchParams }: Props) {
 
   const stored = await storedCard(db, organization.id, change.kind, change.id);
   const improvement = change.kind === 'improvement' ? await findImprovement(db, organization.id, change.id) : null;
+  // Where the change lives: its week, its plan, or its lever's page (which is also where a lever is edited).
   const sourceHref = improvement
     ? `/weekly/${improvement.weekStart}`
-    : `/plans/${change.departmentId}#item-${change.id}`;
+    : change.kind === 'lever'
+      ? `/levers/${change.id}`
+      : `/plans/${change.departmentId}#item-${change.id}`;
   const editHref = improvement ? '/weekly' : sourceHref;
   const investment =
     change.investment === null

@@ -1,0 +1,47 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { Button } from '@/components/ui/button';
+import type { ServerAction } from '@/components/ui/server-action';
+import { DeleteLever } from './delete-lever';
+import { type EditableLever, LeverForm, type LeverFormChoices } from './lever-form';
+
+/** "Edit" (opening the form in place) and "Delete" (after asking), for those who manage the lever. */
+export function LeverEditor({
+  lever,
+  choices,
+  actions,
+}: {
+  lever: EditableLever;
+  choices: LeverFormChoices;
+  actions: { update: ServerAction<{ id: string }>; delete: ServerAction };
+}) {
+  const t = useTranslations('levers.detail');
+  const [editing, setEditing] = useState(false);
+  // Closing the form gives the focus back to "Edit", which opened it.
+  const close = () => {
+    setEditing(false);
+    requestAnimationFrame(() => document.getElementById('edit-lever-button')?.focus());
+  };
+  return (
+    <div>
+      <div className="flex flex-wrap items-start gap-2">
+        <Button
+          id="edit-lever-button"
+          variant="secondary"
+          size="sm"
+          aria-expanded={editing}
+          aria-controls="edit-lever"
+          onClick={() => (editing ? close() : setEditing(true))}
+        >
+          {t('edit')}
+        </Button>
+        <DeleteLever lever={lever} action={actions.delete} />
+      </div>
+      <div id="edit-lever" className="mt-4">
+        {editing ? <LeverForm lever={lever} choices={choices} action={actions.update} onDone={close} /> : null}
+      </div>
+    </div>
+  );
+}
