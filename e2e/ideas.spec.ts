@@ -109,6 +109,8 @@ test.describe('staff ideas', () => {
     await lead.getByRole('link', { name: 'Make it an improvement' }).click();
     await expect(lead).toHaveURL(/\/ideas\/[0-9a-f-]{36}\/improvement$/);
     await expect(lead.getByLabel('What was improved')).toHaveValue(leadTitle);
+    const shipReply = `Packed from today: thank you for the idea (${word}).`;
+    await lead.getByLabel('Official reply to the idea (optional)').fill(shipReply);
     await lead.getByRole('button', { name: 'Log the improvement' }).click();
     await expect(lead).toHaveURL(new RegExp(`${leadIdea}$`));
     const became = lead.getByRole('region', { name: 'What it became, and what it did' });
@@ -120,6 +122,7 @@ test.describe('staff ideas', () => {
     // The staff member, who voted and so follows it, sees it shipped with its card, and was told at each step.
     await staff.goto(leadIdea);
     await expect(staff.getByText('Shipped', { exact: true }).first()).toBeVisible();
+    await expect(staff.getByRole('region', { name: 'Official replies' }).getByText(shipReply)).toBeVisible();
     await expect(
       staff.getByRole('region', { name: 'What it became, and what it did' }).getByRole('link', {
         name: `Open the card: ${leadTitle}`,
@@ -128,6 +131,37 @@ test.describe('staff ideas', () => {
     await staff.goto('/notifications');
     await expect(staff.getByText(`“${leadTitle}” is now accepted.`)).toBeVisible();
     await expect(staff.getByText(`“${leadTitle}” is now shipped.`)).toBeVisible();
+  });
+
+  test('an executive finds the idea that stays by its words and merges a duplicate into it', async ({ page }) => {
+    const word = ownWord();
+    await signIn(page, demo.exec);
+    const stays = await submitIdea(page, {
+      title: `Courier ${word} calls ahead`,
+      change: 'The courier calls ten minutes before arriving.',
+      department: 'Delivery',
+    });
+    const duplicate = await submitIdea(page, {
+      title: `Phone call before ${word} delivery`,
+      change: 'Call the reader before the courier comes.',
+      department: 'Customer support',
+    });
+    await page.goto(duplicate);
+    await hydrated(page, 'input[name="mergeSearch"]');
+    await page.getByLabel('Find the idea that stays').pressSequentially(word, { delay: 20 });
+    await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText(
+      '1 idea matches: choose it in the list below.',
+    );
+    const found = page.locator('select[name="intoIdeaId"] option', { hasText: word });
+    await expect(found).toHaveCount(1);
+    await expect(found).toContainText('Delivery');
+    await page.getByLabel('Merge into…').selectOption({ label: (await found.textContent()) ?? '' });
+    await page.getByRole('button', { name: 'Merge…' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(page.getByText(`Courier ${word} calls ahead`).first()).toBeVisible();
+    await expect(page.locator('#merged-note')).toBeFocused();
+    await page.goto(stays);
+    await expect(page.getByText(`Phone call before ${word} delivery`).first()).toBeVisible();
   });
 
   test('keyboard only: Tab from the board to a vote button and press Space', async ({ page }) => {

@@ -7,6 +7,7 @@ import { Button, buttonClass } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { FormError } from '@/components/ui/form-error';
 import type { ServerAction } from '@/components/ui/server-action';
+import { focusWhenShown } from '@/components/ui/focus-when-shown';
 import { useLookUp } from '@/components/ui/use-look-up';
 import type { ActionResult } from '@/lib/auth/errors';
 import type { Jsonify } from '@/lib/http/json';
@@ -59,8 +60,8 @@ export function MergeForm({
       }));
       if (result.ok) {
         setFailure(null);
-        // The form goes away with the merge: the note saying where the idea went takes the focus.
-        requestAnimationFrame(() => document.getElementById('merged-note')?.focus());
+        // The form goes away with the merge: the note saying where the idea went takes the focus once it is shown.
+        focusWhenShown('merged-note');
       } else setFailure(result);
     });
   const fieldError = failure?.fieldErrors?.intoIdeaId;

@@ -31,6 +31,7 @@ const entityTypes = [
   'apiKey',
   'idea',
   'ideaComment',
+  'lever',
 ] as const;
 /** The keys of the 'settings.audit' translator that describe an action ("actions.touchpoint.create"). */
 type ActionSentence = Extract<KeyWithin<MessageKey, 'settings.audit'>, `actions.${string}`>;
