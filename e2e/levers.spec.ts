@@ -79,6 +79,8 @@ test.describe('accelerators and blockers', () => {
     await page.getByRole('button', { name: 'Back to planned' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Back to planned' }).click();
     await expect(page.getByText('Planned: no impact card yet.', { exact: false })).toBeVisible();
+    // The button that moved it is gone with its state: the keyboard focus is on the day to put it in place again.
+    await expect(page.getByLabel('In place since')).toBeFocused();
     await page.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
     await expect(page).toHaveURL('/levers');
@@ -109,6 +111,7 @@ test.describe('accelerators and blockers', () => {
     // Removed today, it is a change with a card, and no longer on the touchpoint's page.
     await page.getByRole('button', { name: 'Mark as removed' }).click();
     await expect(page.getByText(/^Removed on /).first()).toBeVisible();
+    await expect(page.getByLabel('Removed on')).toBeFocused();
     await expect(page.getByRole('heading', { level: 2, name: 'What it did' })).toBeVisible({ timeout: CARD_TIMEOUT });
     await page.getByRole('link', { name: SUPPORT }).click();
     await expect(page.getByRole('heading', { level: 1, name: SUPPORT })).toBeVisible();

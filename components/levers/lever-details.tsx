@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { useScoreFormat } from '@/components/metrics/format';
+import { TouchpointLinks } from '@/components/touchpoints/touchpoint-links';
 import { Card } from '@/components/ui/card';
 import type { LeverRow } from '@/db/queries/levers';
 import { useLeverStateText } from './badges';
@@ -19,19 +19,7 @@ export function LeverDetails({ lever }: { lever: LeverRow }) {
       <dl className="mt-4 grid gap-x-4 gap-y-1.5 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-600">{t('touchpoints')}</dt>
         <dd>
-          {lever.touchpoints.length === 0 ? (
-            t('noTouchpoints')
-          ) : (
-            <ul className="flex flex-wrap gap-x-3">
-              {lever.touchpoints.map((tp) => (
-                <li key={tp.id}>
-                  <Link href={`/touchpoints/${tp.id}`} className="text-brand-700 underline underline-offset-2">
-                    {tp.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          <TouchpointLinks touchpoints={lever.touchpoints} none={t('noTouchpoints')} />
         </dd>
         <dt className="text-slate-600">{t('department')}</dt>
         <dd>{lever.departmentName}</dd>

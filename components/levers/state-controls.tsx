@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ActionButton } from '@/components/ui/action-button';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -26,6 +26,25 @@ export function StateControls({
   today: string;
   action: ServerAction;
 }) {
+  const region = useRef<HTMLDivElement>(null);
+  const shownState = useRef(lever.state);
+  useEffect(() => {
+    if (shownState.current === lever.state) return;
+    shownState.current = lever.state;
+    // The control that moved the lever went with its old state: the keyboard focus goes to the new state's date
+    // (which also says where the lever now stands), not to the page.
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected)
+      region.current?.querySelector<HTMLElement>('input[name="date"]')?.focus();
+  }, [lever.state]);
+  return (
+    <div ref={region}>
+      <StateForms lever={lever} today={today} action={action} />
+    </div>
+  );
+}
+
+function StateForms({ lever, today, action }: { lever: StateLever; today: string; action: ServerAction }) {
   const t = useTranslations('levers.stateForm');
   const inEffect = lever.state === 'in-place' || lever.state === 'removed';
   if (!inEffect) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Database } from '@/db/client';
 import { type ChangePosition, findChange, listChanges } from '@/db/queries/changes';
-import { impactOrganization, storedCard } from '@/db/queries/impact';
+import { type ImpactOrganization, impactOrganization, storedCard } from '@/db/queries/impact';
 import { touchpointsByReference } from '@/db/queries/responses';
 import type { RatePolicy } from '@/lib/domain/rate';
 import { addDays, dateIn } from '@/lib/domain/weeks';
@@ -62,6 +62,40 @@ export function parameterErrorsOf(error: z.ZodError): ParameterError[] {
 
 export const queryOf = (request: Request) => Object.fromEntries(new URL(request.url).searchParams);
 
+/**
+ * A read endpoint's caller (a key with the `read` scope) and its organization, with the calendar and impact settings
+ * the endpoints answer in; otherwise the refusal to send.
+ */
+export async function authorizeRead(
+  db: Database,
+  request: Request,
+  now: Date,
+  rate: RatePolicy,
+): Promise<{ refusal: Response } | { organizationId: string; organization: ImpactOrganization }> {
+  const authorized = await authorizeApiRequest(db, request, 'read', now, rate);
+  if ('refusal' in authorized) return authorized;
+  const { organizationId } = authorized.caller;
+  const organization = await impactOrganization(db, organizationId);
+  if (!organization) return { refusal: unauthorized('unknownKey') };
+  return { organizationId, organization };
+}
+
+/** The organization's touchpoint a caller names by id or by key, in any case (ids and keys are lowercase). */
+export async function touchpointOfReference(
+  db: Database,
+  organizationId: string,
+  reference: string,
+): Promise<{ id: string } | undefined> {
+  const key = reference.toLowerCase();
+  return (await touchpointsByReference(db, organizationId, [key])).get(key);
+}
+
+/** The `touchpoint` parameter names no touchpoint of the organization. */
+export const unknownTouchpoint = (reference: string): ParameterError => ({
+  field: 'touchpoint',
+  message: apiMessage('apiKeys.api.unknownTouchpoint', { touchpoint: reference }),
+});
+
 /** The cursor is opaque to callers: the last item's date, kind and id, as base64url JSON. */
 export function encodeCursor(position: ChangePosition): string {
   return Buffer.from(JSON.stringify([position.date, position.kind, position.id])).toString('base64url');
@@ -90,11 +124,9 @@ export async function listChangesRequest(
   now = new Date(),
   rate: RatePolicy = apiRatePolicy(),
 ): Promise<Response> {
-  const authorized = await authorizeApiRequest(db, request, 'read', now, rate);
+  const authorized = await authorizeRead(db, request, now, rate);
   if ('refusal' in authorized) return authorized.refusal;
-  const { organizationId } = authorized.caller;
-  const organization = await impactOrganization(db, organizationId);
-  if (!organization) return unauthorized('unknownKey');
+  const { organizationId, organization } = authorized;
 
   const parsed = changesQuerySchema.safeParse(queryOf(request));
   if (!parsed.success) return badParameters(parameterErrorsOf(parsed.error));
@@ -111,15 +143,8 @@ export async function listChangesRequest(
   if (after === null) errors.push({ field: 'cursor', message: apiMessage('apiKeys.api.badCursor') });
   let touchpointId: string | undefined;
   if (query.touchpoint !== undefined) {
-    // Ids and keys are lowercase, so a reference matches whatever case the caller used.
-    const found = await touchpointsByReference(db, organizationId, [query.touchpoint.toLowerCase()]);
-    touchpointId = found.get(query.touchpoint.toLowerCase())?.id;
-    if (!touchpointId) {
-      errors.push({
-        field: 'touchpoint',
-        message: apiMessage('apiKeys.api.unknownTouchpoint', { touchpoint: query.touchpoint }),
-      });
-    }
+    touchpointId = (await touchpointOfReference(db, organizationId, query.touchpoint))?.id;
+    if (!touchpointId) errors.push(unknownTouchpoint(query.touchpoint));
   }
   if (errors.length > 0) return badParameters(errors);
 
@@ -148,11 +173,9 @@ export async function changeImpactRequest(
   now = new Date(),
   rate: RatePolicy = apiRatePolicy(),
 ): Promise<Response> {
-  const authorized = await authorizeApiRequest(db, request, 'read', now, rate);
+  const authorized = await authorizeRead(db, request, now, rate);
   if ('refusal' in authorized) return authorized.refusal;
-  const { organizationId } = authorized.caller;
-  const organization = await impactOrganization(db, organizationId);
-  if (!organization) return unauthorized('unknownKey');
+  const { organizationId, organization } = authorized;
   const defaults = organization.settings.windows;
 
   const target = impactPathSchema.safeParse(path);

@@ -1,12 +1,18 @@
 import type { Database } from '@/db/client';
 import { findDepartment } from '@/db/queries/departments';
 import type { LeverFilters } from '@/db/queries/levers';
-import { touchpointsByReference } from '@/db/queries/responses';
 import type { RatePolicy } from '@/lib/domain/rate';
 import { type RankedLever, rankedRegister, type UnrankedLever } from '@/lib/levers/ranked-register';
-import { apiRatePolicy, authorizeApiRequest } from './authorize';
+import { apiRatePolicy } from './authorize';
 import { apiImpactOf } from './change-item';
-import { badParameters, parameterErrorsOf, queryOf } from './changes';
+import {
+  authorizeRead,
+  badParameters,
+  parameterErrorsOf,
+  queryOf,
+  touchpointOfReference,
+  unknownTouchpoint,
+} from './changes';
 import type { ParameterError } from './changes-schema';
 import { type LeverItem, type LeversReply, type LeversStatus, leversQuerySchema } from './levers-schema';
 import { apiMessage } from './messages';
@@ -56,9 +62,9 @@ export async function listLeversRequest(
   now = new Date(),
   rate: RatePolicy = apiRatePolicy(),
 ): Promise<Response> {
-  const authorized = await authorizeApiRequest(db, request, 'read', now, rate);
+  const authorized = await authorizeRead(db, request, now, rate);
   if ('refusal' in authorized) return authorized.refusal;
-  const { organizationId } = authorized.caller;
+  const { organizationId } = authorized;
 
   const parsed = leversQuerySchema.safeParse(queryOf(request));
   if (!parsed.success) return badParameters(parameterErrorsOf(parsed.error));
@@ -66,15 +72,8 @@ export async function listLeversRequest(
   const filters: LeverFilters = { kind: query.kind, state: query.state };
   const errors: ParameterError[] = [];
   if (query.touchpoint !== undefined) {
-    // Ids and keys are lowercase, so a reference matches whatever case the caller used.
-    const reference = query.touchpoint.toLowerCase();
-    filters.touchpointId = (await touchpointsByReference(db, organizationId, [reference])).get(reference)?.id;
-    if (!filters.touchpointId) {
-      errors.push({
-        field: 'touchpoint',
-        message: apiMessage('apiKeys.api.unknownTouchpoint', { touchpoint: query.touchpoint }),
-      });
-    }
+    filters.touchpointId = (await touchpointOfReference(db, organizationId, query.touchpoint))?.id;
+    if (!filters.touchpointId) errors.push(unknownTouchpoint(query.touchpoint));
   }
   if (query.department !== undefined) {
     const department = UUID.test(query.department)

@@ -1,14 +1,12 @@
 import type { Database } from '@/db/client';
-import { impactOrganization } from '@/db/queries/impact';
 import { findTouchpoint, listStages, listTouchpoints } from '@/db/queries/journey';
-import { touchpointsByReference } from '@/db/queries/responses';
 import { chartPoints } from '@/db/queries/touchpoint-chart';
 import { lastMonths, MAX_RANGE_DAYS } from '@/lib/domain/chart-buckets';
 import type { RatePolicy } from '@/lib/domain/rate';
 import { dateIn } from '@/lib/domain/weeks';
 import { touchpointChartQuerySchema } from '@/lib/validation/touchpoint-chart';
-import { apiRatePolicy, authorizeApiRequest, unauthorized } from './authorize';
-import { badParameters, parameterErrorsOf, queryOf } from './changes';
+import { apiRatePolicy } from './authorize';
+import { authorizeRead, badParameters, parameterErrorsOf, queryOf, touchpointOfReference } from './changes';
 import { apiMessage } from './messages';
 import { jsonReply } from './reply';
 import {
@@ -40,9 +38,9 @@ export async function listTouchpointsRequest(
   now = new Date(),
   rate: RatePolicy = apiRatePolicy(),
 ): Promise<Response> {
-  const authorized = await authorizeApiRequest(db, request, 'read', now, rate);
+  const authorized = await authorizeRead(db, request, now, rate);
   if ('refusal' in authorized) return authorized.refusal;
-  const { organizationId } = authorized.caller;
+  const { organizationId } = authorized;
   const [stages, touchpoints] = await Promise.all([
     listStages(db, organizationId),
     listTouchpoints(db, organizationId, { includeArchived: true }),
@@ -83,16 +81,13 @@ export async function touchpointMetricsRequest(
   now = new Date(),
   rate: RatePolicy = apiRatePolicy(),
 ): Promise<Response> {
-  const authorized = await authorizeApiRequest(db, request, 'read', now, rate);
+  const authorized = await authorizeRead(db, request, now, rate);
   if ('refusal' in authorized) return authorized.refusal;
-  const { organizationId } = authorized.caller;
-  const organization = await impactOrganization(db, organizationId);
-  if (!organization) return unauthorized('unknownKey');
+  const { organizationId, organization } = authorized;
 
   // Another organization's id is answered exactly like an id that never existed.
   const target = touchpointPathSchema.safeParse(path);
-  const reference = target.success ? target.data.id.toLowerCase() : null;
-  const found = reference ? (await touchpointsByReference(db, organizationId, [reference])).get(reference) : undefined;
+  const found = target.success ? await touchpointOfReference(db, organizationId, target.data.id) : undefined;
   const touchpoint = found ? await findTouchpoint(db, organizationId, found.id) : null;
   const notFound = () =>
     metricsReply(404, {

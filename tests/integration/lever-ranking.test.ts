@@ -10,16 +10,13 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findChange } from '@/db/queries/changes';
-import { insertTouchpoint } from '@/db/queries/journey';
-import { type NewResponse, recordResponses } from '@/db/queries/responses';
 import { impactResults, levers, organizations } from '@/db/schema';
-import { addDays } from '@/lib/domain/weeks';
 import { computeImpactCard } from '@/lib/impact-service/compute';
 import type { ImpactCard, MetricImpact } from '@/lib/impact/card-schema';
 import { rankedRegister } from '@/lib/levers/ranked-register';
 import { useTestDatabase } from '@/tests/fixtures/database';
-import { insertFixtureLever } from '@/tests/fixtures/levers';
-import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { courierWithNpsAnswers, insertFixtureLever } from '@/tests/fixtures/levers';
+import type { OrganizationFixture } from '@/tests/fixtures/organizations';
 
 const db = useTestDatabase();
 let own: OrganizationFixture;
@@ -28,32 +25,9 @@ let courier: string;
 let template: ImpactCard;
 const CHANGE = '2026-03-04';
 
-const nps = (touchpointId: string, day: string, score: number, count: number) =>
-  Array.from({ length: count }, (): NewResponse => ({
-    touchpointId,
-    metric: 'nps',
-    score,
-    respondedAt: new Date(`${day}T12:00:00Z`),
-    source: 'seed',
-  }));
-
 beforeAll(async () => {
-  ({ own } = await makeTwoOrganizations(db));
-  courier = (
-    await insertTouchpoint(db, own.organizationId, {
-      name: 'Courier delivery',
-      stageId: own.stageId,
-      departmentId: own.departmentA,
-      channel: 'online',
-    })
-  ).id;
-  const answers: NewResponse[] = [];
-  for (let week = 0; week < 10; week++) {
-    const day = addDays('2026-01-28', 7 * week);
-    for (const id of [own.touchpointId, courier])
-      answers.push(...nps(id, day, 10, 20), ...nps(id, day, 8, 10), ...nps(id, day, 3, 10));
-  }
-  await db.transaction((tx) => recordResponses(tx, { id: own.organizationId, timeZone: 'UTC' }, answers));
+  // Ten weeks of the same answers at both touchpoints: 20 promoters, 10 passives and 10 detractors a week.
+  ({ own, courier } = await courierWithNpsAnswers(db, 10, () => ({ promoters: 20, passives: 10, detractors: 10 })));
   const first = await insertFixtureLever(db, own, {
     kind: 'accelerator',
     name: 'Template',

@@ -13,7 +13,6 @@ import { findChange, listChanges } from '@/db/queries/changes';
 import { changeTouched } from '@/db/queries/impact-staleness';
 import { insertTouchpoint, updateTouchpoint } from '@/db/queries/journey';
 import { leverById, leverRegister, openBlockersByTouchpoint } from '@/db/queries/levers';
-import { type NewResponse, recordResponses } from '@/db/queries/responses';
 import { departments, impactResults, levers } from '@/db/schema';
 import { createLever, deleteLever, setLeverState, updateLever } from '@/lib/commands/levers';
 import { addDays, dateIn } from '@/lib/domain/weeks';
@@ -23,8 +22,8 @@ import { afterWindowStart } from '@/lib/impact/declared-target';
 import { daysRead } from '@/lib/impact/window';
 import { rankedRegister } from '@/lib/levers/ranked-register';
 import { useTestDatabase } from '@/tests/fixtures/database';
-import { insertFixtureLever } from '@/tests/fixtures/levers';
-import { makeTwoOrganizations, type OrganizationFixture } from '@/tests/fixtures/organizations';
+import { courierWithNpsAnswers, insertFixtureLever } from '@/tests/fixtures/levers';
+import type { OrganizationFixture } from '@/tests/fixtures/organizations';
 import {
   insertFixtureImprovement,
   makeWeeklyOrganization,
@@ -429,36 +428,13 @@ describe("a lever's card", () => {
   let own: OrganizationFixture;
   let courier: string;
 
-  /** `count` NPS answers of `score` on `day`. */
-  const nps = (touchpointId: string, day: string, score: number, count: number) =>
-    Array.from({ length: count }, (): NewResponse => ({
-      touchpointId,
-      metric: 'nps',
-      score,
-      respondedAt: new Date(`${day}T12:00:00Z`),
-      source: 'seed',
-    }));
-
   beforeAll(async () => {
-    ({ own } = await makeTwoOrganizations(db));
-    courier = (
-      await insertTouchpoint(db, own.organizationId, {
-        name: 'Courier delivery',
-        stageId: own.stageId,
-        departmentId: own.departmentA,
-        channel: 'online',
-      })
-    ).id;
     // Twelve weeks of answers from 28 January 2026 at both touchpoints; the courier's get better from 11 March.
-    const answers: NewResponse[] = [];
-    for (let week = 0; week < 12; week++) {
-      const day = addDays('2026-01-28', 7 * week);
-      const promoters = day >= '2026-03-11' ? 140 : 80;
-      answers.push(...nps(own.touchpointId, day, 10, 80), ...nps(own.touchpointId, day, 8, 40));
-      answers.push(...nps(own.touchpointId, day, 3, 40));
-      answers.push(...nps(courier, day, 10, promoters), ...nps(courier, day, 8, 40), ...nps(courier, day, 3, 40));
-    }
-    await db.transaction((tx) => recordResponses(tx, { id: own.organizationId, timeZone: 'UTC' }, answers));
+    ({ own, courier } = await courierWithNpsAnswers(db, 12, (day, at) => ({
+      promoters: at === 'courier' && day >= '2026-03-11' ? 140 : 80,
+      passives: 40,
+      detractors: 40,
+    })));
   });
 
   it('is computed by the worker and listed with the other changes', async () => {

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { LiveImpactCard } from '@/components/impact/live-impact-card';
 import { WindowsForm } from '@/components/impact/windows-form';
+import { TouchpointLinks } from '@/components/touchpoints/touchpoint-links';
 import { Badge, PageHeader } from '@/components/ui/card';
 import { getDb } from '@/db/client';
 import { findChange } from '@/db/queries/changes';
@@ -92,19 +93,7 @@ export default async function ChangeCardPage({ params, searchParams }: Props) {
       <dl className="-mt-2 mb-6 grid max-w-3xl gap-x-4 gap-y-1 text-sm sm:grid-cols-[10rem_1fr]">
         <dt className="text-slate-600">{t('impact.page.touchpoints')}</dt>
         <dd>
-          {change.touchpoints.length === 0 ? (
-            t('impact.page.noTouchpoints')
-          ) : (
-            <ul className="flex flex-wrap gap-x-3">
-              {change.touchpoints.map((tp) => (
-                <li key={tp.id}>
-                  <Link href={`/touchpoints/${tp.id}`} className="text-brand-700 underline underline-offset-2">
-                    {tp.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
+          <TouchpointLinks touchpoints={change.touchpoints} none={t('impact.page.noTouchpoints')} />
         </dd>
         <dt className="text-slate-600">{t('impact.page.declaredTarget')}</dt>
         <dd>
