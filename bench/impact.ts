@@ -6,10 +6,13 @@
 //       and while it runs (does the recompute hold up requests?), and with no stored cards against all stored
 //       (the page reads cards, it never computes them).
 //   npm run bench:impact          BENCH_IMPACT_ANSWERS changes the number of answers (default 10 000 000).
+// BENCH_KEEP=1 keeps the scratch database (touchpoint_bench_impact) for the next run, which then skips the data;
+// BENCH_IMPACT_DATA_ONLY=1 with it prepares that database and stops (for bench/impact-card-profile.ts);
+// BENCH_IMPACT_CARD_ONLY=1 times only the card on request, on the kept database, BENCH_IMPACT_CARD_RUNS times each
+// way (default 10), after 30 cards to warm up.
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { type Database, openDatabase } from '@/db/client';
-import { findChange } from '@/db/queries/changes';
 import { queueMissingImpactResults } from '@/db/queries/impact-staleness';
 import { insertDepartment } from '@/db/queries/departments';
 import { insertStage, insertTouchpoint } from '@/db/queries/journey';
@@ -22,8 +25,21 @@ import { DEMO_SLUG, seedDemo } from '@/db/seed';
 import { addDays, dateIn, weekOfDate } from '@/lib/domain/weeks';
 import { offThread } from '@/lib/impact-service/cards-off-thread';
 import { computeImpactCard, recomputeStaleImpact } from '@/lib/impact-service/compute';
-import { buildCardThread } from '../scripts/build-card-thread.mjs';
 import { touchpointChartQuerySchema } from '@/lib/validation/touchpoint-chart';
+import { buildCardThread } from '../scripts/build-card-thread.mjs';
+import {
+  BENCH_ORGANIZATION,
+  benchOrganizationId,
+  databaseUrl,
+  KEPT_DATABASE,
+  loadText,
+  medianP90,
+  middleChange,
+  msText,
+  quantile,
+  serverUrl,
+  timed,
+} from './impact-shared';
 
 const TOUCHPOINTS = 200;
 const DEPARTMENTS = 40;
@@ -37,21 +53,13 @@ const pgArray = (ids: string[]) => `{${ids.join(',')}}`;
 /** A kept database from an earlier run: its data is used as it is. */
 let reuse = false;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const msText = (ms: number) => `${ms.toFixed(1)} ms`;
+const CARD_ONLY = process.env.BENCH_IMPACT_CARD_ONLY === '1';
+const CARD_RUNS = Number(process.env.BENCH_IMPACT_CARD_RUNS ?? 10);
+/** Cards computed before the timed ones: the first calls of a process run cold code. */
+const WARM_UP = 30;
 
-function quantile(samples: number[], q: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
-
-async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - start, value };
-}
-
-// The worker's thread, built as the production build builds it.
-buildCardThread();
+// The worker's thread, built as the production build builds it (only the full recompute uses it).
+if (!CARD_ONLY) buildCardThread();
 const computer = offThread();
 
 /** Recomputes every stale card of an organization the way the worker does, in batches, on the worker's thread. */
@@ -78,16 +86,18 @@ async function demo(db: Database) {
 
 async function largeOrganization(db: Database, answers: number, log: (line: string) => void) {
   if (reuse) {
-    const [kept] = rowsOf<{ id: string }>(
-      await db.execute(sql`select id from organizations where name = 'Bench Impact'`),
-    );
+    const id = (await benchOrganizationId(db))!;
     const ids = rowsOf<{ id: string }>(
-      await db.execute(sql`select id from touchpoints where organization_id = ${kept!.id}::uuid order by position, id`),
+      await db.execute(sql`select id from touchpoints where organization_id = ${id}::uuid order by position, id`),
     );
-    await db.execute(sql`delete from impact_results where organization_id = ${kept!.id}::uuid`);
-    return { id: kept!.id, touchpointIds: ids.map((r) => r.id), today: dateIn(new Date(), TIME_ZONE) };
+    if (!CARD_ONLY) await db.execute(sql`delete from impact_results where organization_id = ${id}::uuid`);
+    return { id, touchpointIds: ids.map((r) => r.id), today: dateIn(new Date(), TIME_ZONE) };
   }
-  const organization = await createOrganization(db, { name: 'Bench Impact', timeZone: TIME_ZONE, weekStartsOn: 1 });
+  const organization = await createOrganization(db, {
+    name: BENCH_ORGANIZATION,
+    timeZone: TIME_ZONE,
+    weekStartsOn: 1,
+  });
   const stage = await insertStage(db, organization.id, { name: 'Journey', phase: 'during' });
   const departmentIds: string[] = [];
   const touchpointIds: string[] = [];
@@ -165,31 +175,18 @@ async function chartTimes(db: Database, organizationId: string, touchpointIds: s
   return samples;
 }
 
-async function run(db: Database, answers: number) {
-  const lines: string[] = [];
-  const log = (line: string) => console.log(line);
-  lines.push(await demo(db));
-  log(lines[0]!);
-  const big = await largeOrganization(db, answers, log);
-  if (process.env.BENCH_IMPACT_DATA_ONLY === '1') return lines;
-  const [counted] = rowsOf<{ n: number }>(
-    await db.execute(sql`select count(*)::int as n from weekly_improvements where organization_id = ${big.id}::uuid`),
-  );
-  const changes = Number(counted!.n);
-
-  // One card on request (the "other windows" path): a change from the middle of the year.
-  const [middle] = rowsOf<{ id: string }>(
-    await db.execute(sql`select id from weekly_improvements where organization_id = ${big.id}::uuid
-      order by effective_date, id offset ${Math.floor(changes / 2)} limit 1`),
-  );
-  const change = (await findChange(db, big.id, 'improvement', middle!.id))!;
-  for (let i = 0; i < 2; i++) await computeImpactCard(db, big.id, change); // warm up
-  // Again and again, as a person trying windows or a program asking for several cards does (the weeks it read are
-  // kept while unchanged); and each time after an answer arrived inside its weeks (they are read again).
-  const single: number[] = [];
-  for (let i = 0; i < 10; i++) single.push((await timed(() => computeImpactCard(db, big.id, change))).ms);
+/**
+ * One card on request (the "other windows" path) for a change from the middle of the year, again and again, as a
+ * person trying windows or a program asking for several cards does (the weeks it read are kept while unchanged);
+ * and each time after an answer arrived inside its weeks (their rows are read again).
+ */
+async function cardOnRequest(db: Database, organizationId: string) {
+  const { changes, change } = await middleChange(db, organizationId);
+  for (let i = 0; i < WARM_UP; i++) await computeImpactCard(db, organizationId, change);
+  const kept: number[] = [];
+  for (let i = 0; i < CARD_RUNS; i++) kept.push((await timed(() => computeImpactCard(db, organizationId, change))).ms);
   const afterAnswer: number[] = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < CARD_RUNS; i++) {
     const answer = {
       touchpointId: change.touchpoints[0]!.id,
       metric: 'nps' as const,
@@ -197,12 +194,32 @@ async function run(db: Database, answers: number) {
       source: 'seed' as const,
     };
     await db.transaction((tx) =>
-      recordResponses(tx, { id: big.id, timeZone: TIME_ZONE }, [
+      recordResponses(tx, { id: organizationId, timeZone: TIME_ZONE }, [
         { ...answer, respondedAt: new Date(`${change.date}T12:00:00Z`) },
       ]),
     );
-    afterAnswer.push((await timed(() => computeImpactCard(db, big.id, change))).ms);
+    afterAnswer.push((await timed(() => computeImpactCard(db, organizationId, change))).ms);
   }
+  return {
+    changes,
+    line:
+      `    one card on request (${CARD_RUNS} runs each after ${WARM_UP} to warm up), weeks kept: ${medianP90(kept)} ` +
+      `(target < 100 ms); after an answer arrived in its weeks: ${medianP90(afterAnswer)}`,
+  };
+}
+
+async function run(db: Database, answers: number) {
+  const lines: string[] = [];
+  const log = (line: string) => console.log(line);
+  if (!CARD_ONLY) {
+    lines.push(await demo(db));
+    log(lines[0]!);
+  }
+  const big = await largeOrganization(db, answers, log);
+  if (process.env.BENCH_IMPACT_DATA_ONLY === '1') return lines;
+  const single = await cardOnRequest(db, big.id);
+  const title = `(b) ${TOUCHPOINTS} touchpoints, ${answers.toLocaleString('en-US')} answers, ${single.changes} weekly improvements from ${DEPARTMENTS} departments:`;
+  if (CARD_ONLY) return [title, single.line, `    ${loadText()}`];
 
   const idle = await chartTimes(db, big.id, big.touchpointIds, big.today, 30);
   await queueMissingImpactResults(db, big.id);
@@ -225,32 +242,28 @@ async function run(db: Database, answers: number) {
   );
 
   lines.push(
-    `(b) ${TOUCHPOINTS} touchpoints, ${answers.toLocaleString('en-US')} answers, ${changes} weekly improvements from ${DEPARTMENTS} departments:`,
-    `    one card on request: median ${msText(quantile(single, 0.5))}, p90 ${msText(quantile(single, 0.9))} (target < 100 ms); ` +
-      `after an answer arrived in its weeks: median ${msText(quantile(afterAnswer, 0.5))}, p90 ${msText(quantile(afterAnswer, 0.9))}`,
+    title,
+    single.line,
     `    full recompute: ${full.value} cards in ${seconds(full.ms)} (${msText(full.ms / Math.max(1, full.value))} per card; target < 2 min)`,
     `    touchpoint chart query, median / p90: idle ${msText(quantile(idle, 0.5))} / ${msText(quantile(idle, 0.9))}, ` +
       `during the recompute ${msText(quantile(during, 0.5))} / ${msText(quantile(during, 0.9))} (${during.length} requests), ` +
       `with every card stored ${msText(quantile(stored, 0.5))} / ${msText(quantile(stored, 0.9))}`,
     `    a stored card: ${(Number(size!.average) / 1024).toFixed(1)} KB on average, ${(Number(size!.largest) / 1024).toFixed(1)} KB the largest`,
     `    ratios: during/idle ${(quantile(during, 0.5) / quantile(idle, 0.5)).toFixed(2)}, stored/none ${(quantile(stored, 0.5) / quantile(idle, 0.5)).toFixed(2)}`,
+    `    ${loadText()}`,
   );
   return lines;
 }
 
-const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-// BENCH_KEEP=1 keeps the scratch database (touchpoint_bench_impact) for the next run, which then skips the data;
-// BENCH_IMPACT_DATA_ONLY=1 with it prepares that database and stops (for profiling against it).
-const keep = process.env.BENCH_KEEP === '1';
-const name = keep ? 'touchpoint_bench_impact' : `touchpoint_bench_impact_${process.pid}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+const keep = process.env.BENCH_KEEP === '1' || CARD_ONLY;
+const name = keep ? KEPT_DATABASE : `touchpoint_bench_impact_${process.pid}`;
+const admin = postgres(serverUrl(), { max: 1, onnotice: () => {} });
 const exists = (await admin`select 1 from pg_database where datname = ${name}`).length > 0;
+if (CARD_ONLY && !exists) throw new Error(`BENCH_IMPACT_CARD_ONLY=1 times the kept database: prepare ${name} first`);
 if (!exists) await admin.unsafe(`create database ${name}`);
 reuse = keep && exists;
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
 try {
-  const open = await openDatabase({ url: url.toString() });
+  const open = await openDatabase({ url: databaseUrl(name) });
   try {
     const version = (await admin`show server_version`)[0]!.server_version as string;
     const lines = await run(open.db, Number(process.env.BENCH_IMPACT_ANSWERS ?? 10_000_000));

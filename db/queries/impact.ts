@@ -3,11 +3,12 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { impactResults, impactVerdicts, organizations, touchpoints } from '@/db/schema';
 import { measureOf, type Sums, sumsOf } from '@/lib/impact/answers';
+import { cellGrid, type DatedGrid } from '@/lib/impact/grid';
 import type { Audience } from '@/lib/impact/card';
 import { type ChangeKind, type ImpactCard, storedCardOf } from '@/lib/impact/card-schema';
 import { type ImpactSettings, impactSettingsOf, type Measure } from '@/lib/impact/settings';
 import type { Metric } from '@/lib/domain/metrics';
-import { type FirstDay, weekOfDate } from '@/lib/domain/weeks';
+import { type FirstDay, weekOfDate, weeksBetween } from '@/lib/domain/weeks';
 import { rowsOf } from './raw-rows';
 
 /** What every card of an organization needs to know about it. */
@@ -40,7 +41,8 @@ export async function impactTouchpoints(db: Database, organizationId: string) {
   return new Map(rows.map((r) => [r.id, { name: r.name, stageId: r.stageId as string | null }]));
 }
 
-export type WeeklySums = Map<Measure, Map<string, Map<string, Sums>>>;
+/** Per measure, the weekly sums by touchpoint and week (grid.ts). */
+export type WeeklySums = Map<Measure, DatedGrid>;
 /** Who answered, per touchpoint, metric and week: channel and persona counts (an empty string for none). */
 export type WeeklyAudience = Map<string, Map<Metric, Map<string, Audience>>>;
 
@@ -48,9 +50,21 @@ export type WeeklyAudience = Map<string, Map<Metric, Map<string, Audience>>>;
 export type WeeklyGroup = `${string}|${Metric}`;
 
 /**
- * What the weekly rows of the weeks from `from` to `to` are, per touchpoint and metric: a digest of their versions.
- * Every write gives its row a version no row had before, so a group's digest changes exactly when its rows do, also
- * when a write that took its version earlier commits later (the newest version alone would miss it).
+ * What the weekly rows of the weeks from `from` to `to` are, per touchpoint and metric: a digest of their versions,
+ * which says whether the group's rows changed since a reader kept them.
+ *
+ * Why the digest changes whenever the rows do: every write of a row gives it a version from a sequence, one no row
+ * ever had before (a sequence never hands out a value twice, not even after a rollback), and a row's contents are
+ * only ever written together with a new version. So a group's rows are the same exactly when the set of their
+ * versions is, and it is enough to tell two sets of versions apart (also a write that took its version earlier and
+ * committed later, which the newest version alone would miss). The digest is the count of the versions, their XOR,
+ * and the XOR of two 64-bit hashes of each (hashint8extended, seeded 1 and 2). Two different sets A and B: if their
+ * sizes differ, the counts do. Otherwise the versions in one and not the other (A xor B) are at least two, and the
+ * digests agree only if the XOR of each hash over them is 0: for one row rewritten (one version gone, a new one
+ * there, the usual change) the XOR of the versions alone already differs, as two different numbers never XOR to 0;
+ * for several, two independent 64-bit hashes both XOR to 0 by chance 1 in 2^128, as often as two md5 digests of
+ * the ordered versions (what this replaced) collide. Unlike those, XORs need no sort and no text per row, and any
+ * order of rows gives the same digest.
  */
 export async function weeklyRowsState(
   db: Database,
@@ -60,7 +74,9 @@ export async function weeklyRowsState(
 ): Promise<Map<WeeklyGroup, string>> {
   const rows = rowsOf<{ touchpoint_id: string; metric: Metric; digest: string }>(
     await db.execute(sql`
-      SELECT touchpoint_id, metric::text AS metric, md5(string_agg(version::text, ',' ORDER BY version)) AS digest
+      SELECT touchpoint_id, metric::text AS metric,
+        count(*) || ':' || bit_xor(version) || ':' || bit_xor(hashint8extended(version, 1))
+          || ':' || bit_xor(hashint8extended(version, 2)) AS digest
       FROM metric_weekly_rollups
       WHERE organization_id = ${organizationId}::uuid
         AND week_start BETWEEN ${weekOfDate(range.from, weekStartsOn)}::date AND ${range.to}::date
@@ -71,8 +87,8 @@ export async function weeklyRowsState(
 
 /**
  * What impact cards read, from the weekly rollups for the weeks starting from `from` to `to`: the sums per measure,
- * touchpoint and week (its first day), and who answered at the touchpoints `audienceAt` (the changes' own); with
- * `only`, of those touchpoints and metrics only.
+ * touchpoint and week (a grid whose week 0 is the week of `from`), and who answered at the touchpoints `audienceAt`
+ * (the changes' own); with `only`, of those touchpoints and metrics only.
  */
 export async function weeklyCells(
   db: Database,
@@ -82,8 +98,13 @@ export async function weeklyCells(
   audienceAt: readonly string[],
   only?: readonly WeeklyGroup[],
 ): Promise<{ sums: WeeklySums; audience: WeeklyAudience }> {
-  const groups = only
-    ? sql`AND (touchpoint_id::text || '|' || metric::text) = ANY(${`{${only.join(',')}}`}::text[])`
+  // The groups as pairs the primary key finds (one changed group is a few dozen rows, not the organization's weeks).
+  const pairs = only?.map((group) => group.split('|') as [string, Metric]);
+  const groups = pairs
+    ? sql`AND (touchpoint_id, metric) IN (
+        SELECT g.touchpoint_id, g.metric::response_metric
+        FROM unnest(${`{${pairs.map(([t]) => t).join(',')}}`}::uuid[], ${`{${pairs.map(([, m]) => m).join(',')}}`}::text[])
+          AS g(touchpoint_id, metric))`
     : sql``;
   const rows = rowsOf<{
     touchpoint_id: string;
@@ -100,16 +121,26 @@ export async function weeklyCells(
         AND week_start BETWEEN ${weekOfDate(range.from, calendar.weekStartsOn)}::date AND ${range.to}::date ${groups}`),
   );
   const json = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as Record<string, number>;
-  const sums: WeeklySums = new Map();
+  // The weeks as columns from the week of `from` on (each row's week start found once per date).
+  const firstWeek = weekOfDate(range.from, calendar.weekStartsOn);
+  const last = weeksBetween(firstWeek, weekOfDate(range.to, calendar.weekStartsOn));
+  const columns = new Map<string, number>();
+  const columnOf = (week: string) => {
+    let column = columns.get(week);
+    if (column === undefined)
+      columns.set(week, (column = weeksBetween(firstWeek, weekOfDate(week, calendar.weekStartsOn))));
+    return column;
+  };
+  const byMeasure = new Map<Measure, Map<string, [number, Sums][]>>();
   const audience: WeeklyAudience = new Map();
   for (const row of rows) {
     const measure = measureOf(row.metric, calendar.cesHeadline);
-    let byTouchpoint = sums.get(measure);
-    if (!byTouchpoint) sums.set(measure, (byTouchpoint = new Map()));
-    let byWeek = byTouchpoint.get(row.touchpoint_id);
-    if (!byWeek) byTouchpoint.set(row.touchpoint_id, (byWeek = new Map()));
+    let byTouchpoint = byMeasure.get(measure);
+    if (!byTouchpoint) byMeasure.set(measure, (byTouchpoint = new Map()));
+    let weeks = byTouchpoint.get(row.touchpoint_id);
+    if (!weeks) byTouchpoint.set(row.touchpoint_id, (weeks = []));
     const counts = Object.entries(json(row.counts)).map(([score, n]): [number, number] => [Number(score), Number(n)]);
-    byWeek.set(row.week, sumsOf(measure, counts));
+    weeks.push([columnOf(row.week), sumsOf(measure, counts)]);
     if (row.audience === null) continue;
     const [channel, persona] = (typeof row.audience === 'string' ? JSON.parse(row.audience) : row.audience) as [
       Record<string, number>,
@@ -117,10 +148,13 @@ export async function weeklyCells(
     ];
     let byMetric = audience.get(row.touchpoint_id);
     if (!byMetric) audience.set(row.touchpoint_id, (byMetric = new Map()));
-    let weeks = byMetric.get(row.metric);
-    if (!weeks) byMetric.set(row.metric, (weeks = new Map()));
-    weeks.set(row.week, { channel, persona });
+    let whoByWeek = byMetric.get(row.metric);
+    if (!whoByWeek) byMetric.set(row.metric, (whoByWeek = new Map()));
+    whoByWeek.set(row.week, { channel, persona });
   }
+  const sums: WeeklySums = new Map(
+    [...byMeasure].map(([measure, byTouchpoint]) => [measure, { firstWeek, grid: cellGrid(byTouchpoint, 0, last) }]),
+  );
   return { sums, audience };
 }
 

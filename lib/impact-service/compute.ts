@@ -16,7 +16,7 @@ import { deleteImpactResult, requeueImpactResult } from '@/db/queries/impact-sta
 import { takeRequestToken } from '@/db/queries/throttle';
 import type { RateDecision, RatePolicy } from '@/lib/domain/rate';
 import { dateIn } from '@/lib/domain/weeks';
-import { impactCard } from '@/lib/impact/card';
+import { type CardInput, impactCard } from '@/lib/impact/card';
 import { type CardComputer, inPlace, type SharedInput } from './cards-off-thread';
 import { keptWeeklyCells } from './kept-cells';
 import type { ImpactCard } from '@/lib/impact/card-schema';
@@ -64,6 +64,20 @@ export async function computeImpactCard(
   change: ChangeRecord,
   windows?: Windows,
 ): Promise<ImpactCard | null> {
+  const input = await cardOnRequestInput(db, organizationId, change, windows);
+  return input && impactCard(input);
+}
+
+/**
+ * What one card on request reads (its organization, touchpoints and changes, and the weeks, kept while unchanged):
+ * the card's input, or null without the organization. Apart from the arithmetic, so that a bench can time each.
+ */
+export async function cardOnRequestInput(
+  db: Database,
+  organizationId: string,
+  change: ChangeRecord,
+  windows?: Windows,
+): Promise<CardInput | null> {
   const organization = await impactOrganization(db, organizationId);
   if (!organization) return null;
   const chosen = windows ?? organization.settings.windows;
@@ -76,12 +90,7 @@ export async function computeImpactCard(
     keptWeeklyCells(db, organization, { from, to }, treated),
   ]);
   // The changes read are those of the days the card reads.
-  return impactCard({
-    ...sharedOf(organization, touchpoints, sums, audience, today),
-    change,
-    changes,
-    windows: chosen,
-  });
+  return { ...sharedOf(organization, touchpoints, sums, audience, today), change, changes, windows: chosen };
 }
 
 function sharedOf(

@@ -2,6 +2,8 @@ import 'server-only';
 import type { Database } from '@/db/client';
 import { type ImpactOrganization, weeklyCells, type WeeklyGroup, weeklyRowsState } from '@/db/queries/impact';
 import { measureOf } from '@/lib/impact/answers';
+import { withRows } from '@/lib/impact/grid';
+import type { Measure } from '@/lib/impact/settings';
 import type { Metric } from '@/lib/domain/metrics';
 
 /**
@@ -45,23 +47,29 @@ export async function keptWeeklyCells(
   return cells;
 }
 
-/** New cells: `before` with the groups' rows taken from `fresh` (or gone); `before` itself is left as it was. */
+/**
+ * New cells: `before` with the groups' rows taken from `fresh` (or gone); `before` itself is left as it was, and the
+ * grids of the measures whose rows did not change are kept as they are (the same objects).
+ */
 function replaced(before: Cells, fresh: Cells, groups: readonly WeeklyGroup[], cesHeadline: 'mean' | 'share'): Cells {
-  const sums = new Map([...before.sums].map(([measure, byTouchpoint]) => [measure, new Map(byTouchpoint)]));
+  const touchpointsOf = new Map<Measure, string[]>();
   const audience = new Map([...before.audience].map(([touchpoint, byMetric]) => [touchpoint, new Map(byMetric)]));
   for (const group of groups) {
     const [touchpoint, metric] = group.split('|') as [string, Metric];
     const measure = measureOf(metric, cesHeadline);
-    const weeks = fresh.sums.get(measure)?.get(touchpoint);
-    let byTouchpoint = sums.get(measure);
-    if (!byTouchpoint) sums.set(measure, (byTouchpoint = new Map()));
-    if (weeks) byTouchpoint.set(touchpoint, weeks);
-    else byTouchpoint.delete(touchpoint);
+    touchpointsOf.set(measure, [...(touchpointsOf.get(measure) ?? []), touchpoint]);
     const who = fresh.audience.get(touchpoint)?.get(metric);
     let byMetric = audience.get(touchpoint);
     if (!byMetric && who) audience.set(touchpoint, (byMetric = new Map()));
     if (who) byMetric!.set(metric, who);
     else byMetric?.delete(metric);
+  }
+  const sums = new Map(before.sums);
+  for (const [measure, touchpoints] of touchpointsOf) {
+    const [kept, read] = [before.sums.get(measure), fresh.sums.get(measure)];
+    // A measure read for the first time comes as read; the groups were read for the same weeks as the kept ones.
+    const grid = kept ? withRows(kept.grid, read?.grid, touchpoints) : read?.grid;
+    if (grid) sums.set(measure, { firstWeek: (kept ?? read)!.firstWeek, grid });
   }
   return { sums, audience };
 }

@@ -2,7 +2,7 @@
 import { createTranslator } from 'next-intl';
 import { describe, expect, it } from 'vitest';
 import messages from '@/messages/en';
-import { sumsOf } from './answers';
+import { type Sums, sumsOf } from './answers';
 import { impactCard, type CardInput } from './card';
 import type { ChangeRecord } from './change';
 import { impactSentence, type Translate } from './sentence';
@@ -171,7 +171,8 @@ describe('cards with nothing to say yet', () => {
 
 describe('warnings on the card', () => {
   it('with no other touchpoint measured it falls back to before and after, and says it is uncontrolled', () => {
-    const alone = new Map([['nps' as const, new Map([[T, input().cells.get('nps')!.get(T)!]])]]);
+    const byDate = input().cells.get('nps') as ReadonlyMap<string, ReadonlyMap<string, Sums>>;
+    const alone = new Map([['nps' as const, new Map([[T, byDate.get(T)!]])]]);
     const metric = impactCard(input({ cells: alone })).metrics[0]!;
     expect(metric.estimator).toBe('before-after');
     expect(metric.estimate).toBeCloseTo(19.091, 3); // the 2 x 1 reference case

@@ -5,10 +5,18 @@
  */
 import { type FirstDay, weekOfDate, weeksBetween } from '@/lib/domain/weeks';
 import { lowerIsBetter, type Metric, metrics as allMetrics } from '@/lib/domain/metrics';
-import { addSums, emptySums, measureOf, type Sums, varianceOf } from './answers';
+import { emptySums, measureOf, type Sums, varianceOf } from './answers';
 import type { EffectUnit, ImpactCard, MetricImpact, WarningCode } from './card-schema';
 import type { ChangeRecord } from './change';
-import { type Effect, estimateEffect, type ModelledChange, type WeeklyCells, windowWeeks } from './estimate';
+import {
+  type Effect,
+  estimateEffect,
+  type ModelledChange,
+  prepareChanges,
+  type PreparedChanges,
+  windowWeeks,
+} from './estimate';
+import { type CellGrid, cellGrid, type DatedGrid, earliestWeek, gridView, sumInto } from './grid';
 import { type ImpactSettings, type Measure, sameWindows, type Windows } from './settings';
 import { settleScale } from './settle';
 import { cardCalendar, HISTORY_WEEKS, PLACEBO_HISTORY } from './window';
@@ -25,8 +33,11 @@ export interface CardInput {
   /** The other logged changes from 27 weeks before the change's week to the end of its after window. */
   changes: readonly ChangeRecord[];
   touchpoints: ReadonlyMap<string, { name: string; stageId: string | null }>;
-  /** Weekly sums: measure -> touchpoint -> week start -> sums, from 27 weeks before the change's week on. */
-  cells: ReadonlyMap<Measure, ReadonlyMap<string, ReadonlyMap<string, Sums>>>;
+  /**
+   * Weekly sums per measure, from 27 weeks before the change's week to the end of its after window (more are left
+   * out): as the loader reads them (a grid by week start), or as maps: touchpoint -> week start -> sums.
+   */
+  cells: ReadonlyMap<Measure, DatedGrid | ReadonlyMap<string, ReadonlyMap<string, Sums>>>;
   /** Who answered, per touchpoint, metric and week start (channel and persona counts). */
   audience?: ReadonlyMap<string, ReadonlyMap<Metric, ReadonlyMap<string, Audience>>>;
   settings: ImpactSettings;
@@ -66,11 +77,12 @@ export function impactCard(input: CardInput): ImpactCard {
       weekIndexes.set(date, (index = weeksBetween(calendar.changeWeek, weekOfDate(date, firstDay))));
     return index;
   };
-  const indexed = new Map<Measure, WeeklyCells>();
+  // One grid of cells per measure, read by all of the card's estimates on it.
+  const grids = new Map<Measure, CellGrid>();
   const cellsOf = (measure: Measure) => {
-    let cells = indexed.get(measure);
-    if (!cells) indexed.set(measure, (cells = indexCells(input.cells.get(measure) ?? new Map(), weekIndex, calendar)));
-    return cells;
+    let grid = grids.get(measure);
+    if (!grid) grids.set(measure, (grid = gridOf(input.cells.get(measure) ?? new Map(), weekIndex, calendar)));
+    return grid;
   };
   const treated = change.touchpoints.map((t) => t.id);
   const inWindow = input.changes.filter((c) => c.date >= calendar.start && c.date <= calendar.end);
@@ -90,24 +102,44 @@ export function impactCard(input: CardInput): ImpactCard {
   const collecting = input.today < calendar.end;
   const afterStarted = calendar.after.filter((w) => w <= input.today).length;
 
-  const changeByKey = new Map(input.changes.map((c) => [keyOf(c), c]));
+  const keys = input.changes.map(keyOf);
+  const changeByKey = new Map(input.changes.map((c, i) => [keys[i]!, c]));
+  const others = modelledOthers(input, keys, weekIndex);
+  // Other changes in the window at the treated touchpoints that declare a metric: not modelled on the others.
+  const declaringHere = input.changes.filter(
+    (c, i) =>
+      keys[i] !== keyOf(change) &&
+      c.metric !== null &&
+      c.date >= calendar.start &&
+      c.date <= calendar.end &&
+      c.touchpoints.some((t) => treated.includes(t.id)),
+  );
   const stageOf = new Map([...input.touchpoints].map(([id, t]) => [id, t.stageId]));
   const measured: MetricImpact[] = [];
   const order = [...allMetrics].sort((a, b) => Number(b === change.metric) - Number(a === change.metric));
-  const effects: { impact: MetricImpact; effect: Effect | null }[] = [];
+  const effects: { impact: MetricImpact; effect: Effect | null; others: PreparedChanges }[] = [];
   for (const metric of order) {
     const measure = measureOf(metric, input.cesHeadline);
     const byDate = input.cells.get(measure);
     if (!byDate) continue;
     const cells = cellsOf(measure);
     const treatedSums = (ws: readonly number[]) =>
-      treated.reduce((s, id) => ws.reduce((t, w) => addSums(t, cells.get(id)?.get(w) ?? emptySums()), s), emptySums());
+      treated.reduce((s, id) => sumInto(cells, cells.rowOf.get(id), ws, s), emptySums());
     const before = treatedSums(weeks.baseline);
     const after = treatedSums(weeks.after);
     if (before.n === 0 && after.n === 0) continue;
 
-    const others = modelledOthers(input, metric, weekIndex);
-    const effectInput = { measure, cells, change: { week: 0, touchpoints: treated }, others, windows, stageOf };
+    // The other changes that take part on this metric: those that declare it, or declare nothing.
+    const modelled = others.filter((o) => o.declared === null || o.declared === metric).map((o) => o.modelled);
+    const onMetric = prepareChanges(modelled, cells);
+    const effectInput = {
+      measure,
+      cells,
+      change: { week: 0, touchpoints: treated },
+      others: onMetric,
+      windows,
+      stageOf,
+    };
     const effect = estimateEffect(effectInput);
     const threshold = input.settings.thresholds[measure];
     const ttr = measure === 'ttr';
@@ -115,16 +147,8 @@ export function impactCard(input: CardInput): ImpactCard {
     const warnings: MetricImpact['warnings'] = [];
     const warn = (code: WarningCode, values: Record<string, number | string> = {}) => warnings.push({ code, values });
     if (effect?.estimator === 'before-after') warn('uncontrolled');
-    const ignored = input.changes.filter(
-      (c) =>
-        keyOf(c) !== keyOf(change) &&
-        c.metric !== null &&
-        c.metric !== metric &&
-        c.date >= calendar.start &&
-        c.date <= calendar.end &&
-        c.touchpoints.some((t) => treated.includes(t.id)),
-    );
-    if (ignored.length > 0) warn('other-metrics', { count: ignored.length });
+    const ignored = declaringHere.filter((c) => c.metric !== metric).length;
+    if (ignored > 0) warn('other-metrics', { count: ignored });
     audienceWarning(audienceOf(input, metric, treated, calendar), warn);
     const rtm = regressionToMean(
       weeks.baseline.map((w) => treatedSums([w])),
@@ -135,7 +159,6 @@ export function impactCard(input: CardInput): ImpactCard {
     const trend = effect ? parallelTrends(effectInput) : null;
     if (trend !== null && Math.abs(trend) > 2) warn('parallel-trends', { t: trend });
 
-    const sums = new Map(treated.map((id) => [id, cells.get(id)]));
     const impact: MetricImpact = {
       metric,
       measure,
@@ -156,9 +179,7 @@ export function impactCard(input: CardInput): ImpactCard {
       before: side(measure, before),
       after: side(measure, after),
       touchpoints: change.touchpoints.map((t) => {
-        const byWeek = sums.get(t.id);
-        const over = (ws: readonly number[]) =>
-          ws.reduce((s, w) => addSums(s, byWeek?.get(w) ?? emptySums()), emptySums());
+        const over = (ws: readonly number[]) => sumInto(cells, cells.rowOf.get(t.id), ws, emptySums());
         return {
           id: t.id,
           name: t.name,
@@ -179,7 +200,7 @@ export function impactCard(input: CardInput): ImpactCard {
       settle: null,
       weeks: chartWeeks(measure, cells, treated, effect?.comparison ?? [], weeks, calendar),
     };
-    effects.push({ impact, effect });
+    effects.push({ impact, effect, others: onMetric });
     measured.push(impact);
   }
   if (measured.length === 0) return { ...base, status: 'no-answers', metrics: [] };
@@ -190,7 +211,7 @@ export function impactCard(input: CardInput): ImpactCard {
   );
   const adjusted = holm(tested.map(({ effect }) => effect!.p));
   tested.forEach(({ impact }, i) => (impact.pAdjusted = adjusted[i]!));
-  for (const { impact, effect } of effects) {
+  for (const { impact, effect, others: onMetric } of effects) {
     impact.verdict = verdictOf({
       collecting,
       beforeN: impact.before.n,
@@ -208,7 +229,7 @@ export function impactCard(input: CardInput): ImpactCard {
         impact,
         effect,
         cellsOf(impact.measure),
-        weekIndex,
+        onMetric,
         treated,
         calendar.after.length,
         afterStarted,
@@ -237,27 +258,33 @@ function addDay(date: string, days: number) {
   return d.toISOString().slice(0, 10);
 }
 
-/** The weeks a card reads (its history to the end of its after window), counted from its change's week. */
-function indexCells(
-  byDate: ReadonlyMap<string, ReadonlyMap<string, Sums>>,
+/** The grid of the weeks a card reads (its history to the end of its after window), counted from its change's week. */
+function gridOf(
+  cells: DatedGrid | ReadonlyMap<string, ReadonlyMap<string, Sums>>,
   weekIndex: (date: string) => number,
   calendar: ReturnType<typeof cardCalendar>,
-) {
+): CellGrid {
+  const last = weekIndex(calendar.end);
+  if ('firstWeek' in cells) return gridView(cells.grid, weekIndex(cells.firstWeek), -HISTORY_WEEKS, last);
   const first = addDay(calendar.changeWeek, -7 * HISTORY_WEEKS);
-  const cells = new Map<string, Map<number, Sums>>();
-  for (const [id, weeks] of byDate) {
-    const byWeek = new Map<number, Sums>();
-    for (const [date, sums] of weeks) if (date >= first && date <= calendar.end) byWeek.set(weekIndex(date), sums);
-    if (byWeek.size > 0) cells.set(id, byWeek);
-  }
-  return cells;
+  const rows = [...cells].map(([id, weeks]) => {
+    const byWeek: [number, Sums][] = [];
+    for (const [date, sums] of weeks) if (date >= first && date <= calendar.end) byWeek.push([weekIndex(date), sums]);
+    return [id, byWeek] as const;
+  });
+  return cellGrid(rows, -HISTORY_WEEKS, last);
 }
 
-/** Other changes that take part on this metric: those that declare it, or declare nothing. */
-function modelledOthers(input: CardInput, metric: Metric, weekIndex: (date: string) => number): ModelledChange[] {
-  return input.changes
-    .filter((c) => keyOf(c) !== keyOf(input.change) && (c.metric === null || c.metric === metric))
-    .map((c) => ({ key: keyOf(c), week: weekIndex(c.date), touchpoints: c.touchpoints.map((t) => t.id) }));
+/** The other changes, each with the metric it declares and as the model takes it, found once per card. */
+function modelledOthers(input: CardInput, keys: readonly string[], weekIndex: (date: string) => number) {
+  const own = keyOf(input.change);
+  const others: { declared: ChangeRecord['metric']; modelled: ModelledChange }[] = [];
+  input.changes.forEach((c, i) => {
+    if (keys[i] === own) return;
+    const modelled = { key: keys[i]!, week: weekIndex(c.date), touchpoints: c.touchpoints.map((t) => t.id) };
+    others.push({ declared: c.metric, modelled });
+  });
+  return others;
 }
 
 function refs(byKey: ReadonlyMap<string, ChangeRecord>, keys: readonly string[] | undefined) {
@@ -319,8 +346,8 @@ function parallelTrends(input: EffectInput): number | null {
 }
 
 /** Pretend changes at past weeks of a touchpoint with 26 weeks of history: how often the method flags one. */
-function placebo(input: EffectInput, cells: WeeklyCells, treated: readonly string[]) {
-  const earliest = Math.min(...treated.flatMap((id) => [...(cells.get(id)?.keys() ?? [])]));
+function placebo(input: EffectInput, cells: CellGrid, treated: readonly string[]) {
+  const earliest = earliestWeek(cells, treated);
   if (!(earliest <= -PLACEBO_HISTORY)) return null;
   const { baselineWeeks: b, washoutWeeks: w, afterWeeks: a } = input.windows;
   let flagged = 0;
@@ -336,7 +363,7 @@ function placebo(input: EffectInput, cells: WeeklyCells, treated: readonly strin
 
 function chartWeeks(
   measure: Measure,
-  cells: WeeklyCells,
+  cells: CellGrid,
   treated: readonly string[],
   comparison: readonly string[],
   weeks: ReturnType<typeof windowWeeks>,
@@ -350,7 +377,7 @@ function chartWeeks(
   ];
   return [...weeks.baseline, ...weeks.washout, ...weeks.after].map((week, i) => {
     const pooled = (ids: readonly string[]) =>
-      ids.reduce((s, id) => addSums(s, cells.get(id)?.get(week) ?? emptySums()), emptySums());
+      ids.reduce((s, id) => sumInto(cells, cells.rowOf.get(id), [week], s), emptySums());
     const t = pooled(treated);
     const c = pooled(comparison);
     return {
@@ -369,8 +396,8 @@ function settle(
   input: CardInput,
   impact: MetricImpact,
   effect: Effect,
-  cells: WeeklyCells,
-  weekIndex: (date: string) => number,
+  cells: CellGrid,
+  others: PreparedChanges,
   treated: readonly string[],
   afterWeeks: number,
   afterStarted: number,
@@ -392,7 +419,7 @@ function settle(
     };
   }
   // No after window is long enough: what would a longer baseline, as far as the history goes, give?
-  const history = -Math.min(...treated.flatMap((id) => [...(cells.get(id)?.keys() ?? [])]));
+  const history = -earliestWeek(cells, treated);
   const longer = Math.min(MAX_BASELINE, Number.isFinite(history) ? history : 0);
   let longerBaseline: { weeks: number; extraAnswers: number | null } | null = null;
   if (longer > input.windows.baselineWeeks) {
@@ -402,7 +429,7 @@ function settle(
       measure,
       cells,
       change: { week: 0, touchpoints: treated },
-      others: modelledOthers(input, impact.metric, weekIndex),
+      others,
       windows,
       stageOf,
       quick: true,

@@ -5,27 +5,29 @@
  */
 import { addSums, emptySums, type Sums, varianceOf } from './answers';
 import { critical, twoSidedP } from './distributions';
-import { fitModel, type ModelCell, type ModelFit } from './model';
+import { cellAt, type CellGrid, gridOfCells, sumInto, type WeeklyCells } from './grid';
+import { fitModel, type ModelCells, type ModelFit, newModelCells } from './model';
 import type { Measure, Windows } from './settings';
+import { type ModelledChange, prepareChanges, type PreparedChanges } from './modelled-changes';
+import { participants, type WindowWeeks, windowWeeks } from './participants';
 import { netScoreDifference, shareDifference, welchFromSums } from './two-periods';
+import { Workspace } from './workspace';
 
-/** Weekly sums per touchpoint: touchpoint id -> week -> sums. */
-export type WeeklyCells = ReadonlyMap<string, ReadonlyMap<number, Sums>>;
-
-export interface ModelledChange {
-  key: string;
-  /** Its week, counted from the card's change week. */
-  week: number;
-  touchpoints: readonly string[];
-}
+export type { WeeklyCells } from './grid';
+export { type ModelledChange, prepareChanges, type PreparedChanges } from './modelled-changes';
+export { MAX_COMPARISON, participants, type WindowWeeks, windowWeeks } from './participants';
 
 export interface EffectInput {
   measure: Measure;
-  cells: WeeklyCells;
+  /** The weekly cells: as maps, or as the grid a card builds once for all its estimates (grid.ts). */
+  cells: WeeklyCells | CellGrid;
   /** The change being measured: its week (0 for the card itself; another week for a pretend change). */
   change: { week: number; touchpoints: readonly string[] };
-  /** Other changes that take part as their own terms (already filtered by the metric they declare). */
-  others: readonly ModelledChange[];
+  /**
+   * Other changes that take part as their own terms (already filtered by the metric they declare); or the same
+   * prepared once for the grid given as cells (prepareChanges), when many estimates share them.
+   */
+  others: readonly ModelledChange[] | PreparedChanges;
   windows: Windows;
   stageOf?: ReadonlyMap<string, string | null>;
   /** Hold phi at this value instead of estimating it. */
@@ -58,80 +60,39 @@ export interface Effect {
   varianceAt: (scale: number) => number | null;
 }
 
-/** At most this many comparison touchpoints take part (IMPACT.md). */
-export const MAX_COMPARISON = 40;
+/** The parts of the work space every estimate reuses (workspace.ts); nothing an estimate returns points into it. */
+const enum Part {
+  ModelOfRow,
+  TermOf,
+  Occurs,
+}
+const space = new Workspace();
+
 /** A change's SE more than this many times its SE alone: name the changes it cannot be told apart from. */
 export const INFLATION_LIMIT = 2;
 const SELF = '\u0000self';
+/** The card's own step, and the group of a step left out. */
+const [SELF_STEP, LEFT_OUT] = [0, -1];
 /** The comparison localeCompare makes (the default locale and options), built once: the sort of groups calls it often. */
 const collator = new Intl.Collator();
 
-export interface WindowWeeks {
-  baseline: number[];
-  washout: number[];
-  after: number[];
-}
-
-export function windowWeeks(changeWeek: number, windows: Windows): WindowWeeks {
-  const range = (from: number, count: number) => Array.from({ length: count }, (_, i) => changeWeek + from + i);
-  return {
-    baseline: range(-windows.baselineWeeks, windows.baselineWeeks),
-    washout: range(0, windows.washoutWeeks),
-    after: range(windows.washoutWeeks, windows.afterWeeks),
-  };
-}
-
-function sumOver(cells: ReadonlyMap<number, Sums> | undefined, weeks: readonly number[]): Sums {
-  const total = emptySums();
-  for (const week of weeks) {
-    const sums = cells?.get(week);
-    if (!sums) continue;
-    total.n += sums.n;
-    total.sum += sums.sum;
-    total.sumSq += sums.sumSq;
-  }
-  return total;
-}
-
-function answersOver(cells: ReadonlyMap<number, Sums> | undefined, weeks: readonly number[]): number {
-  let n = 0;
-  for (const week of weeks) n += cells?.get(week)?.n ?? 0;
-  return n;
-}
-
-/** The touchpoints that take part: answers in both the baseline and the after window; at most 40 comparisons. */
-export function participants(input: EffectInput, weeks: WindowWeeks) {
-  const treated = new Set(input.change.touchpoints);
-  const measured: { id: string; n: number }[] = [];
-  for (const [id, byWeek] of input.cells) {
-    const before = answersOver(byWeek, weeks.baseline);
-    const after = before > 0 ? answersOver(byWeek, weeks.after) : 0;
-    if (after > 0) measured.push({ id, n: before + after });
-  }
-  const treatedIn = measured.filter(({ id }) => treated.has(id)).map(({ id }) => id);
-  const stages = new Set(input.change.touchpoints.map((id) => input.stageOf?.get(id) ?? null));
-  const comparison = measured
-    .filter(({ id }) => !treated.has(id))
-    .map(({ id, n }) => ({ id, sameStage: stages.has(input.stageOf?.get(id) ?? null), n }))
-    .sort((a, b) => Number(b.sameStage) - Number(a.sameStage) || b.n - a.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .slice(0, MAX_COMPARISON)
-    .map((c) => c.id);
-  return { treated: treatedIn, comparison };
-}
-
 /** The change's effect, or null when its touchpoints have no answers before or after. */
 export function estimateEffect(input: EffectInput): Effect | null {
+  const grid = input.cells instanceof Map ? gridOfCells(input.cells) : (input.cells as CellGrid);
   const weeks = windowWeeks(input.change.week, input.windows);
-  const { treated, comparison } = participants(input, weeks);
+  const { treated, comparison } = participants(grid, input.change, input.stageOf, weeks);
   if (treated.length === 0) return null;
-  const before = treated.reduce((s, id) => addSums(s, sumOver(input.cells.get(id), weeks.baseline)), emptySums());
-  const after = treated.reduce((s, id) => addSums(s, sumOver(input.cells.get(id), weeks.after)), emptySums());
+  const over = (ws: readonly number[]) =>
+    treated.reduce((s, id) => addSums(s, sumInto(grid, grid.rowOf.get(id), ws, emptySums())), emptySums());
+  const before = over(weeks.baseline);
+  const after = over(weeks.after);
   if (comparison.length === 0) return beforeAfter(input.measure, before, after);
-  return modelEffect(input, weeks, treated, comparison, before, after);
+  return modelEffect(input, grid, weeks, treated, comparison, before, after);
 }
 
 function modelEffect(
   input: EffectInput,
+  grid: CellGrid,
   weeks: WindowWeeks,
   treated: string[],
   comparison: string[],
@@ -140,105 +101,178 @@ function modelEffect(
 ): Effect | null {
   const first = weeks.baseline[0]!;
   const last = weeks.after.at(-1)!;
-  const inModel = [...treated, ...comparison];
-  const index = new Map(inModel.map((id, i) => [id, i]));
-  const afterWeeks = new Set(weeks.after);
+  const [afterFrom, afterTo] = [weeks.after[0]!, last];
   const washout = new Set(weeks.washout);
-  const steps = new Map<string, { start: number; touchpoints: Set<string> }>([
-    [SELF, { start: weeks.after[0]!, touchpoints: new Set(treated) }],
-  ]);
-  for (const other of input.others) {
-    if (other.week < first || other.week > last) continue;
-    const at = other.touchpoints.filter((id) => index.has(id));
-    if (at.length > 0)
-      steps.set(other.key, { start: other.week + input.windows.washoutWeeks, touchpoints: new Set(at) });
-  }
+  // The touchpoints in the model (treated first) by their grid rows.
+  const inModel = [...treated, ...comparison];
+  const rows = Int32Array.from(inModel, (id) => grid.rowOf.get(id)!);
+  const modelOfRow = space.ints(Part.ModelOfRow, grid.ids.length, -1);
+  rows.forEach((row, i) => (modelOfRow[row] = i));
+  // The steps modelled, numbered: the card's own change (0), then the other changes inside the window at touchpoints
+  // in the model, each with the week its step starts and those touchpoints (a key given twice: its last step).
+  const keys = [SELF];
+  const starts = [weeks.after[0]!];
+  const places: number[][] = [treated.map((_, i) => i)];
+  const given = input.others;
+  const changes = Array.isArray(given)
+    ? prepareChanges(given, grid)
+    : (given as PreparedChanges).grid === grid
+      ? (given as PreparedChanges)
+      : prepareChanges((given as PreparedChanges).list, grid);
+  const stepOfKey = changes.unique ? null : new Map<string, number>();
+  changes.list.forEach((other, o) => {
+    if (other.week < first || other.week > last) return;
+    const at: number[] = [];
+    for (const row of changes.rows[o]!) if (modelOfRow[row]! >= 0) at.push(modelOfRow[row]!);
+    if (at.length === 0) return;
+    const step = stepOfKey?.get(other.key) ?? keys.length;
+    if (step === keys.length) {
+      keys.push(other.key);
+      stepOfKey?.set(other.key, step);
+    }
+    starts[step] = other.week + input.windows.washoutWeeks;
+    places[step] = at;
+  });
+  const steps = keys.length;
 
   // Every touchpoint's per-answer variance, pooled over the baseline and the after window.
-  const variance = new Map(
-    inModel.map((id) => {
-      const byWeek = input.cells.get(id);
-      return [id, varianceOf(input.measure, addSums(sumOver(byWeek, weeks.baseline), sumOver(byWeek, weeks.after)))];
-    }),
+  const variance = Float64Array.from(rows, (row) =>
+    varianceOf(
+      input.measure,
+      addSums(sumInto(grid, row, weeks.baseline, emptySums()), sumInto(grid, row, weeks.after, emptySums())),
+    ),
   );
-  const treatedSet = new Set(treated);
 
-  // Groups of changes modelled as one term. Changes at a shared touchpoint whose steps start in the same or adjacent
-  // weeks are nearly collinear: they start as one joint term. Others join when the cells cannot part them (below).
-  const groupOf = new Map([...steps.keys()].map((key) => [key, key]));
-  const rootOf = (key: string): string => (groupOf.get(key) === key ? key : rootOf(groupOf.get(key)!));
-  const keys = [...steps.keys()];
-  const stepList = [...steps.values()];
-  for (let i = 0; i < keys.length; i++) {
-    const sa = stepList[i]!;
-    for (let j = i + 1; j < keys.length; j++) {
+  // Groups of changes modelled as one term, named by a step of theirs (the card's own group by 0): each step's
+  // group, or LEFT_OUT. Changes at a shared touchpoint whose steps start in the same or adjacent weeks are nearly
+  // collinear: they start as one joint term. Others join when the cells cannot part them (below).
+  const groupOf = Int32Array.from({ length: steps }, (_, step) => step);
+  const rootOf = (step: number): number => (groupOf[step] === step ? step : rootOf(groupOf[step]!));
+  for (let i = 0; i < steps; i++) {
+    for (let j = i + 1; j < steps; j++) {
       // The starts first: most pairs of a long list start far apart, and comparing two numbers costs nothing.
-      const sb = stepList[j]!;
-      if (Math.abs(sa.start - sb.start) > 1 || !sharesTouchpoint(sa.touchpoints, sb.touchpoints)) continue;
-      const [ra, rb] = [rootOf(keys[i]!), rootOf(keys[j]!)];
-      if (ra !== rb) groupOf.set(rb === SELF ? ra : rb, rb === SELF ? SELF : ra);
+      if (Math.abs(starts[i]! - starts[j]!) > 1 || !sharesTouchpoint(places[i]!, places[j]!)) continue;
+      const ra = rootOf(i);
+      const rb = rootOf(j);
+      if (ra !== rb) groupOf[rb === SELF_STEP ? ra : rb] = rb === SELF_STEP ? SELF_STEP : ra;
     }
   }
-  for (const key of keys) groupOf.set(key, rootOf(key));
-  // Members per group, rebuilt only when groups merge (the sort and the result read it often).
-  let memberCache: Map<string, string[]> | null = null;
-  const members = (group: string) => {
+  for (let step = 0; step < steps; step++) groupOf[step] = rootOf(step);
+  // Members per group, in the steps' order, rebuilt only when groups merge (the sort and the result read it often).
+  let memberCache: number[][] | null = null;
+  const members = (group: number): readonly number[] => {
     if (!memberCache) {
-      memberCache = new Map();
-      for (const [key, g] of groupOf) {
-        const list = memberCache.get(g);
-        if (list) list.push(key);
-        else memberCache.set(g, [key]);
+      memberCache = [];
+      for (let step = 0; step < steps; step++) {
+        const g = groupOf[step]!;
+        if (g !== LEFT_OUT) (memberCache[g] ??= []).push(step);
       }
     }
-    return memberCache.get(group) ?? [];
+    return memberCache[group] ?? [];
   };
-  const groupIds = () => [...new Set(groupOf.values())];
+  const memberKeys = (group: number) => members(group).map((step) => keys[step]!);
+  /** The groups, in the order of their first steps. */
+  const groupIds = () => {
+    const ids: number[] = [];
+    for (let step = 0; step < steps; step++) {
+      const g = groupOf[step]!;
+      if (g !== LEFT_OUT && members(g)[0] === step) ids.push(g);
+    }
+    return ids;
+  };
 
-  // The changes at each touchpoint, so building a cell looks only at those.
-  const stepsAt = new Map(inModel.map((id) => [id, [] as string[]]));
-  for (const [key, step] of steps) for (const id of step.touchpoints) stepsAt.get(id)?.push(key);
-  const cellsFor = (groups: string[]): ModelCell[] => {
-    const termOf = new Map(groups.map((g, i) => [g, i]));
-    const cells: ModelCell[] = [];
-    for (const id of inModel) {
-      const byWeek = input.cells.get(id);
-      // The touchpoint's changes as the week their step starts and their term, found once for all its weeks.
-      const here: { start: number; term: number }[] = [];
-      for (const key of stepsAt.get(id)!) {
-        const group = groupOf.get(key);
-        const term = group === undefined ? undefined : termOf.get(group);
-        if (term !== undefined) here.push({ start: steps.get(key)!.start, term });
+  // The steps at each touchpoint, so building a cell looks only at those.
+  const stepsAt = inModel.map(() => [] as number[]);
+  for (let step = 0; step < steps; step++) for (const i of places[step]!) stepsAt[i]!.push(step);
+  // The cells, flat (model.ts): touchpoints in the model's order, weeks in order, the washout left out.
+  const span = last - first + 1;
+
+  const cellsFor = (groups: readonly number[]): ModelCells => {
+    const termOf = space.ints(Part.TermOf, steps, -1);
+    groups.forEach((g, i) => (termOf[g] = i));
+    // The touchpoints' changes as the week their step starts and their term (touchpoint t's from changesAt[t] to
+    // changesAt[t + 1]), found once for all their weeks.
+    const changesAt: number[] = [];
+    const changeStart: number[] = [];
+    const changeTerm: number[] = [];
+    stepsAt.forEach((list) => {
+      changesAt.push(changeStart.length);
+      for (const step of list) {
+        const group = groupOf[step]!;
+        const term = group === LEFT_OUT ? -1 : termOf[group]!;
+        if (term < 0) continue;
+        changeStart.push(starts[step]!);
+        changeTerm.push(term);
       }
-      const [touchpoint, v] = [index.get(id)!, variance.get(id)!];
+    });
+    changesAt.push(changeStart.length);
+    const cells = newModelCells(inModel.length * span, changeStart.length * span);
+    let c = 0;
+    let x = 0;
+    for (let touchpoint = 0; touchpoint < inModel.length; touchpoint++) {
+      const row = rows[touchpoint]!;
+      const v = variance[touchpoint]!;
+      const from = changesAt[touchpoint]!;
+      const to = changesAt[touchpoint + 1]!;
       for (let week = first; week <= last; week++) {
-        const sums = byWeek?.get(week);
-        if (!sums || sums.n === 0 || washout.has(week)) continue;
-        const terms: number[] = [];
-        for (const { start, term } of here) if (week >= start && !terms.includes(term)) terms.push(term);
-        cells.push({ touchpoint, week, y: sums.sum / sums.n, weight: sums.n / v, terms });
+        const at = cellAt(grid, row, week);
+        if (at < 0 || grid.n[at] === 0 || washout.has(week)) continue;
+        const termsFrom = x;
+        for (let e = from; e < to; e++) {
+          if (week < changeStart[e]!) continue;
+          const term = changeTerm[e]!;
+          let seen = false;
+          for (let y = termsFrom; y < x; y++) seen ||= cells.terms[y] === term;
+          if (!seen) cells.terms[x++] = term;
+        }
+        cells.touchpoint[c] = touchpoint;
+        cells.week[c] = week;
+        cells.y[c] = grid.sum[at]! / grid.n[at]!;
+        cells.weight[c] = grid.n[at]! / v;
+        cells.termStart[++c] = x;
       }
     }
+    cells.count = c;
     return cells;
   };
   // The same cells with the treated touchpoints' after-window weights `scale` times larger (only those change).
-  const scaledCells = (cells: readonly ModelCell[], scale: number) =>
-    cells.map((cell) => {
-      const id = inModel[cell.touchpoint]!;
-      if (!treatedSet.has(id) || !afterWeeks.has(cell.week)) return cell;
-      return { ...cell, weight: (scale * input.cells.get(id)!.get(cell.week)!.n) / variance.get(id)! };
-    });
-  const orderOf = (groups: string[]) => groups.map((_, i) => i);
+  const scaledCells = (cells: ModelCells, scale: number): ModelCells => {
+    const weight = cells.weight.slice();
+    for (let c = 0; c < cells.count; c++) {
+      const touchpoint = cells.touchpoint[c]!;
+      const week = cells.week[c]!;
+      if (touchpoint >= treated.length || week < afterFrom || week > afterTo) continue;
+      weight[c] = (scale * grid.n[cellAt(grid, rows[touchpoint], week)]!) / variance[touchpoint]!;
+    }
+    return { ...cells, weight };
+  };
+  const orderOf = (groups: readonly number[]) => groups.map((_, i) => i);
 
   let fit: ModelFit | null = null;
-  let cells: ModelCell[] = [];
-  let groups: string[] = [];
+  let cells: ModelCells | null = null;
+  let groups: number[] = [];
   for (let round = 0; round < 50; round++) {
     // Each group's first step start, found once for the sort.
-    const held = groupIds().filter((g) => g !== SELF);
-    const startOf = new Map(held.map((g) => [g, Math.min(...members(g).map((key) => steps.get(key)!.start))]));
-    groups = [SELF, ...held.sort((a, b) => startOf.get(a)! - startOf.get(b)! || collator.compare(a, b))];
+    const held = groupIds().filter((g) => g !== SELF_STEP);
+    const startOf: number[] = [];
+    for (const g of held) {
+      let start = Infinity;
+      for (const step of members(g)) start = Math.min(start, starts[step]!);
+      startOf[g] = start;
+    }
+    groups = [SELF_STEP, ...held.sort((a, b) => startOf[a]! - startOf[b]! || collator.compare(keys[a]!, keys[b]!))];
     cells = cellsFor(groups);
+    // A change whose step starts after its touchpoints' last cells has a column of zeros: it carries nothing and
+    // leaves, as the fit would find, without a fit (the other columns' fit is the same with or without it).
+    const occurs = space.ints(Part.Occurs, groups.length);
+    for (let x = 0; x < cells.termStart[cells.count]!; x++) occurs[cells.terms[x]!] = 1;
+    const idle = groups.filter((group, term) => group !== SELF_STEP && !occurs[term]);
+    if (idle.length > 0) {
+      for (const group of idle) for (const step of members(group)) groupOf[step] = LEFT_OUT;
+      memberCache = null;
+      groups = groups.filter((_, term) => term === 0 || occurs[term]);
+      cells = cellsFor(groups);
+    }
     // The changes made at one comparison touchpoint only are absorbed with its level: the same estimate, variance
     // and dependent terms (the model falls back to the full fit when they could differ). Only the correlations that
     // name the changes this one cannot be told apart from need the full fit (below).
@@ -248,18 +282,16 @@ function modelEffect(
     // first of them (partners are always terms that stayed in this fit, so no merge points at a leaving group).
     const moves = fit.dependent.map(({ term, partners }) => ({
       group: groups[term]!,
-      into: partners.length > 0 ? groups[Math.min(...partners)]! : null,
+      into: partners.length > 0 ? groups[Math.min(...partners)]! : LEFT_OUT,
     }));
-    if (moves.some((m) => m.group === SELF && m.into === null)) return beforeAfter(input.measure, before, after);
-    for (const { group, into } of moves) {
-      for (const key of members(group)) {
-        if (into === null) groupOf.delete(key);
-        else groupOf.set(key, into);
-      }
+    if (moves.some((m) => m.group === SELF_STEP && m.into === LEFT_OUT)) {
+      return beforeAfter(input.measure, before, after);
     }
+    for (const { group, into } of moves) for (const step of members(group)) groupOf[step] = into;
     memberCache = null;
   }
-  if (!fit || fit.dependent.length > 0) return beforeAfter(input.measure, before, after);
+  if (!fit || !cells || fit.dependent.length > 0) return beforeAfter(input.measure, before, after);
+  const fitted = cells;
 
   const phi = input.phi ?? fit.phi;
   const variance0 = (fit.covariance(0, 0) / fit.phi) * phi;
@@ -271,10 +303,10 @@ function modelEffect(
 
   let indistinct: string[] = [];
   if (others.length > 0 && !input.quick) {
-    const alone = fitModel(cellsFor([SELF]), [0]);
+    const alone = fitModel(cellsFor([SELF_STEP]), [0]);
     const seAlone = Math.sqrt((alone.covariance(0, 0) / alone.phi) * phi);
     if (se > INFLATION_LIMIT * seAlone) {
-      const full = fitModel(cells, orderOf(groups));
+      const full = fitModel(fitted, orderOf(groups));
       const correlations = others
         .map((g, i) => ({
           g,
@@ -282,7 +314,7 @@ function modelEffect(
         }))
         .sort((a, b) => b.r - a.r);
       const strong = correlations.filter((c) => c.r >= 0.5);
-      indistinct = (strong.length > 0 ? strong : correlations.slice(0, 3)).flatMap((c) => members(c.g));
+      indistinct = (strong.length > 0 ? strong : correlations.slice(0, 3)).flatMap((c) => memberKeys(c.g));
     }
   }
   return {
@@ -295,21 +327,24 @@ function modelEffect(
     df,
     phi,
     comparison,
-    heldApart: others.flatMap(members),
-    joint: members(SELF).filter((key) => key !== SELF),
+    heldApart: others.flatMap(memberKeys),
+    joint: memberKeys(SELF_STEP).filter((key) => key !== SELF),
     indistinct,
     before,
     after,
     varianceAt(scale) {
+      // Weights scaled by 1 are the weights fitted (scale * n = n exactly): the same fit, the same variance.
+      if (scale === 1) return variance0;
       // Only the change's own variance is read: absorbing changes nothing in it.
-      const scaled = fitModel(scaledCells(cells, scale), orderOf(groups), { absorb: true });
+      const scaled = fitModel(scaledCells(fitted, scale), orderOf(groups), { absorb: true });
       return scaled.dependent.length > 0 ? null : (scaled.covariance(0, 0) / scaled.phi) * phi;
     },
   };
 }
 
-function sharesTouchpoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const t of a) if (b.has(t)) return true;
+/** Whether two steps share a touchpoint (each at a few). */
+function sharesTouchpoint(a: readonly number[], b: readonly number[]): boolean {
+  for (const t of a) if (b.includes(t)) return true;
   return false;
 }
 
