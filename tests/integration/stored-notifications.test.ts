@@ -107,7 +107,12 @@ describe('the list', () => {
   });
 
   it('comes in pages', async () => {
-    for (const title of ['a', 'b', 'c', 'd', 'e']) await commentFor(own, [own.staff], title);
+    // A few milliseconds apart, as real events are: PGlite's clock can give two quick writes the same time, and then
+    // their order would fall to their random ids.
+    for (const title of ['a', 'b', 'c', 'd', 'e']) {
+      await commentFor(own, [own.staff], title);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     const page = (n: number) => listNotifications(db, own.organizationId, own.staff.userId, { page: n, pageSize: 2 });
     const pages = [await page(1), await page(2), await page(3)];
     expect(pages.map((p) => p.notifications.map((n) => n.details.title))).toEqual([['e', 'd'], ['c', 'b'], ['a']]);
