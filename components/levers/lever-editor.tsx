@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ServerAction } from '@/components/ui/server-action';
-import { DeleteLever } from './delete-lever';
+import { ActionButton } from '@/components/ui/action-button';
 import { type EditableLever, LeverForm, type LeverFormChoices } from './lever-form';
 
 /** "Edit" (opening the form in place) and "Delete" (after asking), for those who manage the lever. */
@@ -18,6 +18,7 @@ export function LeverEditor({
   actions: { update: ServerAction<{ id: string }>; delete: ServerAction };
 }) {
   const t = useTranslations('levers.detail');
+  const td = useTranslations('levers.delete');
   const [editing, setEditing] = useState(false);
   // Closing the form gives the focus back to "Edit", which opened it.
   const close = () => {
@@ -37,7 +38,18 @@ export function LeverEditor({
         >
           {t('edit')}
         </Button>
-        <DeleteLever lever={lever} action={actions.delete} />
+        <ActionButton
+          action={actions.delete}
+          input={{ leverId: lever.id }}
+          variant="danger"
+          confirm={{
+            title: td('title', { name: lever.name }),
+            description: td('description'),
+            action: td('confirm'),
+          }}
+        >
+          {td('button')}
+        </ActionButton>
       </div>
       <div id="edit-lever" className="mt-4">
         {editing ? <LeverForm lever={lever} choices={choices} action={actions.update} onDone={close} /> : null}

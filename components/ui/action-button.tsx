@@ -1,5 +1,6 @@
 'use client';
 
+import { unstable_rethrow } from 'next/navigation';
 import { AlertDialog } from 'radix-ui';
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useState, useTransition } from 'react';
@@ -28,11 +29,11 @@ export function ActionButton({ action, input, children, variant = 'secondary', c
   const run = () => {
     if (pending) return;
     startTransition(async () => {
-      const result: ActionResult<unknown> = await action(input).catch(() => ({
-        ok: false,
-        code: 'internal',
-        message: { key: 'errors.network' },
-      }));
+      const result: ActionResult<unknown> = await action(input).catch((error: unknown) => {
+        // An action that redirects (a deleted thing's page is gone) throws for the router to handle.
+        unstable_rethrow(error);
+        return { ok: false, code: 'internal', message: { key: 'errors.network' } };
+      });
       setError(result.ok ? null : t(result.message.key, result.message.values));
     });
   };
